@@ -1,0 +1,102 @@
+// Lint: typescript-eslint with type information, React hooks rules, and the layering rules that
+// keep the architecture visible — what a file may import follows from the folder it lives in.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const rule = (group, message) => ({ group, message });
+
+export default tseslint.config(
+  { ignores: ['dist/', 'release/', 'node_modules/', '.cache/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/require-await': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
+    // node:test's describe() and test() return promises the runner itself awaits.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+  {
+    files: ['scripts/**/*.mjs', '*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['scripts/**/*.mjs', '*.js', 'renderer/vite.config.ts'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict([
+        rule(
+          ['node:*', 'electron', 'better-sqlite3', 'node-llama-cpp'],
+          'The renderer runs in a sandboxed page: no Node or native modules.',
+        ),
+        rule(['**/main/**'], 'The renderer talks to main only through the contract and its api client.'),
+      ]),
+    },
+  },
+  {
+    files: ['contract/**/*.ts'],
+    rules: restrict([
+      rule(
+        ['node:*', 'electron', '**/main/**', '**/renderer/**', 'better-sqlite3', 'node-llama-cpp'],
+        'The contract is plain TypeScript and zod, shared by every process.',
+      ),
+    ]),
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/desktop/**', 'main/engine/process/**', 'main/storage/**'],
+    rules: restrict([
+      rule(['electron'], 'Only main/desktop may import Electron: services run and are tested under plain Node.'),
+      rule(['better-sqlite3'], 'SQL lives in main/storage.'),
+      rule(['node-llama-cpp'], 'Only the engine process (main/engine/process) loads node-llama-cpp.'),
+      rule(['**/renderer/**'], 'Main never imports renderer code.'),
+    ]),
+  },
+  {
+    files: ['main/engine/process/**/*.ts'],
+    rules: restrict([
+      rule(['electron'], 'The engine runs under utilityProcess or fork alike and must not need Electron.'),
+      rule(['better-sqlite3', '**/storage/**'], 'The engine never touches the database.'),
+      rule(
+        ['**/renderer/**', '**/desktop/**', '**/web/**', '**/chat/**', '**/app/**'],
+        'The engine process knows only the contract.',
+      ),
+    ]),
+  },
+  {
+    files: ['main/storage/**/*.ts'],
+    rules: restrict([rule(['electron', 'node-llama-cpp', '**/renderer/**'], 'Storage is plain Node and SQLite.')]),
+  },
+  {
+    files: ['main/desktop/**/*.ts'],
+    rules: restrict([
+      rule(
+        ['node-llama-cpp', 'better-sqlite3'],
+        'The desktop layer is thin: it wires services, it does not do their work.',
+      ),
+    ]),
+  },
+);
