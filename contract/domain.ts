@@ -1,0 +1,175 @@
+import { z } from 'zod';
+
+/** Shared shapes of the app's data, as the renderer sees them. */
+
+export const IdSchema = z.uuid();
+
+/** A model is named by its path relative to the models folder, so the folder can move. */
+export const ModelIdSchema = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((id) => !id.split(/[\\/]/).includes('..') && !/^([\\/]|[a-zA-Z]:)/.test(id), {
+    message: 'Model id must be a path inside the models folder',
+  });
+
+export const SamplingSchema = z.strictObject({
+  /** 0 means greedy decoding. */
+  temperature: z.number().min(0).max(2),
+  topP: z.number().gt(0).max(1),
+  maxTokens: z.int().min(1).max(32_768),
+  /** null: a new random seed per answer. */
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .nullable(),
+});
+export type Sampling = z.infer<typeof SamplingSchema>;
+
+export const DEFAULT_SAMPLING: Sampling = { temperature: 0.7, topP: 0.9, maxTokens: 1024, seed: null };
+
+export const ConversationSchema = z.strictObject({
+  id: IdSchema,
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  modelId: ModelIdSchema.nullable(),
+  systemPrompt: z.string(),
+  /** null: follow the app-wide defaults. */
+  sampling: SamplingSchema.nullable(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const ConversationSummarySchema = z.strictObject({
+  id: IdSchema,
+  title: z.string(),
+  updatedAt: z.number(),
+  modelId: ModelIdSchema.nullable(),
+  messageCount: z.int(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+export const MessageRoleSchema = z.enum(['user', 'assistant']);
+export type MessageRole = z.infer<typeof MessageRoleSchema>;
+
+/** `streaming` exists only while an answer is being written; a restart turns it into `interrupted`. */
+export const MessageStatusSchema = z.enum(['streaming', 'complete', 'interrupted', 'error']);
+export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+export const StopReasonSchema = z.enum([
+  'end_of_turn',
+  'max_tokens',
+  'user_stopped',
+  'engine_stopped',
+  'app_closed',
+  'error',
+]);
+export type StopReason = z.infer<typeof StopReasonSchema>;
+
+export const MessageStatsSchema = z.strictObject({
+  promptTokens: z.int().min(0),
+  completionTokens: z.int().min(0),
+  timeToFirstTokenMs: z.number().min(0).nullable(),
+  tokensPerSecond: z.number().min(0).nullable(),
+});
+export type MessageStats = z.infer<typeof MessageStatsSchema>;
+
+export const MessageSchema = z.strictObject({
+  id: IdSchema,
+  conversationId: IdSchema,
+  /** The message this one answers or follows; null for the first. Conversations are trees. */
+  parentId: IdSchema.nullable(),
+  role: MessageRoleSchema,
+  content: z.string(),
+  status: MessageStatusSchema,
+  stopReason: StopReasonSchema.nullable(),
+  /** Why the answer is interrupted or failed, for the user. */
+  detail: z.string().nullable(),
+  modelId: ModelIdSchema.nullable(),
+  stats: MessageStatsSchema.nullable(),
+  createdAt: z.number(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const ModelFileSchema = z.strictObject({
+  id: ModelIdSchema,
+  fileName: z.string(),
+  sizeBytes: z.int().min(0),
+  modifiedAt: z.number(),
+});
+export type ModelFile = z.infer<typeof ModelFileSchema>;
+
+export const LoadedModelSchema = z.strictObject({
+  modelId: ModelIdSchema,
+  architecture: z.string(),
+  name: z.string().nullable(),
+  chatWrapper: z.string(),
+  trainedContextLength: z.int().min(0),
+  contextSize: z.int().min(1),
+  threads: z.int().min(0),
+  gpu: z.string(),
+  loadMs: z.number().min(0),
+});
+export type LoadedModel = z.infer<typeof LoadedModelSchema>;
+
+export const EngineStateSchema = z.enum(['stopped', 'starting', 'idle', 'loading', 'ready', 'generating']);
+export type EngineState = z.infer<typeof EngineStateSchema>;
+
+export const EngineStatusSchema = z.strictObject({
+  state: EngineStateSchema,
+  pid: z.int().nullable(),
+  loadedModel: LoadedModelSchema.nullable(),
+  loadingModelId: ModelIdSchema.nullable(),
+  /** Why the previous engine process ended, when it did not end on request. */
+  lastExit: z.strictObject({ reason: z.string(), at: z.number() }).nullable(),
+  restarts: z.int().min(0),
+});
+export type EngineStatus = z.infer<typeof EngineStatusSchema>;
+
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof ThemeSchema>;
+
+export const SettingsSchema = z.strictObject({
+  theme: ThemeSchema,
+  defaultSampling: SamplingSchema,
+  defaultSystemPrompt: z.string().max(100_000),
+  /** Tokens of context given to each conversation. */
+  contextSize: z.int().min(256).max(1_048_576),
+  /** 0: chosen by Hearth for this machine. */
+  threads: z.int().min(0).max(256),
+  /** The model a new conversation starts with. */
+  defaultModelId: ModelIdSchema.nullable(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  defaultSampling: DEFAULT_SAMPLING,
+  defaultSystemPrompt: 'You are Hearth, a helpful assistant running privately on this computer.',
+  contextSize: 4096,
+  threads: 0,
+  defaultModelId: null,
+};
+
+export const HostKindSchema = z.enum(['desktop', 'web']);
+export type HostKind = z.infer<typeof HostKindSchema>;
+
+export const AppInfoSchema = z.strictObject({
+  version: z.string(),
+  host: HostKindSchema,
+  platform: z.string(),
+  dataDir: z.string(),
+  modelsDir: z.string(),
+  databasePath: z.string(),
+  /** Whether this host can open a folder in the system's file manager. */
+  canOpenFolders: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const NoticeSchema = z.strictObject({
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+  at: z.number(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { AppErrorSchema } from './errors.js';
+import { MessageRoleSchema, SamplingSchema } from './domain.js';
+import { call, CallResultSchema } from './rpc.js';
+
+/**
+ * Messages between main and the engine process (node-llama-cpp). The engine validates every
+ * request, and main validates every reply and event, because either side may be the one that is
+ * broken: a native crash can leave a half-written message behind.
+ */
+
+export const GpuChoiceSchema = z.union([z.literal('auto'), z.literal(false), z.enum(['cuda', 'vulkan', 'metal'])]);
+export type GpuChoice = z.infer<typeof GpuChoiceSchema>;
+
+export const EngineLoadedModelSchema = z.strictObject({
+  modelPath: z.string(),
+  architecture: z.string(),
+  name: z.string().nullable(),
+  chatWrapper: z.string(),
+  trainedContextLength: z.int().min(0),
+  contextSize: z.int().min(1),
+  threads: z.int().min(0),
+  gpu: z.string(),
+  loadMs: z.number().min(0),
+});
+export type EngineLoadedModel = z.infer<typeof EngineLoadedModelSchema>;
+
+export const ChatTurnSchema = z.strictObject({
+  role: MessageRoleSchema,
+  text: z.string(),
+});
+export type ChatTurn = z.infer<typeof ChatTurnSchema>;
+
+export const GenerateResultSchema = z.strictObject({
+  text: z.string(),
+  stopReason: z.enum(['end_of_turn', 'max_tokens', 'aborted']),
+  promptTokens: z.int().min(0),
+  completionTokens: z.int().min(0),
+  timeToFirstTokenMs: z.number().min(0).nullable(),
+  tokensPerSecond: z.number().min(0).nullable(),
+});
+export type GenerateResult = z.infer<typeof GenerateResultSchema>;
+
+export const engineCalls = {
+  /** Liveness: a real round trip through the engine's event loop, with its memory use. */
+  ping: call(
+    z.strictObject({}),
+    z.strictObject({ pid: z.int(), uptimeMs: z.number(), rssBytes: z.number(), heapUsedBytes: z.number() }),
+  ),
+  loadModel: call(
+    z.strictObject({
+      modelPath: z.string().min(1),
+      contextSize: z.int().min(16).max(1_048_576),
+      threads: z.int().min(1).max(256),
+      gpu: GpuChoiceSchema,
+    }),
+    EngineLoadedModelSchema,
+  ),
+  unloadModel: call(z.strictObject({}), z.strictObject({ unloaded: z.boolean() })),
+  /** Answers the last user turn of `history`; text streams as `token` events for `requestId`. */
+  generate: call(
+    z.strictObject({
+      requestId: z.string().min(1).max(100),
+      systemPrompt: z.string(),
+      history: z.array(ChatTurnSchema).min(1),
+      sampling: SamplingSchema,
+    }),
+    GenerateResultSchema,
+  ),
+  abort: call(z.strictObject({ requestId: z.string().min(1).max(100) }), z.strictObject({ aborted: z.boolean() })),
+} as const;
+export type EngineCalls = typeof engineCalls;
+export type EngineCallName = keyof EngineCalls;
+
+export const engineEvents = {
+  loadProgress: z.strictObject({ modelPath: z.string(), progress: z.number().min(0).max(1) }),
+  token: z.strictObject({ requestId: z.string(), text: z.string(), tokens: z.int().min(0) }),
+  /** llama.cpp's own log lines, so a failed load can show its real reason. */
+  log: z.strictObject({ level: z.enum(['error', 'warn', 'info', 'debug']), message: z.string() }),
+} as const;
+export type EngineEvents = typeof engineEvents;
+export type EngineEventName = keyof EngineEvents;
+
+/** main → engine */
+export const EngineRequestFrameSchema = z.strictObject({
+  type: z.literal('request'),
+  id: z.int().min(0),
+  method: z.string().max(100),
+  params: z.unknown(),
+});
+export type EngineRequestFrame = z.infer<typeof EngineRequestFrameSchema>;
+
+/** engine → main */
+export const EngineFrameSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready'), pid: z.int() }),
+  z.strictObject({ type: z.literal('response'), id: z.int().min(0), result: CallResultSchema }),
+  z.strictObject({ type: z.literal('event'), event: z.string(), payload: z.unknown() }),
+  /** Sent when the engine cannot even parse a frame: main learns which side is broken. */
+  z.strictObject({ type: z.literal('protocolError'), error: AppErrorSchema }),
+]);
+export type EngineFrame = z.infer<typeof EngineFrameSchema>;

@@ -1,0 +1,10 @@
+/**
+ * The contract: every message between renderer, main and engine, declared once as zod schemas.
+ * Everything else imports its types from here.
+ */
+export * from './errors.js';
+export * from './rpc.js';
+export * from './domain.js';
+export * from './api.js';
+export * from './engine.js';
+export * from './bridge.js';
