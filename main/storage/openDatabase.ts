@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../contract/index.js';
+import { migrate } from './migrate.js';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (or creates) Hearth's one database file: WAL so readers never wait for the writer,
+ * foreign keys so deleting a conversation deletes what hangs off it, a quick integrity check
+ * before anything is written, then the pending migrations.
+ */
+export function openDatabase(path: string): Db {
+  mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    throw new AppError('storage_failed', `Could not open the database at ${path}: ${(error as Error).message}`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new AppError(
+        'storage_failed',
+        `The database at ${path} failed its integrity check (${String(check)}). ` +
+          'Hearth has not changed it. Move the file aside to start afresh, or restore a backup.',
+      );
+    }
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof AppError) throw error;
+    throw new AppError('storage_failed', `Could not prepare the database at ${path}: ${(error as Error).message}`);
+  }
+}
