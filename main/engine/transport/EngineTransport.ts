@@ -1,0 +1,27 @@
+/** How an engine process ended. */
+export interface EngineExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * A started engine process, whatever started it: `child_process.fork` under plain Node,
+ * Electron's `utilityProcess` in the desktop app.
+ */
+export interface EngineTransport {
+  readonly pid: number | undefined;
+  send(frame: unknown): void;
+  onMessage(listener: (frame: unknown) => void): void;
+  onExit(listener: (exit: EngineExit) => void): void;
+  /** Lines the process wrote to stdout or stderr: llama.cpp prints assertion failures there. */
+  onOutput(listener: (line: string) => void): void;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+export interface EngineLaunchOptions {
+  /** A heap limit for the engine's JavaScript; native memory is watched by the supervisor. */
+  maxOldSpaceMb?: number;
+  env?: Record<string, string>;
+}
+
+export type EngineLauncher = (options: EngineLaunchOptions) => EngineTransport;
