@@ -1,0 +1,67 @@
+/**
+ * The desktop app's main process: a thin layer that hardens Electron, starts the same services
+ * the web host uses (with the engine as a utility process) and connects one window to them.
+ */
+import { app, BrowserWindow, shell } from 'electron';
+import { gpuChoiceFrom } from '../app/gpuChoice.js';
+import { createHearth, type Hearth } from '../app/createHearth.js';
+import { resolveDataPaths } from '../app/dataPaths.js';
+import { rendererDir } from '../web/rendererDir.js';
+import { registerAppScheme, serveRenderer } from './appProtocol.js';
+import { createMainWindow } from './createMainWindow.js';
+import { hardenApp } from './hardenContents.js';
+import { registerIpc } from './registerIpc.js';
+import { utilityProcessLauncher } from './utilityProcessTransport.js';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let window: BrowserWindow | null = null;
+  let hearth: Hearth | null = null;
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  void app.whenReady().then(() => {
+    hardenApp();
+    serveRenderer(rendererDir());
+    hearth = createHearth({
+      paths: resolveDataPaths(process.argv, process.env, app.getPath('userData')),
+      host: 'desktop',
+      launcher: utilityProcessLauncher,
+      gpu: gpuChoiceFrom(process.env.HEARTH_GPU),
+      platform: {
+        openFolder: async (path) => {
+          const failure = await shell.openPath(path);
+          if (failure) throw new Error(failure);
+        },
+      },
+    });
+    registerIpc(hearth, () => window);
+    window = createMainWindow();
+    window.on('closed', () => {
+      window = null;
+    });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || !hearth) return;
+    event.preventDefault();
+    void hearth.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+}
