@@ -1,0 +1,25 @@
+import { useAppStore } from '../../store/appStore.js';
+import { Composer } from './Composer.js';
+import { MessageList } from './MessageList.js';
+import { StartState } from './StartState.js';
+
+export function ChatView() {
+  const ready = useAppStore((state) => state.ready);
+  const hasMessages = useAppStore((state) => state.messageIds.length > 0);
+
+  return (
+    <div className="chat-view">
+      {!ready ? (
+        <div className="chat-loading" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Starting Hearth…
+        </div>
+      ) : hasMessages ? (
+        <MessageList />
+      ) : (
+        <StartState />
+      )}
+      <Composer />
+    </div>
+  );
+}

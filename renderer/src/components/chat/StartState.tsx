@@ -1,0 +1,77 @@
+import { useCommands } from '../../session/CommandsContext.js';
+import { useAppStore } from '../../store/appStore.js';
+import { selectModelsFolder } from '../../store/selectors.js';
+import { EmptyState } from '../common/EmptyState.js';
+import { PathField } from '../common/PathField.js';
+
+/** What the chat area shows before there is anything to read; exactly one empty state at a time. */
+export function StartState() {
+  const commands = useCommands();
+  const modelsLoaded = useAppStore((state) => state.modelsLoaded);
+  const modelCount = useAppStore((state) => state.models.length);
+  const folder = useAppStore(selectModelsFolder);
+  const canOpenFolders = useAppStore((state) => state.appInfo?.canOpenFolders ?? false);
+  const openId = useAppStore((state) => state.openConversationId);
+  const hasConversations = useAppStore((state) => state.summaries.length > 0);
+  const modelId = useAppStore((state) => state.openConversation?.modelId ?? null);
+  const conversationLoaded = useAppStore((state) => state.openConversation !== null);
+
+  if (modelsLoaded && modelCount === 0) {
+    return (
+      <EmptyState kind="no-models" title="Add a model to get started">
+        <p>
+          Hearth runs GGUF model files on this computer. Put one or more <code>.gguf</code> files in the models folder,
+          then come back: the list refreshes by itself.
+        </p>
+        {folder && (
+          <PathField
+            label="Models folder"
+            path={folder}
+            onOpen={canOpenFolders ? () => void commands.openModelsFolder() : undefined}
+          />
+        )}
+        {!canOpenFolders && <p className="hint">Open this folder from your file manager.</p>}
+        <button type="button" className="button" onClick={() => void commands.refreshModels()}>
+          Check again
+        </button>
+      </EmptyState>
+    );
+  }
+
+  if (openId === null) {
+    return (
+      <EmptyState kind="welcome" title={hasConversations ? 'Pick up where you left off' : 'Welcome to Hearth'}>
+        <p>
+          {hasConversations
+            ? 'Choose a conversation on the left, or start a new one.'
+            : 'A private assistant that runs entirely on this computer. Nothing you type leaves it.'}
+        </p>
+        <button type="button" className="button button--primary" onClick={() => void commands.newConversation()}>
+          Start a new chat
+        </button>
+        <p className="hint">Or just type below.</p>
+      </EmptyState>
+    );
+  }
+
+  if (!conversationLoaded) return <div className="chat-spacer" />;
+
+  if (modelId === null) {
+    return (
+      <EmptyState kind="no-model" title="Choose a model">
+        <p>
+          This conversation has no model yet. Pick one of your {modelCount} {modelCount === 1 ? 'model' : 'models'} in
+          the menu at the top.
+        </p>
+      </EmptyState>
+    );
+  }
+
+  return (
+    <EmptyState kind="no-messages" title="Start the conversation">
+      <p>
+        Ask anything. Answers are written by <strong>{modelId}</strong>, here on this computer.
+      </p>
+    </EmptyState>
+  );
+}

@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import type { Banner } from '../../store/uiSlice.js';
+import { Icon } from './Icon.js';
+
+const INFO_VISIBLE_MS = 10_000;
+
+/** One banner. Information fades out by itself; warnings and errors stay until dismissed. */
+export function BannerItem({ banner, onDismiss }: { banner: Banner; onDismiss: (id: number) => void }) {
+  useEffect(() => {
+    if (banner.level !== 'info') return;
+    const timer = window.setTimeout(() => onDismiss(banner.id), INFO_VISIBLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [banner, onDismiss]);
+
+  return (
+    <div
+      className={`banner banner--${banner.level}`}
+      role={banner.level === 'error' ? 'alert' : 'status'}
+      data-testid="banner"
+      data-level={banner.level}
+    >
+      <Icon name={banner.level === 'info' ? 'info' : 'alert'} />
+      <p className="banner-message">{banner.message}</p>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => onDismiss(banner.id)}>
+        <Icon name="close" />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { Dialog } from './Dialog.js';
+
+interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+  return (
+    <Dialog title={title} onClose={onCancel} className="dialog--small" testId="confirm-dialog">
+      <div className="dialog-body">{children}</div>
+      <footer className="dialog-footer">
+        {/* Cancel first and focused: the safe choice is the default one. */}
+        <button type="button" className="button" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="button button--danger" onClick={onConfirm} data-testid="confirm-button">
+          {confirmLabel}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}

@@ -1,0 +1,43 @@
+import { useCommands } from '../../session/CommandsContext.js';
+import { useAppStore } from '../../store/appStore.js';
+import { selectOpenModelId } from '../../store/selectors.js';
+import { LoadProgress } from './LoadProgress.js';
+
+/**
+ * Next to the picker: the load progress while a model loads, the loaded model's architecture and
+ * chat wrapper once it is in memory, or an offer to load the chosen model ahead of the first message.
+ */
+export function ModelStatus() {
+  const commands = useCommands();
+  const engine = useAppStore((state) => state.engine);
+  const loading = useAppStore((state) => state.loadProgress !== null || state.engine?.state === 'loading');
+  const chosen = useAppStore(selectOpenModelId);
+
+  if (loading) return <LoadProgress />;
+  const loaded = engine?.loadedModel ?? null;
+  if (chosen === null) return null;
+
+  if (loaded && loaded.modelId === chosen) {
+    const details = [
+      `${loaded.contextSize.toLocaleString()} context`,
+      `${loaded.threads} threads`,
+      `GPU: ${loaded.gpu}`,
+    ];
+    return (
+      <div className="model-status" data-testid="loaded-model" title={details.join(' · ')}>
+        <span className={`engine-dot engine-dot--${engine?.state ?? 'stopped'}`} aria-hidden="true" />
+        <span className="model-status-chip">{loaded.architecture}</span>
+        <span className="model-status-chip">{loaded.chatWrapper}</span>
+        <span className="visually-hidden">{details.join(', ')}</span>
+      </div>
+    );
+  }
+  return (
+    <div className="model-status">
+      <span className="model-status-note">Loads with your first message</span>
+      <button type="button" className="button button--small" onClick={() => void commands.loadModel(chosen)}>
+        Load now
+      </button>
+    </div>
+  );
+}

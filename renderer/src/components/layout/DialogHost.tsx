@@ -1,0 +1,39 @@
+import { useCommands } from '../../session/CommandsContext.js';
+import { useAppStore } from '../../store/appStore.js';
+import { ConfirmDialog } from '../common/ConfirmDialog.js';
+import { ConversationSettingsDialog } from '../settings/ConversationSettingsDialog.js';
+import { SettingsDialog } from '../settings/SettingsDialog.js';
+
+/** Renders the one open dialog, if any. */
+export function DialogHost() {
+  const commands = useCommands();
+  const dialog = useAppStore((state) => state.dialog);
+  const close = useAppStore((state) => state.closeDialog);
+  if (dialog === null) return null;
+
+  switch (dialog.kind) {
+    case 'settings':
+      return <SettingsDialog onClose={close} />;
+    case 'conversationSettings':
+      return <ConversationSettingsDialog onClose={close} />;
+    case 'confirmDelete':
+      return (
+        <ConfirmDialog
+          title="Delete this conversation?"
+          confirmLabel="Delete"
+          onCancel={close}
+          onConfirm={() => {
+            close();
+            void commands.deleteConversation(dialog.conversationId);
+          }}
+        >
+          <p>
+            “<strong className="break">{dialog.title}</strong>” and all its messages will be removed from this computer.
+            This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      );
+    default:
+      return dialog satisfies never;
+  }
+}

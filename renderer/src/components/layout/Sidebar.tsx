@@ -1,0 +1,31 @@
+import { useCommands } from '../../session/CommandsContext.js';
+import { useAppStore } from '../../store/appStore.js';
+import { Icon } from '../common/Icon.js';
+import { ConversationList } from './ConversationList.js';
+
+export function Sidebar() {
+  const commands = useCommands();
+  const open = useAppStore((state) => state.sidebarOpen);
+  return (
+    <nav className="sidebar" aria-label="Conversations" data-open={open}>
+      <div className="sidebar-header">
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Hearth
+        </span>
+        <button
+          type="button"
+          className="button button--primary new-chat"
+          onClick={() => void commands.newConversation()}
+          data-testid="new-conversation"
+          title="New chat (Ctrl+N)"
+          aria-keyshortcuts="Control+N Meta+N"
+        >
+          <Icon name="plus" />
+          <span>New chat</span>
+        </button>
+      </div>
+      <ConversationList />
+    </nav>
+  );
+}

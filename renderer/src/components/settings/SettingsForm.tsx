@@ -1,0 +1,138 @@
+import { useId, useState } from 'react';
+import { SettingsSchema, type Settings, type Theme } from '../../../../contract/index.js';
+import { useCommands } from '../../session/CommandsContext.js';
+import { AboutSection } from './AboutSection.js';
+import { EngineStatusPanel } from './EngineStatusPanel.js';
+import { FoldersSection } from './FoldersSection.js';
+import { SamplingFields } from './SamplingFields.js';
+import { ThemeField } from './ThemeField.js';
+import { fieldErrorsFrom, type FieldErrors } from './fieldErrors.js';
+import { samplingInput, toNumber, toSamplingDraft, type SamplingDraft } from './samplingDraft.js';
+import { DefaultModelField } from './DefaultModelField.js';
+
+interface SettingsFormProps {
+  settings: Settings;
+  onClose: () => void;
+}
+
+/** Edits a copy of the settings; nothing changes until Save, and Save checks the contract's schema first. */
+export function SettingsForm({ settings, onClose }: SettingsFormProps) {
+  const commands = useCommands();
+  const id = useId();
+  const [theme, setTheme] = useState<Theme>(settings.theme);
+  const [sampling, setSampling] = useState<SamplingDraft>(toSamplingDraft(settings.defaultSampling));
+  const [systemPrompt, setSystemPrompt] = useState(settings.defaultSystemPrompt);
+  const [contextSize, setContextSize] = useState(String(settings.contextSize));
+  const [threads, setThreads] = useState(String(settings.threads));
+  const [defaultModelId, setDefaultModelId] = useState(settings.defaultModelId);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    const parsed = SettingsSchema.safeParse({
+      theme,
+      defaultSampling: samplingInput(sampling),
+      defaultSystemPrompt: systemPrompt,
+      contextSize: toNumber(contextSize),
+      threads: toNumber(threads),
+      defaultModelId,
+    });
+    if (!parsed.success) {
+      setErrors(fieldErrorsFrom(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    const saved = await commands.updateSettings(parsed.data);
+    setSaving(false);
+    if (saved) onClose();
+  };
+
+  return (
+    <form
+      className="settings-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <div className="dialog-body">
+        <section className="settings-section">
+          <h3>Appearance</h3>
+          <ThemeField value={theme} onChange={setTheme} />
+        </section>
+
+        <section className="settings-section">
+          <h3>New answers</h3>
+          <DefaultModelField value={defaultModelId} onChange={setDefaultModelId} />
+          <div className="field">
+            <label htmlFor={`${id}-prompt`}>Default system prompt</label>
+            <textarea
+              id={`${id}-prompt`}
+              className="input textarea"
+              rows={3}
+              maxLength={100_000}
+              value={systemPrompt}
+              onChange={(event) => setSystemPrompt(event.target.value)}
+            />
+            <span className="field-hint">New conversations start with this prompt.</span>
+          </div>
+          <SamplingFields draft={sampling} errors={errors} onChange={setSampling} />
+        </section>
+
+        <section className="settings-section">
+          <h3>Engine</h3>
+          <div className="field-grid">
+            <div className="field">
+              <label htmlFor={`${id}-context`}>Context size (tokens)</label>
+              <input
+                id={`${id}-context`}
+                className="input"
+                type="number"
+                min={256}
+                max={1_048_576}
+                step={256}
+                value={contextSize}
+                aria-invalid={errors.contextSize ? true : undefined}
+                onChange={(event) => setContextSize(event.target.value)}
+              />
+              <span className={errors.contextSize ? 'field-error' : 'field-hint'}>
+                {errors.contextSize ?? 'Applies the next time a model loads.'}
+              </span>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-threads`}>CPU threads</label>
+              <input
+                id={`${id}-threads`}
+                className="input"
+                type="number"
+                min={0}
+                max={256}
+                step={1}
+                value={threads}
+                aria-invalid={errors.threads ? true : undefined}
+                onChange={(event) => setThreads(event.target.value)}
+              />
+              <span className={errors.threads ? 'field-error' : 'field-hint'}>
+                {errors.threads ?? '0: chosen for this computer.'}
+              </span>
+            </div>
+          </div>
+          <EngineStatusPanel />
+        </section>
+
+        <FoldersSection />
+        <AboutSection />
+      </div>
+      <footer className="dialog-footer">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={saving} data-testid="settings-save">
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </footer>
+    </form>
+  );
+}

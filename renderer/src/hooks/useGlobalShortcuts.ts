@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { useCommands } from '../session/CommandsContext.js';
+import { useAppStore } from '../store/appStore.js';
+import { selectIsStreaming } from '../store/selectors.js';
+
+/** Ctrl/Cmd+N: new chat. Ctrl/Cmd+,: settings. Esc: close the narrow sidebar, else stop the answer. */
+export function useGlobalShortcuts(): void {
+  const commands = useCommands();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const state = useAppStore.getState();
+      const withModifier = (event.ctrlKey || event.metaKey) && !event.altKey;
+      if (withModifier && !event.shiftKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        if (state.dialog === null) void commands.newConversation();
+      } else if (withModifier && event.key === ',') {
+        event.preventDefault();
+        state.openDialog({ kind: 'settings' });
+      } else if (event.key === 'Escape' && state.dialog === null) {
+        if (state.sidebarOpen) {
+          event.preventDefault();
+          state.setSidebarOpen(false);
+        } else if (selectIsStreaming(state)) {
+          event.preventDefault();
+          void commands.stop();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [commands]);
+}

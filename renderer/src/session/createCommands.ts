@@ -1,0 +1,222 @@
+import { AppError, toErrorValue, type Conversation, type Sampling, type Settings } from '../../../contract/index.js';
+import type { ApiClient } from '../api/apiClient.js';
+import type { AppStore } from '../store/appStore.js';
+import { coalesce } from './coalesce.js';
+
+/**
+ * What the user can do, as async commands: each calls main, then hands the result to a store
+ * transition. Failures become error banners (with the AppError's message, which is written for
+ * the user), so components never deal with rejected promises.
+ */
+export interface Commands {
+  loadAll(): Promise<void>;
+  refreshConversations(): Promise<void>;
+  refreshModels(): Promise<void>;
+  refreshEngine(): Promise<void>;
+  reloadOpenConversation(): Promise<void>;
+  openConversation(conversationId: string | null): Promise<void>;
+  newConversation(): Promise<void>;
+  renameConversation(conversationId: string, title: string): Promise<boolean>;
+  deleteConversation(conversationId: string): Promise<void>;
+  /** Resolves false when the message was not sent, so the composer keeps the text. */
+  send(content: string): Promise<boolean>;
+  stop(): Promise<void>;
+  regenerate(): Promise<void>;
+  chooseModel(modelId: string | null): Promise<void>;
+  loadModel(modelId: string): Promise<void>;
+  openModelsFolder(): Promise<void>;
+  updateSettings(patch: Partial<Settings>): Promise<boolean>;
+  updateConversation(patch: { systemPrompt?: string; sampling?: Sampling | null }): Promise<boolean>;
+}
+
+export function createCommands(api: ApiClient, store: AppStore): Commands {
+  const { calls } = api;
+  const state = () => store.getState();
+  let openSeq = 0;
+
+  const report = (error: unknown) => {
+    const value = toErrorValue(error);
+    // While the socket is down the "reconnecting" strip already says so, and everything reloads after.
+    if (value.code === 'disconnected' && !state().connected) return;
+    state().showBanner('error', value.message);
+  };
+
+  const attempt = async <T>(run: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await run();
+    } catch (error) {
+      report(error);
+      return undefined;
+    }
+  };
+
+  const createConversation = async (modelId?: string | null): Promise<Conversation> => {
+    const chosen = modelId === undefined ? modelForNewConversation() : modelId;
+    const conversation = await calls['conversations.create'](chosen === null ? {} : { modelId: chosen });
+    const current = state();
+    current.applyConversation(conversation);
+    current.setOpenConversationId(conversation.id);
+    current.showConversation(conversation, []);
+    return conversation;
+  };
+
+  /** The default model if one is set, else the model in use, else the only model there is. */
+  const modelForNewConversation = (): string | null => {
+    const { settings, openConversation, engine, models } = state();
+    const only = models.length === 1 ? (models[0]?.id ?? null) : null;
+    return settings?.defaultModelId ?? openConversation?.modelId ?? engine?.loadedModel?.modelId ?? only;
+  };
+
+  const reloadOpenConversation = coalesce(async () => {
+    const conversationId = state().openConversationId;
+    if (!conversationId) return;
+    const seq = ++openSeq;
+    try {
+      const { conversation, messages } = await calls['conversations.get']({ conversationId });
+      if (seq === openSeq) state().showConversation(conversation, messages);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') {
+        // Deleted elsewhere (another window, the web host): show the next one instead.
+        state().removeConversation(conversationId);
+        state().clearMessages();
+        await commands.openConversation(state().summaries[0]?.id ?? null);
+      } else {
+        report(error);
+      }
+    }
+  });
+
+  const refreshConversations = coalesce(async () => {
+    await attempt(async () => {
+      state().setSummaries(await calls['conversations.list']({}));
+    });
+  });
+
+  const commands: Commands = {
+    async loadAll() {
+      await Promise.all([
+        attempt(async () => state().setAppInfo(await calls['app.info']({}))),
+        attempt(async () => state().setSettings(await calls['settings.get']({}))),
+        commands.refreshModels(),
+        commands.refreshEngine(),
+        refreshConversations(),
+      ]);
+      const { openConversationId, summaries } = state();
+      if (openConversationId && summaries.some((summary) => summary.id === openConversationId)) {
+        await reloadOpenConversation();
+      } else {
+        await commands.openConversation(summaries[0]?.id ?? null);
+      }
+      state().setReady();
+    },
+
+    refreshConversations,
+
+    async refreshModels() {
+      await attempt(async () => {
+        const { dir, models } = await calls['models.list']({});
+        state().setModels(dir, models);
+      });
+    },
+
+    async refreshEngine() {
+      await attempt(async () => state().setEngine(await calls['engine.status']({})));
+    },
+
+    reloadOpenConversation,
+
+    async openConversation(conversationId) {
+      const current = state();
+      current.setSidebarOpen(false);
+      current.setOpenConversationId(conversationId);
+      if (current.messagesConversationId !== conversationId) current.clearMessages();
+      if (conversationId === null) return;
+      await reloadOpenConversation();
+      state().focusComposer();
+    },
+
+    async newConversation() {
+      await attempt(() => createConversation());
+      state().setSidebarOpen(false);
+      state().focusComposer();
+    },
+
+    async renameConversation(conversationId, title) {
+      const renamed = await attempt(() => calls['conversations.rename']({ conversationId, title }));
+      if (renamed) state().applyConversation(renamed);
+      return renamed !== undefined;
+    },
+
+    async deleteConversation(conversationId) {
+      const result = await attempt(() => calls['conversations.delete']({ conversationId }));
+      if (!result) return;
+      const wasOpen = state().openConversationId === conversationId;
+      state().removeConversation(conversationId);
+      if (wasOpen) await commands.openConversation(state().summaries[0]?.id ?? null);
+    },
+
+    async send(content) {
+      const sent = await attempt(async () => {
+        const conversationId = state().openConversationId ?? (await createConversation()).id;
+        const { userMessage, assistantMessage } = await calls['chat.send']({ conversationId, content });
+        state().addMessages(conversationId, [userMessage, assistantMessage]);
+        state().announce('Hearth is answering…');
+        return true;
+      });
+      return sent === true;
+    },
+
+    async stop() {
+      const conversationId = state().openConversationId;
+      if (conversationId) await attempt(() => calls['chat.stop']({ conversationId }));
+    },
+
+    async regenerate() {
+      const conversationId = state().openConversationId;
+      if (!conversationId) return;
+      await attempt(async () => {
+        const { assistantMessage } = await calls['chat.regenerate']({ conversationId });
+        state().replaceLastAnswer(assistantMessage);
+        state().announce('Hearth is answering again…');
+      });
+    },
+
+    async chooseModel(modelId) {
+      const conversationId = state().openConversationId;
+      await attempt(async () => {
+        if (!conversationId) {
+          await createConversation(modelId);
+          return;
+        }
+        state().applyConversation(await calls['conversations.update']({ conversationId, modelId }));
+      });
+    },
+
+    async loadModel(modelId) {
+      await attempt(async () => state().setEngine(await calls['models.load']({ modelId })));
+    },
+
+    async openModelsFolder() {
+      const result = await attempt(() => calls['models.openFolder']({}));
+      if (result && !result.opened) {
+        const dir = state().modelsDir ?? state().appInfo?.modelsDir ?? 'the models folder';
+        state().showBanner('info', `Hearth could not open the folder. Open ${dir} from your file manager.`);
+      }
+    },
+
+    async updateSettings(patch) {
+      const settings = await attempt(() => calls['settings.update'](patch));
+      if (settings) state().setSettings(settings);
+      return settings !== undefined;
+    },
+
+    async updateConversation(patch) {
+      const conversationId = state().openConversationId;
+      if (!conversationId) return false;
+      const conversation = await attempt(() => calls['conversations.update']({ conversationId, ...patch }));
+      if (conversation) state().applyConversation(conversation);
+      return conversation !== undefined;
+    },
+  };
+  return commands;
+}

@@ -1,0 +1,83 @@
+import type { Message } from '../../../contract/index.js';
+import type { ApiClient } from '../api/apiClient.js';
+import type { AppStore } from '../store/appStore.js';
+import type { Commands } from './createCommands.js';
+
+/**
+ * The one place where events from main reach the store. Tokens are gathered and handed to the
+ * store once per animation frame: a fast model sends far more deltas than the screen can show.
+ */
+export function wireApiEvents(api: ApiClient, store: AppStore, commands: Commands): () => void {
+  const state = () => store.getState();
+  const pendingText = new Map<string, string>();
+  let frame: number | null = null;
+
+  const flush = () => {
+    frame = null;
+    if (pendingText.size === 0) return;
+    const chunks = new Map(pendingText);
+    pendingText.clear();
+    state().appendStreamingText(chunks);
+  };
+
+  let wasDisconnected = false;
+  const onWindowFocus = () => void commands.refreshModels();
+  window.addEventListener('focus', onWindowFocus);
+
+  const unsubscribers = [
+    api.on('chat.delta', ({ messageId, text }) => {
+      pendingText.set(messageId, (pendingText.get(messageId) ?? '') + text);
+      frame ??= requestAnimationFrame(flush);
+    }),
+
+    api.on('chat.finished', ({ message }) => {
+      // The final message carries the whole text; pending tokens for it are already in there.
+      pendingText.delete(message.id);
+      state().finishMessage(message);
+      if (message.conversationId === state().openConversationId) state().announce(describeFinish(message));
+    }),
+
+    api.on('conversations.changed', ({ conversationId }) => {
+      void commands.refreshConversations();
+      if (conversationId === null || conversationId === state().openConversationId) {
+        void commands.reloadOpenConversation();
+      }
+    }),
+
+    api.on('engine.status', (status) => state().setEngine(status)),
+    api.on('model.loadProgress', (progress) => state().setLoadProgress(progress)),
+    api.on('notice', (notice) => state().showBanner(notice.level, notice.message)),
+
+    api.onConnection((connected) => {
+      state().setConnected(connected);
+      if (!connected) {
+        wasDisconnected = true;
+      } else if (wasDisconnected) {
+        // Events sent while the socket was down are lost: fetch everything again.
+        wasDisconnected = false;
+        void commands.loadAll();
+      }
+    }),
+  ];
+
+  return () => {
+    unsubscribers.forEach((unsubscribe) => unsubscribe());
+    window.removeEventListener('focus', onWindowFocus);
+    if (frame !== null) cancelAnimationFrame(frame);
+  };
+}
+
+function describeFinish(message: Message): string {
+  switch (message.status) {
+    case 'complete':
+      return 'Answer complete.';
+    case 'interrupted':
+      return message.stopReason === 'user_stopped' ? 'Answer stopped.' : `Answer interrupted. ${message.detail ?? ''}`;
+    case 'error':
+      return `Answer failed. ${message.detail ?? ''}`;
+    case 'streaming':
+      return '';
+    default:
+      return message.status satisfies never;
+  }
+}

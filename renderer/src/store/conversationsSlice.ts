@@ -1,0 +1,58 @@
+import type { Conversation, ConversationSummary } from '../../../contract/index.js';
+import type { SliceCreator } from './AllSlices.js';
+
+export interface ConversationsSlice {
+  /** Most recently updated first. */
+  summaries: ConversationSummary[];
+  summariesLoaded: boolean;
+  openConversationId: string | null;
+  /** The open conversation's full record, once fetched. */
+  openConversation: Conversation | null;
+
+  setSummaries: (summaries: ConversationSummary[]) => void;
+  /** Reflects a conversation main just returned (created, renamed, updated) in the list and the open view. */
+  applyConversation: (conversation: Conversation) => void;
+  removeConversation: (conversationId: string) => void;
+  setOpenConversationId: (conversationId: string | null) => void;
+}
+
+export const createConversationsSlice: SliceCreator<ConversationsSlice> = (set) => ({
+  summaries: [],
+  summariesLoaded: false,
+  openConversationId: null,
+  openConversation: null,
+
+  setSummaries: (summaries) => set({ summaries: byRecency(summaries), summariesLoaded: true }),
+
+  applyConversation: (conversation) =>
+    set((state) => {
+      const existing = state.summaries.find((summary) => summary.id === conversation.id);
+      const summary: ConversationSummary = {
+        id: conversation.id,
+        title: conversation.title,
+        updatedAt: conversation.updatedAt,
+        modelId: conversation.modelId,
+        messageCount: existing?.messageCount ?? 0,
+      };
+      const others = state.summaries.filter((item) => item.id !== conversation.id);
+      return {
+        summaries: byRecency([summary, ...others]),
+        openConversation: state.openConversationId === conversation.id ? conversation : state.openConversation,
+      };
+    }),
+
+  removeConversation: (conversationId) =>
+    set((state) => ({
+      summaries: state.summaries.filter((summary) => summary.id !== conversationId),
+      ...(state.openConversationId === conversationId && { openConversationId: null, openConversation: null }),
+    })),
+
+  setOpenConversationId: (conversationId) =>
+    set((state) =>
+      state.openConversationId === conversationId ? {} : { openConversationId: conversationId, openConversation: null },
+    ),
+});
+
+function byRecency(summaries: ConversationSummary[]): ConversationSummary[] {
+  return [...summaries].sort((a, b) => b.updatedAt - a.updatedAt);
+}

@@ -1,0 +1,16 @@
+import type { AllSlices } from './AllSlices.js';
+
+/** Selectors shared by several components; each returns a primitive or a stored reference. */
+
+export const selectIsStreaming = (state: AllSlices): boolean =>
+  state.messageIds.some((id) => state.messagesById[id]?.status === 'streaming');
+
+export const selectLastAssistantId = (state: AllSlices): string | null => {
+  const lastId = state.messageIds.at(-1);
+  return lastId !== undefined && state.messagesById[lastId]?.role === 'assistant' ? lastId : null;
+};
+
+export const selectOpenModelId = (state: AllSlices): string | null => state.openConversation?.modelId ?? null;
+
+export const selectModelsFolder = (state: AllSlices): string | null =>
+  state.modelsDir ?? state.appInfo?.modelsDir ?? null;
