@@ -1,0 +1,44 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { after } from 'node:test';
+import type { ApiCallName, ApiCalls, CallInput, CallOutput } from '../../contract/index.js';
+import { AppError } from '../../contract/index.js';
+import { createHearth, type Hearth, type HearthOptions } from '../../main/app/createHearth.js';
+import { forkLauncher } from '../../main/engine/transport/forkTransport.js';
+import { tempDir } from './tempDir.js';
+
+export interface TestHearth extends Hearth {
+  /** Calls through the real dispatch, throwing the AppError a renderer would see. */
+  call<K extends ApiCallName>(method: K, input: CallInput<ApiCalls, K>): Promise<CallOutput<ApiCalls, K>>;
+  /** Every event emitted so far, in order. */
+  readonly emitted: { event: string; payload: unknown }[];
+  /** Links a model file into the models folder; returns its model id. */
+  addModel(path: string, name?: string): string;
+}
+
+/** A real Hearth (real SQLite file, real engine process) in a temporary data folder. */
+export function startHearth(options: Partial<HearthOptions> = {}): TestHearth {
+  const dataDir = options.paths?.dataDir ?? tempDir();
+  const paths = options.paths ?? {
+    dataDir,
+    modelsDir: join(dataDir, 'models'),
+    databasePath: join(dataDir, 'hearth.sqlite'),
+  };
+  mkdirSync(paths.modelsDir, { recursive: true });
+  const hearth = createHearth({ host: 'web', launcher: forkLauncher, gpu: false, ...options, paths });
+  const emitted: { event: string; payload: unknown }[] = [];
+  hearth.events.subscribe((event, payload) => emitted.push({ event, payload }));
+  after(() => hearth.close());
+  return Object.assign(hearth, {
+    emitted,
+    async call<K extends ApiCallName>(method: K, input: CallInput<ApiCalls, K>) {
+      const result = await hearth.dispatch(method, input, { origin: 'test' });
+      if (!result.ok) throw AppError.fromValue(result.error);
+      return result.value as CallOutput<ApiCalls, K>;
+    },
+    addModel(path: string, name = basename(path)) {
+      symlinkSync(path, join(paths.modelsDir, name));
+      return name;
+    },
+  });
+}

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { ConversationStore } from '../../main/storage/ConversationStore.js';
+import { openDatabase } from '../../main/storage/openDatabase.js';
+import { SettingsStore } from '../../main/storage/SettingsStore.js';
+import { tempDir } from '../support/tempDir.js';
+
+function open() {
+  let clock = 1_000;
+  const db = openDatabase(join(tempDir(), 'store.sqlite'));
+  return { db, store: new ConversationStore(db, () => (clock += 10)) };
+}
+
+describe('ConversationStore', () => {
+  test('lists conversations most recent first, with message counts', () => {
+    const { store } = open();
+    const a = store.create({ modelId: null, systemPrompt: '' });
+    const b = store.create({ title: 'Second', modelId: 'm.gguf', systemPrompt: 'Be brief.' });
+    assert.deepEqual(
+      store.list().map((c) => c.id),
+      [b.id, a.id],
+    );
+    store.appendExchange(a.id, 'Hello there', 'm.gguf');
+    const list = store.list();
+    assert.equal(list[0]?.id, a.id, 'a new message moves the conversation to the top');
+    assert.equal(list[0]?.messageCount, 2);
+    assert.equal(list[0]?.title, 'Hello there', 'an untitled conversation is named after its first message');
+    assert.equal(list[1]?.title, 'Second');
+  });
+
+  test('the exchange is stored before generation: user message complete, answer streaming', () => {
+    const { store } = open();
+    const c = store.create({ modelId: null, systemPrompt: '' });
+    const { user, assistant } = store.appendExchange(c.id, 'Question?', 'm.gguf');
+    assert.equal(user.status, 'complete');
+    assert.equal(assistant.status, 'streaming');
+    assert.equal(assistant.parentId, user.id);
+    store.saveProgress(assistant.id, 'Partial ans');
+    assert.equal(store.getMessage(assistant.id)?.content, 'Partial ans');
+    const done = store.finish(assistant.id, {
+      content: 'Partial answer.',
+      status: 'complete',
+      stopReason: 'end_of_turn',
+      detail: null,
+      stats: { promptTokens: 12, completionTokens: 4, timeToFirstTokenMs: 30, tokensPerSecond: 40 },
+    });
+    assert.equal(done?.status, 'complete');
+    assert.deepEqual(done?.stats, {
+      promptTokens: 12,
+      completionTokens: 4,
+      timeToFirstTokenMs: 30,
+      tokensPerSecond: 40,
+    });
+    store.saveProgress(assistant.id, 'late write');
+    assert.equal(store.getMessage(assistant.id)?.content, 'Partial answer.', 'a finished answer is not overwritten');
+  });
+
+  test('answers left streaming by a crash become interrupted and keep their text', () => {
+    const { store } = open();
+    const c = store.create({ modelId: null, systemPrompt: '' });
+    const { assistant } = store.appendExchange(c.id, 'Q', 'm.gguf');
+    store.saveProgress(assistant.id, 'half of it');
+    assert.equal(store.recoverInterrupted(), 1);
+    const recovered = store.getMessage(assistant.id);
+    assert.equal(recovered?.status, 'interrupted');
+    assert.equal(recovered?.stopReason, 'app_closed');
+    assert.equal(recovered?.content, 'half of it');
+  });
+
+  test('deleting a conversation deletes its messages (foreign keys cascade)', () => {
+    const { db, store } = open();
+    const c = store.create({ modelId: null, systemPrompt: '' });
+    store.appendExchange(c.id, 'Q1', 'm.gguf');
+    store.appendExchange(c.id, 'Q2', 'm.gguf');
+    assert.equal(store.delete(c.id), true);
+    assert.equal(db.prepare('SELECT COUNT(*) FROM messages').pluck().get(), 0);
+    assert.equal(store.delete(c.id), false);
+    assert.equal((db.pragma('foreign_key_check') as unknown[]).length, 0);
+  });
+
+  test('a stored sampling value that no longer fits the schema falls back to the defaults', () => {
+    const { db, store } = open();
+    const c = store.create({ modelId: null, systemPrompt: '' });
+    db.prepare('UPDATE conversations SET sampling_json = ? WHERE id = ?').run('{"temperature": 99}', c.id);
+    assert.equal(store.get(c.id)?.sampling, null);
+  });
+});
+
+describe('SettingsStore', () => {
+  test('returns defaults, persists patches, and ignores corrupt stored values', () => {
+    const { db } = open();
+    const settings = new SettingsStore(db);
+    assert.equal(settings.get().theme, 'system');
+    settings.update({ theme: 'dark', contextSize: 2048 });
+    assert.equal(new SettingsStore(db).get().theme, 'dark');
+    assert.equal(new SettingsStore(db).get().contextSize, 2048);
+    db.prepare("UPDATE settings SET value = 'not json' WHERE key = 'theme'").run();
+    assert.equal(settings.get().theme, 'system');
+    assert.equal(settings.get().contextSize, 2048);
+  });
+});
