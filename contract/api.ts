@@ -70,6 +70,8 @@ export const apiCalls = {
 
   'models.list': call(Empty, z.strictObject({ dir: z.string(), models: z.array(ModelFileSchema) })),
   'models.load': call(z.strictObject({ modelId: ModelIdSchema }), EngineStatusSchema),
+  /** Frees the loaded model's memory; the next message loads it again. */
+  'models.unload': call(Empty, EngineStatusSchema),
   'models.openFolder': call(Empty, z.strictObject({ opened: z.boolean() })),
 
   'engine.status': call(Empty, EngineStatusSchema),

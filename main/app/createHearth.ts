@@ -164,6 +164,10 @@ export function createHearth(options: HearthOptions): Hearth {
       );
       return engineStatus(engine.status);
     },
+    'models.unload': async () => {
+      await engine.unload();
+      return engineStatus(engine.status);
+    },
     'models.openFolder': async () => {
       if (!options.platform?.openFolder) {
         throw new AppError('unsupported', `Open this folder from your file manager: ${library.dir}`);

@@ -47,8 +47,9 @@ export class ChatService {
 
   async send(conversationId: string, content: string): Promise<{ userMessage: Message; assistantMessage: Message }> {
     const conversation = this.#conversation(conversationId);
-    this.#assertIdle(conversationId);
     const { modelId, modelPath } = await this.#model(conversation);
+    // Checked after the last await, so two quick sends cannot both pass it.
+    this.#assertIdle(conversationId);
     if (conversation.modelId !== modelId) this.#deps.conversations.update(conversationId, { modelId });
     const { user, assistant } = this.#deps.conversations.appendExchange(conversationId, content, modelId);
     this.#deps.events.emit('conversations.changed', { conversationId });
@@ -58,8 +59,8 @@ export class ChatService {
 
   async regenerate(conversationId: string): Promise<{ assistantMessage: Message }> {
     const conversation = this.#conversation(conversationId);
-    this.#assertIdle(conversationId);
     const { modelId, modelPath } = await this.#model(conversation);
+    this.#assertIdle(conversationId);
     const messages = this.#deps.conversations.messages(conversationId);
     const last = messages.at(-1);
     const question = last?.role === 'assistant' ? messages.at(-2) : last;

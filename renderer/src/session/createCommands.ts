@@ -24,6 +24,7 @@ export interface Commands {
   regenerate(): Promise<void>;
   chooseModel(modelId: string | null): Promise<void>;
   loadModel(modelId: string): Promise<void>;
+  unloadModel(): Promise<void>;
   openModelsFolder(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<boolean>;
   updateConversation(patch: { systemPrompt?: string; sampling?: Sampling | null }): Promise<boolean>;
@@ -194,6 +195,10 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
 
     async loadModel(modelId) {
       await attempt(async () => state().setEngine(await calls['models.load']({ modelId })));
+    },
+
+    async unloadModel() {
+      await attempt(async () => state().setEngine(await calls['models.unload']({})));
     },
 
     async openModelsFolder() {

@@ -1,5 +1,6 @@
 import type { EngineState } from '../../../../contract/index.js';
 import { formatDuration } from '../../format/formatStats.js';
+import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 
 const STATE_LABELS: Record<EngineState, string> = {
@@ -13,6 +14,7 @@ const STATE_LABELS: Record<EngineState, string> = {
 
 export function EngineStatusPanel() {
   const engine = useAppStore((state) => state.engine);
+  const commands = useCommands();
   if (!engine) return <p className="hint">The engine's status is not known yet.</p>;
   const model = engine.loadedModel;
 
@@ -65,6 +67,18 @@ export function EngineStatusPanel() {
           <dd>{model.gpu}</dd>
           <dt>Load time</dt>
           <dd>{formatDuration(model.loadMs)}</dd>
+          <dt>Memory</dt>
+          <dd>
+            <button
+              type="button"
+              className="button"
+              data-testid="unload-model"
+              disabled={engine.state === 'generating' || engine.state === 'loading'}
+              onClick={() => void commands.unloadModel()}
+            >
+              Unload model
+            </button>
+          </dd>
         </dl>
       ) : (
         <p className="hint">No model is loaded. One loads with the first message of a conversation.</p>
