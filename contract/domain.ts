@@ -100,8 +100,8 @@ export const ModelFileSchema = z.strictObject({
 });
 export type ModelFile = z.infer<typeof ModelFileSchema>;
 
-export const LoadedModelSchema = z.strictObject({
-  modelId: ModelIdSchema,
+/** What the engine reports about the model it loaded; main names it by id, the engine by path. */
+export const LoadedModelFactsSchema = z.strictObject({
   architecture: z.string(),
   name: z.string().nullable(),
   chatWrapper: z.string(),
@@ -111,6 +111,8 @@ export const LoadedModelSchema = z.strictObject({
   gpu: z.string(),
   loadMs: z.number().min(0),
 });
+
+export const LoadedModelSchema = LoadedModelFactsSchema.extend({ modelId: ModelIdSchema });
 export type LoadedModel = z.infer<typeof LoadedModelSchema>;
 
 export const EngineStateSchema = z.enum(['stopped', 'starting', 'idle', 'loading', 'ready', 'generating']);

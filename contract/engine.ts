@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppErrorSchema } from './errors.js';
-import { MessageRoleSchema, SamplingSchema } from './domain.js';
+import { LoadedModelFactsSchema, MessageRoleSchema, SamplingSchema } from './domain.js';
 import { call, CallResultSchema } from './rpc.js';
 
 /**
@@ -12,17 +12,7 @@ import { call, CallResultSchema } from './rpc.js';
 export const GpuChoiceSchema = z.union([z.literal('auto'), z.literal(false), z.enum(['cuda', 'vulkan', 'metal'])]);
 export type GpuChoice = z.infer<typeof GpuChoiceSchema>;
 
-export const EngineLoadedModelSchema = z.strictObject({
-  modelPath: z.string(),
-  architecture: z.string(),
-  name: z.string().nullable(),
-  chatWrapper: z.string(),
-  trainedContextLength: z.int().min(0),
-  contextSize: z.int().min(1),
-  threads: z.int().min(0),
-  gpu: z.string(),
-  loadMs: z.number().min(0),
-});
+export const EngineLoadedModelSchema = LoadedModelFactsSchema.extend({ modelPath: z.string() });
 export type EngineLoadedModel = z.infer<typeof EngineLoadedModelSchema>;
 
 export const ChatTurnSchema = z.strictObject({

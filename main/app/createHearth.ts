@@ -3,7 +3,9 @@ import {
   AppError,
   type ApiCalls,
   apiCalls,
+  type EngineLoadedModel,
   type EngineStatus,
+  type LoadedModel,
   type GpuChoice,
   type Handlers,
   type HostKind,
@@ -74,20 +76,14 @@ export function createHearth(options: HearthOptions): Hearth {
   };
   const chat = new ChatService({ conversations, settings, library, engine, events, loadParams });
 
+  const modelFacts = ({ modelPath, ...facts }: EngineLoadedModel): LoadedModel => ({
+    ...facts,
+    modelId: library.idFor(modelPath) ?? basename(modelPath),
+  });
   const engineStatus = (status: SupervisorStatus): EngineStatus => ({
     state: status.state,
     pid: status.pid,
-    loadedModel: status.loaded && {
-      modelId: library.idFor(status.loaded.modelPath) ?? basename(status.loaded.modelPath),
-      architecture: status.loaded.architecture,
-      name: status.loaded.name,
-      chatWrapper: status.loaded.chatWrapper,
-      trainedContextLength: status.loaded.trainedContextLength,
-      contextSize: status.loaded.contextSize,
-      threads: status.loaded.threads,
-      gpu: status.loaded.gpu,
-      loadMs: status.loaded.loadMs,
-    },
+    loadedModel: status.loaded && modelFacts(status.loaded),
     loadingModelId: status.loadingPath && (library.idFor(status.loadingPath) ?? basename(status.loadingPath)),
     lastExit: status.lastExit,
     restarts: status.restarts,

@@ -41,10 +41,15 @@ describe('chat turns through the services and the real engine', () => {
   test('a second send while answering is refused as busy, and nothing is stored', async () => {
     const hearth = startHearth();
     const conversation = await greedyConversation(hearth, forged.paths.llama, 1500);
-    const { assistantMessage } = await hearth.call('chat.send', {
-      conversationId: conversation.id,
-      content: 'Long one',
-    });
+    // Two sends at once, as from a double click: exactly one is stored and answered.
+    const [won, lost] = await Promise.allSettled([
+      hearth.call('chat.send', { conversationId: conversation.id, content: 'Long one' }),
+      hearth.call('chat.send', { conversationId: conversation.id, content: 'Long one' }),
+    ]);
+    assert.equal(won.status, 'fulfilled');
+    assert.equal(lost.status, 'rejected');
+    if (won.status !== 'fulfilled') return;
+    const { assistantMessage } = won.value;
     await assert.rejects(
       hearth.call('chat.send', { conversationId: conversation.id, content: 'Impatient' }),
       (error: Error & { code?: string }) => error.code === 'busy',
