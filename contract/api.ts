@@ -11,6 +11,7 @@ import {
   NoticeSchema,
   SamplingSchema,
   SettingsSchema,
+  StateUsageSchema,
 } from './domain.js';
 import { call, CallResultSchema } from './rpc.js';
 
@@ -21,8 +22,17 @@ import { call, CallResultSchema } from './rpc.js';
  */
 const Empty = z.strictObject({});
 const ByConversation = z.strictObject({ conversationId: IdSchema });
+const ByMessage = z.strictObject({ conversationId: IdSchema, messageId: IdSchema });
 
 const TITLE_MAX = 200;
+const MessageText = z.string().trim().min(1).max(200_000);
+
+/** A conversation with the messages of its active branch, root first. */
+export const ConversationViewSchema = z.strictObject({
+  conversation: ConversationSchema,
+  messages: z.array(MessageSchema),
+});
+export type ConversationView = z.infer<typeof ConversationViewSchema>;
 
 export const apiCalls = {
   'app.info': call(Empty, AppInfoSchema),
@@ -39,10 +49,11 @@ export const apiCalls = {
     }),
     ConversationSchema,
   ),
-  'conversations.get': call(
-    ByConversation,
-    z.strictObject({ conversation: ConversationSchema, messages: z.array(MessageSchema) }),
-  ),
+  'conversations.get': call(ByConversation, ConversationViewSchema),
+  /** Makes the branch through `messageId` the active one (its newest continuation). */
+  'conversations.selectBranch': call(ByMessage, ConversationViewSchema),
+  /** Deletes `messageId` and everything after it on its branch, with their saved states. */
+  'conversations.deleteBranch': call(ByMessage, ConversationViewSchema),
   'conversations.rename': call(
     z.strictObject({ conversationId: IdSchema, title: z.string().trim().min(1).max(TITLE_MAX) }),
     ConversationSchema,
@@ -61,12 +72,20 @@ export const apiCalls = {
 
   /** Stores the user's message, then answers in the background through `chat.*` events. */
   'chat.send': call(
-    z.strictObject({ conversationId: IdSchema, content: z.string().trim().min(1).max(200_000) }),
+    z.strictObject({ conversationId: IdSchema, content: MessageText }),
+    z.strictObject({ userMessage: MessageSchema, assistantMessage: MessageSchema }),
+  ),
+  /** Sends an edited copy of an earlier user message: a new branch from that point. */
+  'chat.edit': call(
+    z.strictObject({ conversationId: IdSchema, messageId: IdSchema, content: MessageText }),
     z.strictObject({ userMessage: MessageSchema, assistantMessage: MessageSchema }),
   ),
   'chat.stop': call(ByConversation, z.strictObject({ stopped: z.boolean() })),
-  /** Answers the last user message again, replacing the last answer. */
-  'chat.regenerate': call(ByConversation, z.strictObject({ assistantMessage: MessageSchema })),
+  /** Answers a question again (by default the last one): a new branch beside the old answer. */
+  'chat.regenerate': call(
+    z.strictObject({ conversationId: IdSchema, messageId: IdSchema.optional() }),
+    z.strictObject({ assistantMessage: MessageSchema }),
+  ),
 
   'models.list': call(Empty, z.strictObject({ dir: z.string(), models: z.array(ModelFileSchema) })),
   'models.load': call(z.strictObject({ modelId: ModelIdSchema }), EngineStatusSchema),
@@ -75,6 +94,10 @@ export const apiCalls = {
   'models.openFolder': call(Empty, z.strictObject({ opened: z.boolean() })),
 
   'engine.status': call(Empty, EngineStatusSchema),
+
+  'states.usage': call(Empty, StateUsageSchema),
+  /** Deletes saved states: one conversation's, or all of them (prompt cache included). */
+  'states.purge': call(z.strictObject({ conversationId: IdSchema.optional() }), StateUsageSchema),
 } as const;
 export type ApiCalls = typeof apiCalls;
 export type ApiCallName = keyof ApiCalls;
@@ -88,6 +111,8 @@ export const apiEvents = {
   'conversations.changed': z.strictObject({ conversationId: IdSchema.nullable() }),
   'engine.status': EngineStatusSchema,
   'model.loadProgress': z.strictObject({ modelId: ModelIdSchema, progress: z.number().min(0).max(1) }),
+  /** Saved states were added or removed: space used changed. */
+  'states.changed': z.strictObject({}),
   notice: NoticeSchema,
 } as const;
 export type ApiEvents = typeof apiEvents;

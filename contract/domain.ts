@@ -67,6 +67,24 @@ export const StopReasonSchema = z.enum([
 ]);
 export type StopReason = z.infer<typeof StopReasonSchema>;
 
+/**
+ * How the engine got the conversation into its context before answering: from a saved state
+ * (only the new message was read), from the cached system-prompt state, from what the engine still
+ * held, or by re-reading the whole history.
+ */
+export const ContextSourceSchema = z.enum(['state', 'prompt-cache', 'live', 'reread']);
+export type ContextSource = z.infer<typeof ContextSourceSchema>;
+
+export const ContextPreparationSchema = z.strictObject({
+  source: ContextSourceSchema,
+  /** Tokens the engine had to read before it could answer. */
+  tokens: z.int().min(0),
+  ms: z.number().min(0),
+  /** Why a saved state was not used, when one existed. */
+  rejected: z.string().nullable(),
+});
+export type ContextPreparation = z.infer<typeof ContextPreparationSchema>;
+
 export const MessageStatsSchema = z.strictObject({
   promptTokens: z.int().min(0),
   completionTokens: z.int().min(0),
@@ -88,6 +106,10 @@ export const MessageSchema = z.strictObject({
   detail: z.string().nullable(),
   modelId: ModelIdSchema.nullable(),
   stats: MessageStatsSchema.nullable(),
+  /** Assistant answers: how the context was prepared. */
+  context: ContextPreparationSchema.nullable(),
+  /** This message and its alternatives (same parent), oldest first: the branches at this point. */
+  siblingIds: z.array(IdSchema).min(1),
   createdAt: z.number(),
 });
 export type Message = z.infer<typeof MessageSchema>;
@@ -142,6 +164,20 @@ export const SettingsSchema = z.strictObject({
   threads: z.int().min(0).max(256),
   /** The model a new conversation starts with. */
   defaultModelId: ModelIdSchema.nullable(),
+  /** Save conversation states so that resuming, regenerating and editing skip re-reading. */
+  saveStates: z.boolean(),
+  /** Total space for saved states; the least recently used go first. */
+  stateBudgetBytes: z
+    .int()
+    .min(0)
+    .max(1024 ** 4),
+  /** Saved states kept along each branch (the most recent turns). */
+  checkpointsPerBranch: z.int().min(1).max(256),
+  /** Attention models' states grow with the conversation: one larger than this is not saved. */
+  attentionStateCapBytes: z
+    .int()
+    .min(0)
+    .max(1024 ** 4),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -152,7 +188,23 @@ export const DEFAULT_SETTINGS: Settings = {
   contextSize: 4096,
   threads: 0,
   defaultModelId: null,
+  saveStates: true,
+  stateBudgetBytes: 2 * 1024 ** 3,
+  checkpointsPerBranch: 8,
+  attentionStateCapBytes: 64 * 1024 ** 2,
 };
+
+export const StateUsageSchema = z.strictObject({
+  totalBytes: z.int().min(0),
+  budgetBytes: z.int().min(0),
+  promptCacheBytes: z.int().min(0),
+  /** The database file, which shrinks after purges. */
+  databaseBytes: z.int().min(0),
+  conversations: z.array(
+    z.strictObject({ conversationId: IdSchema, title: z.string(), bytes: z.int().min(0), count: z.int().min(0) }),
+  ),
+});
+export type StateUsage = z.infer<typeof StateUsageSchema>;
 
 export const HostKindSchema = z.enum(['desktop', 'web']);
 export type HostKind = z.infer<typeof HostKindSchema>;

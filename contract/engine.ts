@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppErrorSchema } from './errors.js';
-import { LoadedModelFactsSchema, MessageRoleSchema, SamplingSchema } from './domain.js';
+import { ContextPreparationSchema, LoadedModelFactsSchema, MessageRoleSchema, SamplingSchema } from './domain.js';
 import { call, CallResultSchema } from './rpc.js';
 
 /**
@@ -12,7 +12,21 @@ import { call, CallResultSchema } from './rpc.js';
 export const GpuChoiceSchema = z.union([z.literal('auto'), z.literal(false), z.enum(['cuda', 'vulkan', 'metal'])]);
 export type GpuChoice = z.infer<typeof GpuChoiceSchema>;
 
-export const EngineLoadedModelSchema = LoadedModelFactsSchema.extend({ modelPath: z.string() });
+/** How a model's context state behaves, from its architecture: constant (recurrent) or growing. */
+export const StateKindSchema = z.enum(['recurrent', 'attention', 'hybrid']);
+export type StateKind = z.infer<typeof StateKindSchema>;
+
+export const EngineLoadedModelSchema = LoadedModelFactsSchema.extend({
+  modelPath: z.string(),
+  /** sha256 of the GGUF header, metadata and tensor table, plus the file size: names the weights. */
+  fingerprint: z.string(),
+  /** node-llama-cpp and llama.cpp versions: a state is only loaded by the build that wrote it. */
+  engineBuild: z.string(),
+  vocabularySize: z.int().min(1),
+  stateKind: StateKindSchema,
+  /** Estimated bytes a state grows per token (KV cache); 0 for recurrent models. */
+  stateBytesPerToken: z.int().min(0),
+});
 export type EngineLoadedModel = z.infer<typeof EngineLoadedModelSchema>;
 
 export const ChatTurnSchema = z.strictObject({
@@ -21,6 +35,14 @@ export const ChatTurnSchema = z.strictObject({
 });
 export type ChatTurn = z.infer<typeof ChatTurnSchema>;
 
+/** A state file the engine wrote (main stores it and deletes the file). */
+export const WrittenStateSchema = z.strictObject({
+  path: z.string(),
+  tokenCount: z.int().min(0),
+  byteSize: z.int().min(0),
+});
+export type WrittenState = z.infer<typeof WrittenStateSchema>;
+
 export const GenerateResultSchema = z.strictObject({
   text: z.string(),
   stopReason: z.enum(['end_of_turn', 'max_tokens', 'aborted']),
@@ -28,8 +50,18 @@ export const GenerateResultSchema = z.strictObject({
   completionTokens: z.int().min(0),
   timeToFirstTokenMs: z.number().min(0).nullable(),
   tokensPerSecond: z.number().min(0).nullable(),
+  context: ContextPreparationSchema,
 });
 export type GenerateResult = z.infer<typeof GenerateResultSchema>;
+
+export const TurnResultSchema = GenerateResultSchema.extend({
+  /** The state after the system prompt, when asked for. */
+  promptState: WrittenStateSchema.nullable(),
+  /** The state after the whole turn (question and answer), when asked for and not skipped. */
+  turnState: WrittenStateSchema.nullable(),
+  turnStateSkipped: z.string().nullable(),
+});
+export type TurnResult = z.infer<typeof TurnResultSchema>;
 
 export const engineCalls = {
   /** Liveness: a real round trip through the engine's event loop, with its memory use. */
@@ -47,15 +79,24 @@ export const engineCalls = {
     EngineLoadedModelSchema,
   ),
   unloadModel: call(z.strictObject({}), z.strictObject({ unloaded: z.boolean() })),
-  /** Answers the last user turn of `history`; text streams as `token` events for `requestId`. */
+  /**
+   * Answers the last user turn of `history`; text streams as `token` events for `requestId`, and an
+   * `answered` event comes as soon as the answer is complete, before the turn's state is saved.
+   */
   generate: call(
     z.strictObject({
       requestId: z.string().min(1).max(100),
       systemPrompt: z.string(),
       history: z.array(ChatTurnSchema).min(1),
       sampling: SamplingSchema,
+      /** A verified state file to start from: the history up to an earlier point. */
+      resume: z.strictObject({ path: z.string().min(1), kind: z.enum(['state', 'prompt-cache']) }).nullable(),
+      /** Where to write the state after the system prompt (for the prompt cache). */
+      savePromptState: z.strictObject({ path: z.string().min(1) }).nullable(),
+      /** Where to write the state after this turn, unless it would be larger than `maxBytes`. */
+      saveTurnState: z.strictObject({ path: z.string().min(1), maxBytes: z.int().min(0) }).nullable(),
     }),
-    GenerateResultSchema,
+    TurnResultSchema,
   ),
   abort: call(z.strictObject({ requestId: z.string().min(1).max(100) }), z.strictObject({ aborted: z.boolean() })),
 } as const;
@@ -65,6 +106,7 @@ export type EngineCallName = keyof EngineCalls;
 export const engineEvents = {
   loadProgress: z.strictObject({ modelPath: z.string(), progress: z.number().min(0).max(1) }),
   token: z.strictObject({ requestId: z.string(), text: z.string(), tokens: z.int().min(0) }),
+  answered: z.strictObject({ requestId: z.string(), result: GenerateResultSchema }),
   /** llama.cpp's own log lines, so a failed load can show its real reason. */
   log: z.strictObject({ level: z.enum(['error', 'warn', 'info', 'debug']), message: z.string() }),
 } as const;

@@ -1,8 +1,11 @@
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import {
   AppError,
   type ApiCalls,
   apiCalls,
+  type ConversationView,
+  type StateUsage,
   type EngineLoadedModel,
   type EngineStatus,
   type LoadedModel,
@@ -19,6 +22,8 @@ import { createDispatch, type Dispatch } from '../rpc/dispatch.js';
 import { ConversationStore } from '../storage/ConversationStore.js';
 import { openDatabase, type Db } from '../storage/openDatabase.js';
 import { SettingsStore } from '../storage/SettingsStore.js';
+import { StateStore } from '../storage/StateStore.js';
+import { StateKeeper } from '../states/StateKeeper.js';
 import { AppEvents } from './AppEvents.js';
 import { appVersion } from './appVersion.js';
 import type { DataPaths } from './dataPaths.js';
@@ -36,6 +41,8 @@ export interface HearthOptions {
   platform?: PlatformActions;
   gpu?: GpuChoice;
   engine?: Omit<EngineSupervisorOptions, 'launcher'>;
+  /** Where main's own log lines go (refused states, …); stderr by default. */
+  log?: (line: string) => void;
 }
 
 /** Who is calling: hosts pass this on, so handlers could tell windows or sockets apart. */
@@ -74,11 +81,36 @@ export function createHearth(options: HearthOptions): Hearth {
     const current = settings.get();
     return { modelPath, contextSize: current.contextSize, threads: chooseThreads(current.threads), gpu };
   };
-  const chat = new ChatService({ conversations, settings, library, engine, events, loadParams });
+  const stateStore = new StateStore(db);
+  const states = new StateKeeper({
+    store: stateStore,
+    settings,
+    events,
+    scratchDir: join(paths.dataDir, 'tmp', 'states'),
+    log: options.log ?? ((line) => console.warn(`[hearth] ${line}`)),
+  });
+  const chat = new ChatService({ conversations, settings, library, engine, states, events, loadParams });
+  const stateUsage = (): StateUsage => ({
+    ...stateStore.usage(),
+    budgetBytes: settings.get().stateBudgetBytes,
+    databaseBytes: databaseBytes(paths.databasePath),
+  });
+  const view = (conversationId: string): ConversationView => {
+    const conversation = conversations.get(conversationId);
+    if (!conversation) throw new AppError('not_found', 'That conversation no longer exists.');
+    return { conversation, messages: conversations.activeBranch(conversationId) };
+  };
 
-  const modelFacts = ({ modelPath, ...facts }: EngineLoadedModel): LoadedModel => ({
-    ...facts,
-    modelId: library.idFor(modelPath) ?? basename(modelPath),
+  const modelFacts = (loaded: EngineLoadedModel): LoadedModel => ({
+    modelId: library.idFor(loaded.modelPath) ?? basename(loaded.modelPath),
+    architecture: loaded.architecture,
+    name: loaded.name,
+    chatWrapper: loaded.chatWrapper,
+    trainedContextLength: loaded.trainedContextLength,
+    contextSize: loaded.contextSize,
+    threads: loaded.threads,
+    gpu: loaded.gpu,
+    loadMs: loaded.loadMs,
   });
   const engineStatus = (status: SupervisorStatus): EngineStatus => ({
     state: status.state,
@@ -124,10 +156,28 @@ export function createHearth(options: HearthOptions): Hearth {
       events.emit('conversations.changed', { conversationId: conversation.id });
       return conversation;
     },
-    'conversations.get': async ({ conversationId }) => {
-      const conversation = conversations.get(conversationId);
-      if (!conversation) throw new AppError('not_found', 'That conversation no longer exists.');
-      return { conversation, messages: conversations.messages(conversationId) };
+    'conversations.get': async ({ conversationId }) => view(conversationId),
+    'conversations.selectBranch': async ({ conversationId, messageId }) => {
+      if (chat.isAnswering(conversationId)) {
+        throw new AppError('busy', 'Wait for the answer to finish, or stop it, before switching branches.');
+      }
+      if (!conversations.selectBranch(conversationId, messageId)) {
+        throw new AppError('not_found', 'That message is not in this conversation.');
+      }
+      events.emit('conversations.changed', { conversationId });
+      return view(conversationId);
+    },
+    'conversations.deleteBranch': async ({ conversationId, messageId }) => {
+      if (chat.isAnswering(conversationId)) {
+        throw new AppError('busy', 'Wait for the answer to finish, or stop it, before deleting a branch.');
+      }
+      if (!conversations.deleteBranch(conversationId, messageId)) {
+        throw new AppError('not_found', 'That message is not in this conversation.');
+      }
+      stateStore.shrink();
+      events.emit('conversations.changed', { conversationId });
+      events.emit('states.changed', {});
+      return view(conversationId);
     },
     'conversations.rename': async ({ conversationId, title }) => {
       const updated = conversations.update(conversationId, { title });
@@ -144,13 +194,18 @@ export function createHearth(options: HearthOptions): Hearth {
     'conversations.delete': async ({ conversationId }) => {
       if (chat.stop(conversationId)) await chat.idle();
       const deleted = conversations.delete(conversationId);
-      if (deleted) events.emit('conversations.changed', { conversationId: null });
+      if (deleted) {
+        stateStore.shrink();
+        events.emit('conversations.changed', { conversationId: null });
+        events.emit('states.changed', {});
+      }
       return { deleted };
     },
 
     'chat.send': async ({ conversationId, content }) => chat.send(conversationId, content),
     'chat.stop': async ({ conversationId }) => ({ stopped: chat.stop(conversationId) }),
-    'chat.regenerate': async ({ conversationId }) => chat.regenerate(conversationId),
+    'chat.edit': async ({ conversationId, messageId, content }) => chat.edit(conversationId, messageId, content),
+    'chat.regenerate': async ({ conversationId, messageId }) => chat.regenerate(conversationId, messageId),
 
     'models.list': async () => ({ dir: library.dir, models: await library.list() }),
     'models.load': async ({ modelId }) => {
@@ -174,6 +229,14 @@ export function createHearth(options: HearthOptions): Hearth {
     },
 
     'engine.status': async () => engineStatus(engine.status),
+
+    'states.usage': async () => stateUsage(),
+    'states.purge': async ({ conversationId }) => {
+      stateStore.purge(conversationId);
+      stateStore.shrink();
+      events.emit('states.changed', {});
+      return stateUsage();
+    },
   };
 
   return {
@@ -189,4 +252,16 @@ export function createHearth(options: HearthOptions): Hearth {
       db.close();
     },
   };
+}
+
+/** The database file with its write-ahead log: what the data takes on disk. */
+function databaseBytes(path: string): number {
+  const size = (file: string) => {
+    try {
+      return statSync(file).size;
+    } catch {
+      return 0;
+    }
+  };
+  return size(path) + size(`${path}-wal`);
 }

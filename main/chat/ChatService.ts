@@ -2,13 +2,17 @@ import {
   AppError,
   type ChatTurn,
   type Conversation,
+  type EngineLoadedModel,
+  type GenerateResult,
   type Message,
   type StopReason,
+  type TurnResult,
   toErrorValue,
 } from '../../contract/index.js';
 import type { AppEvents } from '../app/AppEvents.js';
 import type { EngineSupervisor, LoadParams } from '../engine/EngineSupervisor.js';
 import type { ModelLibrary } from '../models/ModelLibrary.js';
+import type { StateKeeper, TurnPlan } from '../states/StateKeeper.js';
 import type { ConversationStore, MessageOutcome } from '../storage/ConversationStore.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';
 
@@ -17,6 +21,7 @@ export interface ChatServiceDeps {
   settings: SettingsStore;
   library: ModelLibrary;
   engine: EngineSupervisor;
+  states: StateKeeper;
   events: AppEvents;
   /** The engine parameters for a model path under the current settings. */
   loadParams(modelPath: string): LoadParams;
@@ -28,45 +33,60 @@ const SAVE_INTERVAL_MS = 500;
 interface ActiveAnswer {
   messageId: string;
   controller: AbortController;
-  done: Promise<void>;
 }
 
 /**
- * Chat turns: the user's message is stored before anything else happens, the answer streams from
- * the engine as `chat.delta` events and is saved in batches, and it always ends in a final state
- * (complete, interrupted with the reason, or error) written to the database and announced with
- * `chat.finished`, whatever happened to the engine meanwhile.
+ * Chat turns on a conversation tree. The user's message is stored before anything else happens;
+ * the answer streams from the engine as `chat.delta` events, is saved in batches, and always ends
+ * in a final state (complete, interrupted with the reason, or error) written to the database and
+ * announced with `chat.finished`, whatever happened to the engine meanwhile. Editing a question or
+ * answering one again adds a branch beside the old one instead of replacing it.
  */
 export class ChatService {
   readonly #deps: ChatServiceDeps;
+  /** Answers being written, by conversation: a conversation takes one question at a time. */
   readonly #active = new Map<string, ActiveAnswer>();
+  /**
+   * Turns not yet settled, by conversation: after its answer is complete a turn still saves its
+   * state. The next turn of the same conversation waits for that, so it can start from it.
+   */
+  readonly #settling = new Map<string, Promise<void>>();
 
   constructor(deps: ChatServiceDeps) {
     this.#deps = deps;
   }
 
+  /** A new question at the end of the active branch. */
   async send(conversationId: string, content: string): Promise<{ userMessage: Message; assistantMessage: Message }> {
-    const conversation = this.#conversation(conversationId);
-    const { modelId, modelPath } = await this.#model(conversation);
-    // Checked after the last await, so two quick sends cannot both pass it.
-    this.#assertIdle(conversationId);
-    if (conversation.modelId !== modelId) this.#deps.conversations.update(conversationId, { modelId });
-    const { user, assistant } = this.#deps.conversations.appendExchange(conversationId, content, modelId);
-    this.#deps.events.emit('conversations.changed', { conversationId });
-    this.#start(this.#conversation(conversationId), assistant, modelPath);
-    return { userMessage: user, assistantMessage: assistant };
+    return this.#ask(conversationId, this.#deps.conversations.leafId(conversationId), content);
   }
 
-  async regenerate(conversationId: string): Promise<{ assistantMessage: Message }> {
+  /** An edited copy of an earlier question, on a new branch from the point it was asked. */
+  async edit(
+    conversationId: string,
+    messageId: string,
+    content: string,
+  ): Promise<{ userMessage: Message; assistantMessage: Message }> {
+    const original = this.#deps.conversations.getMessage(messageId);
+    if (original?.conversationId !== conversationId || original.role !== 'user') {
+      throw new AppError('invalid_input', 'Only your own messages in this conversation can be edited.');
+    }
+    return this.#ask(conversationId, original.parentId, content);
+  }
+
+  /** Answers a question again, beside its earlier answers. Defaults to the last answer's question. */
+  async regenerate(conversationId: string, messageId?: string): Promise<{ assistantMessage: Message }> {
     const conversation = this.#conversation(conversationId);
+    const targetId = messageId ?? this.#deps.conversations.leafId(conversationId);
+    const target = targetId ? this.#deps.conversations.getMessage(targetId) : undefined;
+    if (target?.conversationId !== conversationId)
+      throw new AppError('invalid_input', 'There is no answer to write again.');
+    const questionId = target.role === 'assistant' ? target.parentId : target.id;
+    const question = questionId ? this.#deps.conversations.getMessage(questionId) : undefined;
+    if (question?.role !== 'user') throw new AppError('invalid_input', 'There is no question to answer again.');
     const { modelId, modelPath } = await this.#model(conversation);
     this.#assertIdle(conversationId);
-    const messages = this.#deps.conversations.messages(conversationId);
-    const last = messages.at(-1);
-    const question = last?.role === 'assistant' ? messages.at(-2) : last;
-    if (question?.role !== 'user') throw new AppError('invalid_input', 'There is no question to answer again.');
-    if (last?.role === 'assistant') this.#deps.conversations.deleteMessage(last.id);
-    const assistant = this.#deps.conversations.appendAnswer(conversationId, modelId);
+    const assistant = this.#deps.conversations.appendAnswer(conversationId, question.id, modelId);
     this.#deps.events.emit('conversations.changed', { conversationId });
     this.#start(conversation, assistant, modelPath);
     return { assistantMessage: assistant };
@@ -82,14 +102,30 @@ export class ChatService {
     return this.#active.has(conversationId);
   }
 
-  /** Resolves once no answer is streaming (used on shutdown and by tests). */
+  /** Resolves once no turn is running, states saved included (used on shutdown and by tests). */
   async idle(): Promise<void> {
-    while (this.#active.size > 0) await Promise.all([...this.#active.values()].map((active) => active.done));
+    while (this.#settling.size > 0) await Promise.all([...this.#settling.values()]);
   }
 
   async stopAll(): Promise<void> {
     for (const active of this.#active.values()) active.controller.abort();
     await this.idle();
+  }
+
+  async #ask(
+    conversationId: string,
+    parentId: string | null,
+    content: string,
+  ): Promise<{ userMessage: Message; assistantMessage: Message }> {
+    const conversation = this.#conversation(conversationId);
+    const { modelId, modelPath } = await this.#model(conversation);
+    // Checked after the last await, so two quick sends cannot both pass it.
+    this.#assertIdle(conversationId);
+    if (conversation.modelId !== modelId) this.#deps.conversations.update(conversationId, { modelId });
+    const { user, assistant } = this.#deps.conversations.appendExchange(conversationId, parentId, content, modelId);
+    this.#deps.events.emit('conversations.changed', { conversationId });
+    this.#start(this.#conversation(conversationId), assistant, modelPath);
+    return { userMessage: user, assistantMessage: assistant };
   }
 
   #conversation(id: string): Conversation {
@@ -112,15 +148,31 @@ export class ChatService {
 
   #start(conversation: Conversation, assistant: Message, modelPath: string): void {
     const controller = new AbortController();
-    const done = this.#answer(conversation, assistant, modelPath, controller.signal).finally(() => {
-      this.#active.delete(conversation.id);
-    });
-    this.#active.set(conversation.id, { messageId: assistant.id, controller, done });
+    const previous = this.#settling.get(conversation.id) ?? Promise.resolve();
+    // The conversation takes its next question as soon as this answer is complete.
+    const release = () => {
+      if (this.#active.get(conversation.id)?.messageId === assistant.id) this.#active.delete(conversation.id);
+    };
+    const settled: Promise<void> = previous
+      .then(() => this.#answer(conversation, assistant, modelPath, controller.signal, release))
+      .finally(() => {
+        release();
+        if (this.#settling.get(conversation.id) === settled) this.#settling.delete(conversation.id);
+      });
+    this.#active.set(conversation.id, { messageId: assistant.id, controller });
+    this.#settling.set(conversation.id, settled);
   }
 
-  async #answer(conversation: Conversation, assistant: Message, modelPath: string, signal: AbortSignal): Promise<void> {
-    const { conversations, engine, events, settings } = this.#deps;
+  async #answer(
+    conversation: Conversation,
+    assistant: Message,
+    modelPath: string,
+    signal: AbortSignal,
+    release: () => void,
+  ): Promise<void> {
+    const { conversations, engine, events, settings, states } = this.#deps;
     const modelId = assistant.modelId ?? '';
+    const branch = conversations.pathTo(assistant.id).slice(0, -1);
     let text = '';
     let savedLength = 0;
     const saver = setInterval(() => {
@@ -129,15 +181,40 @@ export class ChatService {
       savedLength = text.length;
     }, SAVE_INTERVAL_MS);
 
-    let outcome: MessageOutcome;
+    // Filled in once the engine has loaded the model (the plan depends on which model it is).
+    const prepared: { plan: TurnPlan | null; loaded: EngineLoadedModel | null } = { plan: null, loaded: null };
+    let finished = false;
+    const finish = (outcome: MessageOutcome) => {
+      if (finished) return;
+      finished = true;
+      clearInterval(saver);
+      const message = conversations.finish(assistant.id, outcome);
+      release();
+      if (message) events.emit('chat.finished', { conversationId: conversation.id, message });
+      events.emit('conversations.changed', { conversationId: conversation.id });
+    };
+
+    let turn: TurnResult | null = null;
     try {
-      const result = await engine.generate(
+      turn = await engine.generate(
         this.#deps.loadParams(modelPath),
-        {
-          requestId: assistant.id,
-          systemPrompt: conversation.systemPrompt,
-          history: this.#history(conversation.id, assistant.id),
-          sampling: conversation.sampling ?? settings.get().defaultSampling,
+        async (model) => {
+          prepared.loaded = model;
+          const plan = await states.plan({
+            requestId: assistant.id,
+            branchIds: branch.map((message) => message.id),
+            answerIds: branch.filter((message) => message.role === 'assistant').map((message) => message.id),
+            systemPrompt: conversation.systemPrompt,
+            loaded: model,
+          });
+          prepared.plan = plan;
+          return {
+            requestId: assistant.id,
+            systemPrompt: conversation.systemPrompt,
+            history: toTurns(branch),
+            sampling: conversation.sampling ?? settings.get().defaultSampling,
+            ...plan.request,
+          };
         },
         {
           signal,
@@ -147,38 +224,61 @@ export class ChatService {
             events.emit('chat.delta', { conversationId: conversation.id, messageId: assistant.id, text: chunk });
           },
           onLoadProgress: (progress) => events.emit('model.loadProgress', { modelId, progress }),
+          onAnswered: (result) => finish(answeredOutcome(text, result, prepared.plan?.rejected ?? null)),
         },
       );
-      const stats = {
-        promptTokens: result.promptTokens,
-        completionTokens: result.completionTokens,
-        timeToFirstTokenMs: result.timeToFirstTokenMs,
-        tokensPerSecond: result.tokensPerSecond,
-      };
-      outcome =
-        result.stopReason === 'aborted'
-          ? { content: text, status: 'interrupted', stopReason: 'user_stopped', detail: 'Stopped by you.', stats }
-          : { content: result.text, status: 'complete', stopReason: result.stopReason, detail: null, stats };
+      // Normally `onAnswered` already finished the message; this covers an engine that sent none.
+      finish(answeredOutcome(text, turn, prepared.plan?.rejected ?? null));
     } catch (error) {
-      outcome = failedOutcome(text, toErrorValue(error));
+      finish(failedOutcome(text, toErrorValue(error)));
     } finally {
       clearInterval(saver);
+      if (prepared.plan && prepared.loaded) {
+        await states
+          .keep(prepared.plan, turn, {
+            conversationId: conversation.id,
+            answerId: assistant.id,
+            branchIds: [...branch.map((message) => message.id), assistant.id],
+            loaded: prepared.loaded,
+          })
+          .catch((error: unknown) => {
+            events.emit('notice', {
+              level: 'warning',
+              message: `This conversation's state could not be saved: ${(error as Error).message}`,
+              at: Date.now(),
+            });
+          });
+      }
     }
-    const message = conversations.finish(assistant.id, outcome);
-    if (message) events.emit('chat.finished', { conversationId: conversation.id, message });
-    events.emit('conversations.changed', { conversationId: conversation.id });
   }
+}
 
-  /** The turns before `beforeMessageId`: what the model is asked to continue. */
-  #history(conversationId: string, beforeMessageId: string): ChatTurn[] {
-    const turns: ChatTurn[] = [];
-    for (const message of this.#deps.conversations.messages(conversationId)) {
-      if (message.id === beforeMessageId) break;
-      const usable = message.role === 'user' || (message.status !== 'error' && message.content.length > 0);
-      if (usable) turns.push({ role: message.role, text: message.content });
-    }
-    return turns;
-  }
+/** What the model is asked to continue: questions, and answers that have text. */
+function toTurns(branch: readonly Message[]): ChatTurn[] {
+  return branch
+    .filter((message) => message.role === 'user' || (message.status !== 'error' && message.content.length > 0))
+    .map((message) => ({ role: message.role, text: message.content }));
+}
+
+function answeredOutcome(streamed: string, result: GenerateResult, rejectedByMain: string | null): MessageOutcome {
+  const stats = {
+    promptTokens: result.promptTokens,
+    completionTokens: result.completionTokens,
+    timeToFirstTokenMs: result.timeToFirstTokenMs,
+    tokensPerSecond: result.tokensPerSecond,
+  };
+  const rejected = [rejectedByMain, result.context.rejected].filter(Boolean).join('; ') || null;
+  const context = { ...result.context, rejected };
+  return result.stopReason === 'aborted'
+    ? {
+        content: result.text || streamed,
+        status: 'interrupted',
+        stopReason: 'user_stopped',
+        detail: 'Stopped by you.',
+        stats,
+        context,
+      }
+    : { content: result.text, status: 'complete', stopReason: result.stopReason, detail: null, stats, context };
 }
 
 function failedOutcome(text: string, error: { code: string; message: string }): MessageOutcome {
@@ -188,8 +288,9 @@ function failedOutcome(text: string, error: { code: string; message: string }): 
     stopReason,
     detail,
     stats: null,
+    context: null,
   });
   if (error.code === 'aborted') return interrupted('user_stopped', 'Stopped by you before the answer started.');
   if (error.code === 'engine_stopped') return interrupted('engine_stopped', error.message);
-  return { content: text, status: 'error', stopReason: 'error', detail: error.message, stats: null };
+  return { content: text, status: 'error', stopReason: 'error', detail: error.message, stats: null, context: null };
 }

@@ -8,6 +8,7 @@ import {
   type EngineLoadedModel,
   type EngineState,
   type GenerateResult,
+  type TurnResult,
 } from '../../contract/index.js';
 import { describeExit } from './describeExit.js';
 import { EngineClient } from './EngineClient.js';
@@ -48,6 +49,8 @@ export interface EngineSupervisorOptions {
 
 export interface GenerateOptions {
   onText: (text: string, tokens: number) => void;
+  /** The answer is complete; its state is being saved. */
+  onAnswered?: (result: GenerateResult) => void;
   onLoadProgress?: (progress: number) => void;
   signal?: AbortSignal;
 }
@@ -119,16 +122,23 @@ export class EngineSupervisor {
 
   /**
    * Loads `model` if needed and answers in one exclusive turn, so another conversation cannot
-   * switch the model in between. Aborting before the answer starts throws `aborted`.
+   * switch the model in between. The request is built once the model is loaded, because which
+   * saved state may be used depends on the loaded model's identity. Aborting before the answer
+   * starts throws `aborted`. Resolves when the turn's state is saved, after `onAnswered`.
    */
-  generate(model: LoadParams, request: GenerateParams, options: GenerateOptions): Promise<GenerateResult> {
+  generate(
+    model: LoadParams,
+    build: (loaded: EngineLoadedModel) => Promise<GenerateParams>,
+    options: GenerateOptions,
+  ): Promise<TurnResult> {
     return this.#exclusive(async () => {
       const abortedBeforeStart = () => new AppError('aborted', 'Stopped before the answer started.');
       if (options.signal?.aborted) throw abortedBeforeStart();
-      await this.#ensureModel(model, options.onLoadProgress);
+      const loaded = await this.#ensureModel(model, options.onLoadProgress);
+      const request = await build(loaded);
       if (options.signal?.aborted) throw abortedBeforeStart();
       const client = await this.#getClient();
-      const stopListening = this.#onToken(request.requestId, options.onText);
+      const stopListening = this.#onRequestEvents(request.requestId, options);
       const onAbort = () => void client.request('abort', { requestId: request.requestId }).catch(() => undefined);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       this.#setState('generating');
@@ -178,11 +188,11 @@ export class EngineSupervisor {
     this.#stopping = false;
   }
 
-  #tokenListeners = new Map<string, (text: string, tokens: number) => void>();
+  readonly #requestListeners = new Map<string, GenerateOptions>();
 
-  #onToken(requestId: string, listener: (text: string, tokens: number) => void): () => void {
-    this.#tokenListeners.set(requestId, listener);
-    return () => this.#tokenListeners.delete(requestId);
+  #onRequestEvents(requestId: string, options: GenerateOptions): () => void {
+    this.#requestListeners.set(requestId, options);
+    return () => this.#requestListeners.delete(requestId);
   }
 
   async #ensureModel(params: LoadParams, onProgress?: (progress: number) => void): Promise<EngineLoadedModel> {
@@ -249,7 +259,10 @@ export class EngineSupervisor {
           this.#emit({ type: 'loadProgress', ...progress });
         } else if (event === 'token') {
           const token = payload as { requestId: string; text: string; tokens: number };
-          this.#tokenListeners.get(token.requestId)?.(token.text, token.tokens);
+          this.#requestListeners.get(token.requestId)?.onText(token.text, token.tokens);
+        } else if (event === 'answered') {
+          const answered = payload as { requestId: string; result: GenerateResult };
+          this.#requestListeners.get(answered.requestId)?.onAnswered?.(answered.result);
         }
       },
       onProtocolError: (message) => this.#remember(`[protocol] ${message}`),

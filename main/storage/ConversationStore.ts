@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type ContextPreparation,
+  type ContextSource,
   type Conversation,
   type ConversationSummary,
   type Message,
@@ -37,6 +39,10 @@ interface MessageRow {
   completion_tokens: number | null;
   time_to_first_token_ms: number | null;
   tokens_per_second: number | null;
+  context_source: ContextSource | null;
+  context_tokens: number | null;
+  context_ms: number | null;
+  context_rejected: string | null;
   created_at: number;
 }
 
@@ -46,6 +52,7 @@ export interface MessageOutcome {
   stopReason: StopReason;
   detail: string | null;
   stats: MessageStats | null;
+  context: ContextPreparation | null;
 }
 
 export interface ConversationPatch {
@@ -139,37 +146,114 @@ export class ConversationStore {
     return this.#db.prepare('DELETE FROM conversations WHERE id = ?').run(id).changes > 0;
   }
 
-  messages(conversationId: string): Message[] {
-    return this.#db
-      .prepare<[string], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq')
-      .all(conversationId)
-      .map(toMessage);
+  /** The messages of the conversation's active branch, root first. */
+  activeBranch(conversationId: string): Message[] {
+    const leaf = this.leafId(conversationId);
+    return leaf ? this.pathTo(leaf) : [];
   }
 
   getMessage(id: string): Message | undefined {
     const row = this.#db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?').get(id);
-    return row && toMessage(row);
+    if (!row) return undefined;
+    const siblings = this.#db
+      .prepare<[string, string | null], { id: string }>(
+        'SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? ORDER BY seq',
+      )
+      .all(row.conversation_id, row.parent_id)
+      .map((sibling) => sibling.id);
+    return toMessage(row, siblings);
+  }
+
+  /** `messageId` and its ancestors, root first. */
+  pathTo(messageId: string): Message[] {
+    const rows = this.#db
+      .prepare<[string], MessageRow>(
+        `WITH RECURSIVE path (id, depth) AS (
+           SELECT id, 0 FROM messages WHERE id = ?
+           UNION ALL
+           SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path ON m.id = path.id WHERE m.parent_id IS NOT NULL
+         )
+         SELECT messages.* FROM path JOIN messages USING (id) ORDER BY path.depth DESC`,
+      )
+      .all(messageId);
+    const conversationId = rows[0]?.conversation_id;
+    if (!conversationId) return [];
+    const siblings = this.#siblingsByParent(conversationId);
+    return rows.map((row) => toMessage(row, siblings.get(row.parent_id) ?? [row.id]));
+  }
+
+  /** The last message of the active branch: the chosen leaf, or else the newest message. */
+  leafId(conversationId: string): string | null {
+    const row = this.#db
+      .prepare<[string, string], { id: string }>(
+        `SELECT COALESCE(
+           (SELECT active_leaf_id FROM conversations WHERE id = ?),
+           (SELECT id FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1)
+         ) AS id`,
+      )
+      .get(conversationId, conversationId);
+    return row?.id ?? null;
+  }
+
+  /** Shows the branch through `messageId`: it and, below it, always the newest continuation. */
+  selectBranch(conversationId: string, messageId: string): boolean {
+    const message = this.getMessage(messageId);
+    if (message?.conversationId !== conversationId) return false;
+    this.#setLeaf(conversationId, this.#newestDescendant(messageId));
+    return true;
+  }
+
+  /**
+   * Deletes `messageId` with everything after it (foreign keys cascade to the answers below it
+   * and to their saved states), then shows a neighbouring branch, or the point it grew from.
+   */
+  deleteBranch(conversationId: string, messageId: string): boolean {
+    const message = this.getMessage(messageId);
+    if (message?.conversationId !== conversationId) return false;
+    return this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM messages WHERE id = ?').run(messageId);
+      const sibling = this.#db
+        .prepare<[string, string | null], { id: string }>(
+          'SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? ORDER BY seq DESC LIMIT 1',
+        )
+        .get(conversationId, message.parentId);
+      const next = sibling ? this.#newestDescendant(sibling.id) : message.parentId;
+      this.#setLeaf(conversationId, next);
+      return true;
+    })();
   }
 
   /**
    * Stores the user's message and the empty answer that will stream into it, in one transaction,
-   * before any generation starts: a crash from here on loses nothing the user typed.
+   * before any generation starts: a crash from here on loses nothing the user typed. The question
+   * follows `parentId` (the end of the active branch, or the point an edit branches from), and
+   * the new answer becomes the active branch's end.
    */
-  appendExchange(conversationId: string, userContent: string, modelId: string): { user: Message; assistant: Message } {
+  appendExchange(
+    conversationId: string,
+    parentId: string | null,
+    userContent: string,
+    modelId: string,
+  ): { user: Message; assistant: Message } {
     return this.#db.transaction(() => {
-      const user = this.#insertMessage(conversationId, 'user', userContent, 'complete', null);
-      const assistant = this.#insertMessage(conversationId, 'assistant', '', 'streaming', modelId);
+      const userId = this.#insertMessage(conversationId, parentId, 'user', userContent, 'complete', null);
+      const assistantId = this.#insertMessage(conversationId, userId, 'assistant', '', 'streaming', modelId);
+      this.#setLeaf(conversationId, assistantId);
       const conversation = this.get(conversationId);
       if (conversation && conversation.title === UNTITLED) {
         this.#db.prepare('UPDATE conversations SET title = ? WHERE id = ?').run(titleFrom(userContent), conversationId);
       }
-      return { user, assistant };
+      return { user: this.#requireMessage(userId), assistant: this.#requireMessage(assistantId) };
     })();
   }
 
-  /** A fresh streaming answer after the conversation's last message (used by regenerate). */
-  appendAnswer(conversationId: string, modelId: string): Message {
-    return this.#db.transaction(() => this.#insertMessage(conversationId, 'assistant', '', 'streaming', modelId))();
+  /** A fresh streaming answer to `questionId` beside any earlier ones (regenerate). */
+  appendAnswer(conversationId: string, questionId: string, modelId: string): Message {
+    return this.#db.transaction(() => {
+      const id = this.#insertMessage(conversationId, questionId, 'assistant', '', 'streaming', modelId);
+      this.#setLeaf(conversationId, id);
+      return this.#requireMessage(id);
+    })();
   }
 
   deleteMessage(id: string): boolean {
@@ -186,7 +270,8 @@ export class ConversationStore {
     this.#db
       .prepare(
         `UPDATE messages SET content = ?, status = ?, stop_reason = ?, detail = ?, prompt_tokens = ?,
-           completion_tokens = ?, time_to_first_token_ms = ?, tokens_per_second = ?
+           completion_tokens = ?, time_to_first_token_ms = ?, tokens_per_second = ?, context_source = ?,
+           context_tokens = ?, context_ms = ?, context_rejected = ?
          WHERE id = ?`,
       )
       .run(
@@ -198,6 +283,10 @@ export class ConversationStore {
         stats?.completionTokens ?? null,
         stats?.timeToFirstTokenMs ?? null,
         stats?.tokensPerSecond ?? null,
+        outcome.context?.source ?? null,
+        outcome.context?.tokens ?? null,
+        outcome.context?.ms ?? null,
+        outcome.context?.rejected ?? null,
         messageId,
       );
     return this.getMessage(messageId);
@@ -216,42 +305,69 @@ export class ConversationStore {
 
   #insertMessage(
     conversationId: string,
+    parentId: string | null,
     role: MessageRole,
     content: string,
     status: MessageStatus,
     modelId: string | null,
-  ): Message {
-    const last = this.#db
-      .prepare<[string], { id: string; seq: number }>(
-        'SELECT id, seq FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1',
+  ): string {
+    const seq = this.#db
+      .prepare<[string], { seq: number }>(
+        'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM messages WHERE conversation_id = ?',
       )
-      .get(conversationId);
+      .get(conversationId)?.seq;
     const now = this.#now();
-    const row: MessageRow = {
-      id: randomUUID(),
-      conversation_id: conversationId,
-      parent_id: last?.id ?? null,
-      seq: (last?.seq ?? 0) + 1,
-      role,
-      content,
-      status,
-      stop_reason: null,
-      detail: null,
-      model_id: modelId,
-      prompt_tokens: null,
-      completion_tokens: null,
-      time_to_first_token_ms: null,
-      tokens_per_second: null,
-      created_at: now,
-    };
+    const id = randomUUID();
     this.#db
       .prepare(
         `INSERT INTO messages (id, conversation_id, parent_id, seq, role, content, status, model_id, created_at)
-         VALUES (@id, @conversation_id, @parent_id, @seq, @role, @content, @status, @model_id, @created_at)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(row);
+      .run(id, conversationId, parentId, seq ?? 1, role, content, status, modelId, now);
     this.#db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(now, conversationId);
-    return toMessage(row);
+    return id;
+  }
+
+  #requireMessage(id: string): Message {
+    const message = this.getMessage(id);
+    if (!message) throw new Error(`message ${id} vanished inside its own transaction`);
+    return message;
+  }
+
+  #setLeaf(conversationId: string, leafId: string | null): void {
+    this.#db.prepare('UPDATE conversations SET active_leaf_id = ? WHERE id = ?').run(leafId, conversationId);
+  }
+
+  /** Follows the newest child down from `messageId` to a leaf. */
+  #newestDescendant(messageId: string): string {
+    const row = this.#db
+      .prepare<[string], { id: string }>(
+        `WITH RECURSIVE down (id, depth) AS (
+           SELECT ?, 0
+           UNION ALL
+           SELECT (SELECT c.id FROM messages c WHERE c.parent_id = down.id ORDER BY c.seq DESC LIMIT 1), depth + 1
+           FROM down WHERE down.id IS NOT NULL
+         )
+         SELECT id FROM down WHERE id IS NOT NULL ORDER BY depth DESC LIMIT 1`,
+      )
+      .get(messageId);
+    return row?.id ?? messageId;
+  }
+
+  /** parent id (null for roots) → child ids, oldest first. */
+  #siblingsByParent(conversationId: string): Map<string | null, string[]> {
+    const map = new Map<string | null, string[]>();
+    const rows = this.#db
+      .prepare<[string], { id: string; parent_id: string | null }>(
+        'SELECT id, parent_id FROM messages WHERE conversation_id = ? ORDER BY seq',
+      )
+      .all(conversationId);
+    for (const row of rows) {
+      const list = map.get(row.parent_id);
+      if (list) list.push(row.id);
+      else map.set(row.parent_id, [row.id]);
+    }
+    return map;
   }
 }
 
@@ -278,7 +394,7 @@ function parseSampling(json: string | null): Sampling | null {
   }
 }
 
-function toMessage(row: MessageRow): Message {
+function toMessage(row: MessageRow, siblingIds: string[]): Message {
   const hasStats = row.completion_tokens !== null;
   return {
     id: row.id,
@@ -298,6 +414,16 @@ function toMessage(row: MessageRow): Message {
           tokensPerSecond: row.tokens_per_second,
         }
       : null,
+    context:
+      row.context_source === null
+        ? null
+        : {
+            source: row.context_source,
+            tokens: row.context_tokens ?? 0,
+            ms: row.context_ms ?? 0,
+            rejected: row.context_rejected,
+          },
+    siblingIds,
     createdAt: row.created_at,
   };
 }

@@ -32,6 +32,7 @@ export function openDatabase(path: string): Db {
           'Hearth has not changed it. Move the file aside to start afresh, or restore a backup.',
       );
     }
+    enableIncrementalVacuum(db);
     migrate(db);
     return db;
   } catch (error) {
@@ -39,4 +40,15 @@ export function openDatabase(path: string): Db {
     if (error instanceof AppError) throw error;
     throw new AppError('storage_failed', `Could not prepare the database at ${path}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Saved states come and go in megabytes; with incremental auto-vacuum the file gives freed pages
+ * back when asked (`PRAGMA incremental_vacuum`). Switching an existing file over needs one VACUUM.
+ */
+function enableIncrementalVacuum(db: Db): void {
+  const INCREMENTAL = 2;
+  if (db.pragma('auto_vacuum', { simple: true }) === INCREMENTAL) return;
+  db.pragma('auto_vacuum = INCREMENTAL');
+  db.exec('VACUUM');
 }

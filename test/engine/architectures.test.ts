@@ -9,6 +9,7 @@ import { useForgedModels } from '../support/forgedModels.js';
 
 const TOKENS = 24;
 const GREEDY: Sampling = { temperature: 0, topP: 1, maxTokens: TOKENS, seed: 1 };
+const NO_STATES = { resume: null, savePromptState: null, saveTurnState: null };
 const HISTORY = [{ role: 'user' as const, text: 'Tell me about the fire in the hearth.' }];
 
 /** One engine process serves every architecture in turn, as it does for a user switching models. */
@@ -21,7 +22,13 @@ async function answer(model: LoadParams, sampling: Sampling = GREEDY, signal?: A
   let streamedTokens = 0;
   const result = await engine.generate(
     model,
-    { requestId: randomUUID(), systemPrompt: 'You are a test model.', history: HISTORY, sampling },
+    async () => ({
+      ...NO_STATES,
+      requestId: randomUUID(),
+      systemPrompt: 'You are a test model.',
+      history: HISTORY,
+      sampling,
+    }),
     {
       onText: (text, tokens) => {
         streamed += text;
@@ -71,7 +78,13 @@ for (const arch of FORGED_ARCHS) {
       let chunks = 0;
       const pending = engine.generate(
         model(),
-        { requestId: randomUUID(), systemPrompt: '', history: HISTORY, sampling: { ...GREEDY, maxTokens: 900 } },
+        async () => ({
+          ...NO_STATES,
+          requestId: randomUUID(),
+          systemPrompt: '',
+          history: HISTORY,
+          sampling: { ...GREEDY, maxTokens: 900 },
+        }),
         {
           signal: controller.signal,
           onText: () => {

@@ -73,7 +73,7 @@ describe('chat turns through the services and the real engine', () => {
     assert.equal(hearth.engine.status.restarts, 0, 'stopping does not restart the engine');
   });
 
-  test('regenerate replaces the last answer with a new one', async () => {
+  test('regenerate adds a new answer beside the old one, and the branch can be switched back', async () => {
     const hearth = startHearth();
     const conversation = await greedyConversation(hearth, forged.paths.llama, 12);
     const first = await hearth.call('chat.send', { conversationId: conversation.id, content: 'Hello' });
@@ -88,6 +88,12 @@ describe('chat turns through the services and the real engine', () => {
       ['user', 'assistant'],
     );
     assert.equal(messages[1]?.id, assistantMessage.id);
+    assert.deepEqual(messages[1]?.siblingIds, [original.id, assistantMessage.id], 'two answers: 2/2 shown');
+    const back = await hearth.call('conversations.selectBranch', {
+      conversationId: conversation.id,
+      messageId: original.id,
+    });
+    assert.equal(back.messages[1]?.id, original.id);
   });
 
   test('unload frees the model, and the next message loads it again', async () => {

@@ -43,6 +43,9 @@ describe('the contract at the main → engine boundary', () => {
         systemPrompt: '',
         history: [{ role: 'user', text: 'hi' }],
         sampling: { temperature: 0, topP: 1, maxTokens: 4, seed: null },
+        resume: null,
+        savePromptState: null,
+        saveTurnState: null,
       }),
       (error: unknown) => error instanceof AppError && error.code === 'no_model',
     );

@@ -24,3 +24,11 @@ export async function greedyConversation(hearth: TestHearth, modelFile: string, 
   });
   return hearth.call('conversations.create', { modelId });
 }
+
+/** Sends a question, waits for the answer and for the turn to settle (its state saved). */
+export async function ask(hearth: TestHearth, conversationId: string, content: string): Promise<Message> {
+  const { assistantMessage } = await hearth.call('chat.send', { conversationId, content });
+  const answer = await finished(hearth, assistantMessage.id);
+  await hearth.chat.idle();
+  return answer;
+}

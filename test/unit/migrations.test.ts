@@ -30,7 +30,8 @@ describe('migrations', () => {
     assert.equal(db.pragma('user_version', { simple: true }), latest);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
-    assert.deepEqual(tables(db), ['conversations', 'messages', 'settings']);
+    assert.deepEqual(tables(db), ['conversations', 'messages', 'settings', 'states']);
+    assert.equal(db.pragma('auto_vacuum', { simple: true }), 2, 'incremental auto-vacuum, so purges shrink the file');
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     db.close();
   });
@@ -40,6 +41,13 @@ describe('migrations', () => {
     const previous = realMigrations.slice(0, -1);
     migrate(db, previous);
     assert.equal(db.pragma('user_version', { simple: true }), latest - 1);
+    // Data written at the previous version survives the upgrade.
+    db.prepare(
+      "INSERT INTO conversations (id, title, created_at, updated_at, model_id, system_prompt) VALUES ('c', 'Old', 1, 1, NULL, '')",
+    ).run();
+    db.prepare(
+      "INSERT INTO messages (id, conversation_id, parent_id, seq, role, content, status, created_at) VALUES ('m', 'c', NULL, 1, 'user', 'hi', 'complete', 1)",
+    ).run();
     // Each migration must apply on top of the one before; then one more, written for this test.
     const extra = {
       version: latest + 1,
@@ -51,6 +59,7 @@ describe('migrations', () => {
     assert.deepEqual(migrate(db, [...realMigrations, extra]), [latest + 1]);
     assert.equal(db.pragma('user_version', { simple: true }), latest + 1);
     assert.equal(db.prepare('SELECT value FROM settings').pluck().get(), '"dark"');
+    assert.equal(db.prepare("SELECT content FROM messages WHERE id = 'm'").pluck().get(), 'hi');
     assert.deepEqual(migrate(db, [...realMigrations, extra]), [], 'running again applies nothing');
     db.close();
   });

@@ -27,6 +27,8 @@ const msg = (id: string, role: 'user' | 'assistant', status: Message['status'], 
   detail: null,
   modelId: null,
   stats: null,
+  context: null,
+  siblingIds: [id],
   createdAt: 1,
 });
 const s = () => useAppStore.getState();

@@ -97,11 +97,20 @@ export class EngineServer {
       tokens = 0;
     };
     try {
-      return await this.#runtime.generate(params, (chunk, count) => {
-        text += chunk;
-        tokens += count;
-        timer ??= setTimeout(flush, TOKEN_FLUSH_MS);
-      });
+      return await this.#runtime.generate(
+        params,
+        (chunk, count) => {
+          text += chunk;
+          tokens += count;
+          timer ??= setTimeout(flush, TOKEN_FLUSH_MS);
+        },
+        (result) => {
+          // Every streamed piece reaches main before the answer is announced as complete.
+          if (timer) clearTimeout(timer);
+          flush();
+          this.#emit('answered', { requestId: params.requestId, result });
+        },
+      );
     } finally {
       if (timer) clearTimeout(timer);
       flush();

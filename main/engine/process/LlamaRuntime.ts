@@ -1,13 +1,5 @@
 import { basename } from 'node:path';
-import {
-  getLlama,
-  type ChatHistoryItem,
-  type Llama,
-  LlamaChat,
-  type LlamaContext,
-  LlamaLogLevel,
-  type LlamaModel,
-} from 'node-llama-cpp';
+import { getLlama, type Llama, LlamaChat, type LlamaContext, LlamaLogLevel, type LlamaModel } from 'node-llama-cpp';
 import {
   AppError,
   type CallInput,
@@ -15,8 +7,11 @@ import {
   type EngineLoadedModel,
   type GenerateResult,
   type GpuChoice,
+  type TurnResult,
 } from '../../../contract/index.js';
 import { checkModelFile } from './checkModelFile.js';
+import { engineBuild, modelFingerprint, stateBytesPerToken, vocabularySize } from './modelIdentity.js';
+import { type GenerateParams, runTurn, type TurnModel } from './runTurn.js';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -29,6 +24,7 @@ interface Loaded {
   context: LlamaContext;
   chat: LlamaChat;
   info: EngineLoadedModel;
+  turn: TurnModel;
 }
 
 /** How long llama.cpp's log lines keep arriving after a failed load (they are asynchronous). */
@@ -54,7 +50,7 @@ export class LlamaRuntime {
     onProgress: (progress: number) => void,
   ): Promise<EngineLoadedModel> {
     const started = performance.now();
-    const fileInfo = await checkModelFile(params.modelPath);
+    const { fileInfo, fileSize } = await checkModelFile(params.modelPath);
     await this.unload();
     const llama = await this.#getLlama(params.gpu, params.threads);
     this.#recentErrors.length = 0;
@@ -81,6 +77,10 @@ export class LlamaRuntime {
       });
       const chat = new LlamaChat({ contextSequence: context.getSequence(), autoDisposeSequence: true });
       const general = fileInfo.metadata.general;
+      const insights = model.fileInsights;
+      const stateKind = insights.isRecurrent ? 'recurrent' : insights.isHybrid ? 'hybrid' : 'attention';
+      const vocabulary = vocabularySize(fileInfo);
+      const perToken = stateKind === 'recurrent' ? 0 : stateBytesPerToken(fileInfo);
       const info: EngineLoadedModel = {
         modelPath: params.modelPath,
         architecture: String(general.architecture),
@@ -91,8 +91,20 @@ export class LlamaRuntime {
         threads: params.threads,
         gpu: llama.gpu === false ? 'cpu' : llama.gpu,
         loadMs: performance.now() - started,
+        fingerprint: await modelFingerprint(params.modelPath, fileInfo, fileSize),
+        engineBuild: engineBuild(llama.llamaCppRelease.release),
+        vocabularySize: vocabulary,
+        stateKind,
+        stateBytesPerToken: perToken,
       };
-      this.#loaded = { model, context, chat, info };
+      const turn = {
+        model,
+        chat,
+        vocabularySize: vocabulary,
+        recurrent: stateKind !== 'attention',
+        stateBytesPerToken: perToken,
+      };
+      this.#loaded = { model, context, chat, info, turn };
       return info;
     } catch (error) {
       await model.dispose();
@@ -112,53 +124,22 @@ export class LlamaRuntime {
   }
 
   async generate(
-    params: CallInput<EngineCalls, 'generate'>,
+    params: GenerateParams,
     onText: (text: string, tokens: number) => void,
-  ): Promise<GenerateResult> {
+    onAnswered: (result: GenerateResult) => void,
+  ): Promise<TurnResult> {
     const loaded = this.#loaded;
     if (!loaded) throw new AppError('no_model', 'No model is loaded in the engine.');
     if (this.#generations.size > 0) throw new AppError('busy', 'The engine is already answering.');
     const controller = new AbortController();
     this.#generations.set(params.requestId, controller);
-
-    const history: ChatHistoryItem[] = [];
-    if (params.systemPrompt.trim()) history.push({ type: 'system', text: params.systemPrompt });
-    for (const turn of params.history) {
-      history.push(turn.role === 'user' ? { type: 'user', text: turn.text } : { type: 'model', response: [turn.text] });
-    }
-    history.push({ type: 'model', response: [] });
-
-    const meter = loaded.chat.sequence.tokenMeter;
-    const inputBefore = meter.usedInputTokens;
-    const outputBefore = meter.usedOutputTokens;
-    const started = performance.now();
-    let firstTokenAt: number | null = null;
     try {
-      const response = await loaded.chat.generateResponse(history, {
+      return await runTurn(loaded.turn, params, {
         signal: controller.signal,
-        stopOnAbortSignal: true,
-        maxTokens: params.sampling.maxTokens,
-        temperature: params.sampling.temperature,
-        topP: params.sampling.topP,
-        ...(params.sampling.seed !== null && { seed: params.sampling.seed }),
-        onToken: (tokens) => {
-          firstTokenAt ??= performance.now();
-          onText('', tokens.length);
-        },
-        onTextChunk: (text) => onText(text, 0),
+        onText,
+        onAnswered,
+        log: (message) => this.#callbacks.log('warn', message),
       });
-      const finished = performance.now();
-      const completionTokens = meter.usedOutputTokens - outputBefore;
-      const decodeSeconds = firstTokenAt === null ? 0 : (finished - firstTokenAt) / 1000;
-      const stop = response.metadata.stopReason;
-      return {
-        text: response.response,
-        stopReason: stop === 'abort' ? 'aborted' : stop === 'maxTokens' ? 'max_tokens' : 'end_of_turn',
-        promptTokens: meter.usedInputTokens - inputBefore,
-        completionTokens,
-        timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - started,
-        tokensPerSecond: completionTokens > 1 && decodeSeconds > 0 ? (completionTokens - 1) / decodeSeconds : null,
-      };
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new AppError('generation_failed', `Generation failed: ${(error as Error).message}`);

@@ -14,7 +14,7 @@ const MIN_KV_BYTES = 8 + 1 + 4; // key length, 1-char key, value type
  * made it allocate gigabytes), so the counts are bounded by the file's size first, then the
  * metadata is read, then every tensor must lie inside the file.
  */
-export async function checkModelFile(path: string): Promise<GgufFileInfo> {
+export async function checkModelFile(path: string): Promise<{ fileInfo: GgufFileInfo; fileSize: number }> {
   const name = basename(path);
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new AppError('not_found', `The model file ${name} cannot be opened (${error.code ?? error.message}).`);
@@ -59,7 +59,7 @@ export async function checkModelFile(path: string): Promise<GgufFileInfo> {
     throw new AppError('model_invalid', `${name} does not name its architecture (general.architecture is missing).`);
   }
   checkTensorExtents(name, fileInfo, info.size);
-  return fileInfo;
+  return { fileInfo, fileSize: info.size };
 }
 
 function checkTensorExtents(name: string, fileInfo: GgufFileInfo, fileSize: number): void {

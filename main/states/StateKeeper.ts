@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CallInput, EngineCalls, EngineLoadedModel, TurnResult, WrittenState } from '../../contract/index.js';
+import type { AppEvents } from '../app/AppEvents.js';
+import type { SettingsStore } from '../storage/SettingsStore.js';
+import type { NewState, StateRecord, StateStore } from '../storage/StateStore.js';
+import { decodeState, encodeState } from './stateCodec.js';
+
+type GenerateParams = CallInput<EngineCalls, 'generate'>;
+export type StateRequest = Pick<GenerateParams, 'resume' | 'savePromptState' | 'saveTurnState'>;
+
+/** Older states on the branch tried when the newest cannot be used. */
+const CANDIDATES_TRIED = 4;
+
+export interface TurnPlan {
+  request: StateRequest;
+  /** Why saved states were passed over, for the answer's record. */
+  rejected: string | null;
+  promptKey: string | null;
+  files: string[];
+}
+
+export interface PlanInput {
+  requestId: string;
+  /** The messages before the new answer, root first. */
+  branchIds: readonly string[];
+  /** Which of them are answers (only answers carry turn states). */
+  answerIds: readonly string[];
+  systemPrompt: string;
+  loaded: EngineLoadedModel;
+}
+
+export interface KeepInput {
+  conversationId: string;
+  answerId: string;
+  /** The branch up to and including the answer, root first. */
+  branchIds: readonly string[];
+  loaded: EngineLoadedModel;
+}
+
+/**
+ * Decides, per turn, which saved state the engine starts from and which states it saves, and
+ * never lets an untrusted blob reach llama.cpp: a state is used only when it was saved for the
+ * same model (fingerprint), by the same engine build, with the same context size, and its bytes
+ * still match their checksum. Anything else is refused with a log line and a notice, and the
+ * engine re-reads the history instead.
+ */
+export class StateKeeper {
+  readonly #store: StateStore;
+  readonly #settings: SettingsStore;
+  readonly #events: AppEvents;
+  readonly #scratchDir: string;
+  readonly #log: (line: string) => void;
+
+  constructor(deps: {
+    store: StateStore;
+    settings: SettingsStore;
+    events: AppEvents;
+    scratchDir: string;
+    log: (line: string) => void;
+  }) {
+    this.#store = deps.store;
+    this.#settings = deps.settings;
+    this.#events = deps.events;
+    this.#scratchDir = deps.scratchDir;
+    this.#log = deps.log;
+    // Files left by a previous run are never trusted or reused.
+    mkdirSync(this.#scratchDir, { recursive: true });
+    for (const name of readdirSync(this.#scratchDir)) rmSync(join(this.#scratchDir, name), { force: true });
+  }
+
+  async plan(input: PlanInput): Promise<TurnPlan> {
+    const settings = this.#settings.get();
+    const none: TurnPlan = {
+      request: { resume: null, savePromptState: null, saveTurnState: null },
+      rejected: null,
+      promptKey: null,
+      files: [],
+    };
+    if (!settings.saveStates) return none;
+
+    const rejections: string[] = [];
+    const files: string[] = [];
+    const scratch = (suffix: string) => {
+      const path = join(this.#scratchDir, `${input.requestId}.${suffix}`);
+      files.push(path, `${path}.pre-answer`);
+      return path;
+    };
+
+    let resume: StateRequest['resume'] = null;
+    const candidates = this.#store.turnStatesFor([...input.answerIds].reverse()).slice(0, CANDIDATES_TRIED);
+    for (const candidate of candidates) {
+      const raw = this.#trusted(candidate, input.loaded, rejections);
+      if (!raw) continue;
+      const path = scratch('resume');
+      await writeFile(path, raw);
+      this.#store.touch(candidate.id);
+      resume = { path, kind: 'state' };
+      break;
+    }
+
+    let promptKey: string | null = null;
+    let savePromptState: StateRequest['savePromptState'] = null;
+    if (!resume && input.systemPrompt.trim()) {
+      promptKey = promptStateKey(input.loaded, input.systemPrompt);
+      const cached = this.#store.promptState(promptKey);
+      const raw = cached && this.#trusted(cached, input.loaded, rejections);
+      if (cached && raw) {
+        const path = scratch('prompt-resume');
+        await writeFile(path, raw);
+        this.#store.touch(cached.id);
+        resume = { path, kind: 'prompt-cache' };
+      } else {
+        savePromptState = { path: scratch('prompt') };
+      }
+    }
+
+    const maxBytes =
+      input.loaded.stateKind === 'recurrent'
+        ? settings.stateBudgetBytes
+        : Math.min(settings.attentionStateCapBytes, settings.stateBudgetBytes);
+    const rejected = rejections.length > 0 ? rejections.join('; ') : null;
+    if (rejected) {
+      this.#events.emit('notice', {
+        level: 'warning',
+        message: `A saved conversation state was not used (${rejected}). Hearth read the conversation again instead.`,
+        at: Date.now(),
+      });
+    }
+    return {
+      request: { resume, savePromptState, saveTurnState: { path: scratch('turn'), maxBytes } },
+      rejected,
+      promptKey,
+      files,
+    };
+  }
+
+  /** Stores what the engine saved, keeps the branch and the total within their budgets. */
+  async keep(plan: TurnPlan, result: TurnResult | null, input: KeepInput): Promise<void> {
+    try {
+      if (!result) return;
+      const settings = this.#settings.get();
+      if (result.promptState && plan.promptKey) {
+        await this.#put(result.promptState, input.loaded, {
+          kind: 'prompt',
+          conversationId: null,
+          messageId: null,
+          promptKey: plan.promptKey,
+        });
+      }
+      if (result.turnState) {
+        await this.#put(result.turnState, input.loaded, {
+          kind: 'turn',
+          conversationId: input.conversationId,
+          messageId: input.answerId,
+          promptKey: null,
+        });
+      }
+      const pruned = this.#store.pruneBranch(input.branchIds, settings.checkpointsPerBranch);
+      const evicted = this.#store.enforceBudget(settings.stateBudgetBytes);
+      if (pruned + evicted > 0) this.#store.shrink();
+      if (result.promptState || result.turnState || pruned + evicted > 0) this.#events.emit('states.changed', {});
+    } finally {
+      await Promise.all(plan.files.map((file) => unlink(file).catch(() => undefined)));
+    }
+  }
+
+  #trusted(record: StateRecord, loaded: EngineLoadedModel, rejections: string[]): Buffer | null {
+    const refuse = (reason: string) => {
+      const what = record.kind === 'prompt' ? 'the cached system-prompt state' : 'a saved state';
+      rejections.push(`${what} ${reason}`);
+      this.#log(`state ${record.id} refused: ${reason}`);
+      return null;
+    };
+    if (record.fingerprint !== loaded.fingerprint) return refuse('belongs to a different model file');
+    if (record.engineBuild !== loaded.engineBuild)
+      return refuse(`was saved by another engine build (${record.engineBuild})`);
+    if (record.contextSize !== loaded.contextSize) {
+      return refuse(`was saved with a context of ${record.contextSize} tokens, not ${loaded.contextSize}`);
+    }
+    const stored = this.#store.data(record.id);
+    if (!stored) return refuse('is gone');
+    try {
+      return decodeState(stored, record.compression, record.sha256, record.byteSize);
+    } catch (error) {
+      // Damaged bytes never become good again: delete them.
+      this.#store.delete(record.id);
+      return refuse(`is damaged: ${(error as Error).message}`);
+    }
+  }
+
+  async #put(
+    written: WrittenState,
+    loaded: EngineLoadedModel,
+    owner: Pick<NewState, 'kind' | 'conversationId' | 'messageId' | 'promptKey'>,
+  ): Promise<void> {
+    const raw = await readFile(written.path);
+    const encoded = encodeState(raw);
+    this.#store.put({
+      ...owner,
+      fingerprint: loaded.fingerprint,
+      engineBuild: loaded.engineBuild,
+      contextSize: loaded.contextSize,
+      tokenCount: written.tokenCount,
+      byteSize: raw.length,
+      storedSize: encoded.data.length,
+      compression: encoded.compression,
+      sha256: encoded.sha256,
+      data: encoded.data,
+    });
+  }
+}
+
+/** One cached system-prompt state per model, build, context size, chat format and prompt. */
+export function promptStateKey(loaded: EngineLoadedModel, systemPrompt: string): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([loaded.fingerprint, loaded.engineBuild, loaded.contextSize, loaded.chatWrapper, systemPrompt]),
+    )
+    .digest('hex');
+}

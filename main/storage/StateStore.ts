@@ -1,0 +1,218 @@
+import type { Db } from './openDatabase.js';
+
+export type StateKindStored = 'turn' | 'prompt';
+export type Compression = 'none' | 'deflate';
+
+/** A saved state's provenance and size, without its bytes. */
+export interface StateRecord {
+  id: number;
+  kind: StateKindStored;
+  conversationId: string | null;
+  messageId: string | null;
+  promptKey: string | null;
+  fingerprint: string;
+  engineBuild: string;
+  contextSize: number;
+  tokenCount: number;
+  byteSize: number;
+  storedSize: number;
+  compression: Compression;
+  sha256: string;
+  createdAt: number;
+  lastUsedAt: number;
+}
+
+export type NewState = Omit<StateRecord, 'id' | 'createdAt' | 'lastUsedAt'> & { data: Buffer };
+
+interface StateRow {
+  id: number;
+  kind: StateKindStored;
+  conversation_id: string | null;
+  message_id: string | null;
+  prompt_key: string | null;
+  model_fingerprint: string;
+  engine_build: string;
+  context_size: number;
+  token_count: number;
+  byte_size: number;
+  stored_size: number;
+  compression: Compression;
+  sha256: string;
+  created_at: number;
+  last_used_at: number;
+  data?: Buffer;
+}
+
+const META_COLUMNS = `id, kind, conversation_id, message_id, prompt_key, model_fingerprint, engine_build, context_size,
+  token_count, byte_size, stored_size, compression, sha256, created_at, last_used_at`;
+
+/**
+ * Saved engine states: the only SQL for them. Rows hang off their message or conversation
+ * (foreign keys cascade), and a budget evicts the least recently used.
+ */
+export class StateStore {
+  readonly #db: Db;
+  readonly #now: () => number;
+
+  constructor(db: Db, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /** Saves a state; a message or prompt key has at most one (the newest replaces the older). */
+  put(state: NewState): number {
+    const now = this.#now();
+    return this.#db.transaction(() => {
+      if (state.kind === 'turn')
+        this.#db.prepare("DELETE FROM states WHERE kind = 'turn' AND message_id = ?").run(state.messageId);
+      else this.#db.prepare("DELETE FROM states WHERE kind = 'prompt' AND prompt_key = ?").run(state.promptKey);
+      const result = this.#db
+        .prepare(
+          `INSERT INTO states (kind, conversation_id, message_id, prompt_key, model_fingerprint, engine_build, context_size,
+             token_count, byte_size, stored_size, compression, sha256, data, created_at, last_used_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          state.kind,
+          state.conversationId,
+          state.messageId,
+          state.promptKey,
+          state.fingerprint,
+          state.engineBuild,
+          state.contextSize,
+          state.tokenCount,
+          state.byteSize,
+          state.storedSize,
+          state.compression,
+          state.sha256,
+          state.data,
+          now,
+          now,
+        );
+      return Number(result.lastInsertRowid);
+    })();
+  }
+
+  /** The turn states of these messages, newest message first (the order given), without bytes. */
+  turnStatesFor(messageIds: readonly string[]): StateRecord[] {
+    if (messageIds.length === 0) return [];
+    const rows = this.#db
+      .prepare<string[], StateRow>(
+        `SELECT ${META_COLUMNS} FROM states WHERE kind = 'turn' AND message_id IN (${messageIds.map(() => '?').join(',')})`,
+      )
+      .all(...messageIds);
+    const byMessage = new Map(rows.map((row) => [row.message_id, toRecord(row)]));
+    return messageIds.flatMap((id) => byMessage.get(id) ?? []);
+  }
+
+  promptState(promptKey: string): StateRecord | undefined {
+    const row = this.#db
+      .prepare<[string], StateRow>(`SELECT ${META_COLUMNS} FROM states WHERE kind = 'prompt' AND prompt_key = ?`)
+      .get(promptKey);
+    return row && toRecord(row);
+  }
+
+  data(id: number): Buffer | undefined {
+    return this.#db.prepare<[number], { data: Buffer }>('SELECT data FROM states WHERE id = ?').get(id)?.data;
+  }
+
+  touch(id: number): void {
+    this.#db.prepare('UPDATE states SET last_used_at = ? WHERE id = ?').run(this.#now(), id);
+  }
+
+  delete(id: number): void {
+    this.#db.prepare('DELETE FROM states WHERE id = ?').run(id);
+  }
+
+  /** Keeps the turn states of only the newest `keep` of these messages (a branch, root first). */
+  pruneBranch(branchMessageIds: readonly string[], keep: number): number {
+    const withState = this.turnStatesFor([...branchMessageIds].reverse());
+    const doomed = withState.slice(keep);
+    const remove = this.#db.prepare('DELETE FROM states WHERE id = ?');
+    this.#db.transaction(() => doomed.forEach((state) => remove.run(state.id)))();
+    return doomed.length;
+  }
+
+  /** Deletes least recently used states until the total fits `budgetBytes`. */
+  enforceBudget(budgetBytes: number): number {
+    let total = this.totalBytes();
+    if (total <= budgetBytes) return 0;
+    const rows = this.#db
+      .prepare<[], { id: number; stored_size: number }>('SELECT id, stored_size FROM states ORDER BY last_used_at, id')
+      .all();
+    const remove = this.#db.prepare('DELETE FROM states WHERE id = ?');
+    let removed = 0;
+    this.#db.transaction(() => {
+      for (const row of rows) {
+        if (total <= budgetBytes) break;
+        remove.run(row.id);
+        total -= row.stored_size;
+        removed++;
+      }
+    })();
+    return removed;
+  }
+
+  /** Deletes one conversation's states, or every state. */
+  purge(conversationId?: string): number {
+    const result =
+      conversationId === undefined
+        ? this.#db.prepare('DELETE FROM states').run()
+        : this.#db.prepare('DELETE FROM states WHERE conversation_id = ?').run(conversationId);
+    return result.changes;
+  }
+
+  totalBytes(): number {
+    return (
+      this.#db.prepare<[], { total: number }>('SELECT COALESCE(SUM(stored_size), 0) AS total FROM states').get()
+        ?.total ?? 0
+    );
+  }
+
+  usage(): {
+    totalBytes: number;
+    promptCacheBytes: number;
+    conversations: { conversationId: string; title: string; bytes: number; count: number }[];
+  } {
+    const conversations = this.#db
+      .prepare<[], { conversation_id: string; title: string; bytes: number; count: number }>(
+        `SELECT s.conversation_id, c.title, SUM(s.stored_size) AS bytes, COUNT(*) AS count
+         FROM states s JOIN conversations c ON c.id = s.conversation_id
+         WHERE s.kind = 'turn' GROUP BY s.conversation_id ORDER BY bytes DESC`,
+      )
+      .all()
+      .map((row) => ({ conversationId: row.conversation_id, title: row.title, bytes: row.bytes, count: row.count }));
+    const promptCacheBytes =
+      this.#db
+        .prepare<[], { total: number }>(
+          "SELECT COALESCE(SUM(stored_size), 0) AS total FROM states WHERE kind = 'prompt'",
+        )
+        .get()?.total ?? 0;
+    return { totalBytes: this.totalBytes(), promptCacheBytes, conversations };
+  }
+
+  /** Hands pages freed by deletions back to the file system. */
+  shrink(): void {
+    this.#db.pragma('incremental_vacuum');
+  }
+}
+
+function toRecord(row: StateRow): StateRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    conversationId: row.conversation_id,
+    messageId: row.message_id,
+    promptKey: row.prompt_key,
+    fingerprint: row.model_fingerprint,
+    engineBuild: row.engine_build,
+    contextSize: row.context_size,
+    tokenCount: row.token_count,
+    byteSize: row.byte_size,
+    storedSize: row.stored_size,
+    compression: row.compression,
+    sha256: row.sha256,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+  };
+}
