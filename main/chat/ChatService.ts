@@ -224,7 +224,16 @@ export class ChatService {
             events.emit('chat.delta', { conversationId: conversation.id, messageId: assistant.id, text: chunk });
           },
           onLoadProgress: (progress) => events.emit('model.loadProgress', { modelId, progress }),
-          onAnswered: (result) => finish(answeredOutcome(text, result, prepared.plan?.rejected ?? null)),
+          onAnswered: (result) => {
+            if (result.context.rejected) {
+              events.emit('notice', {
+                level: 'warning',
+                message: `The saved conversation state was not used (${result.context.rejected}). Hearth read the conversation again instead.`,
+                at: Date.now(),
+              });
+            }
+            finish(answeredOutcome(text, result, prepared.plan?.rejected ?? null));
+          },
         },
       );
       // Normally `onAnswered` already finished the message; this covers an engine that sent none.

@@ -1,0 +1,43 @@
+import type { ConversationStore } from '../main/storage/ConversationStore.js';
+
+const WORDS = (
+  'the fire burns low in the hearth and the room is warm while the wind moves over the roof ' +
+  'a kettle sings on the stove and someone reads a long letter aloud by the light of the flames ' +
+  'outside the snow keeps falling on the fields and the old road to the village is quiet tonight'
+).split(' ');
+
+/** Deterministic text of about `chars` characters. */
+function prose(seed: number, chars: number): string {
+  let text = '';
+  let state = seed;
+  while (text.length < chars) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    text += `${WORDS[state % WORDS.length]} `;
+  }
+  return text.trim();
+}
+
+/**
+ * Writes a finished conversation of about `chars` characters straight into the store: alternating
+ * questions and answers, as if it had been chatted over many turns. Returns the last answer's id.
+ */
+export function writeHistory(store: ConversationStore, conversationId: string, modelId: string, chars: number): void {
+  const turnChars = 400;
+  let written = 0;
+  let turn = 0;
+  while (written < chars) {
+    const question = prose(turn * 2 + 1, Math.min(turnChars / 4, chars - written));
+    const answer = prose(turn * 2 + 2, turnChars);
+    const { assistant } = store.appendExchange(conversationId, store.leafId(conversationId), question, modelId);
+    store.finish(assistant.id, {
+      content: answer,
+      status: 'complete',
+      stopReason: 'end_of_turn',
+      detail: null,
+      stats: null,
+      context: null,
+    });
+    written += question.length + answer.length;
+    turn++;
+  }
+}
