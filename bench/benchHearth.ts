@@ -15,6 +15,8 @@ import { forkLauncher } from '../main/engine/transport/forkTransport.js';
 /** A real Hearth on a temporary data folder, for benchmarks (the tests have their own). */
 export interface BenchHearth {
   hearth: Hearth;
+  /** Main's log lines (refused or skipped states), newest last. */
+  log: string[];
   call: <K extends ApiCallName>(method: K, input: CallInput<ApiCalls, K>) => Promise<CallOutput<ApiCalls, K>>;
   addModel: (path: string) => string;
   /** Sends a question; resolves with the answer and the time from sending to its first text. */
@@ -24,6 +26,7 @@ export interface BenchHearth {
 
 export function benchHearth(): BenchHearth {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
+  const log: string[] = [];
   const modelsDir = join(dataDir, 'models');
   mkdirSync(modelsDir, { recursive: true });
   const hearth = createHearth({
@@ -31,7 +34,7 @@ export function benchHearth(): BenchHearth {
     host: 'web',
     launcher: forkLauncher,
     gpu: false,
-    log: () => undefined,
+    log: (line) => log.push(line),
   });
   const call = async <K extends ApiCallName>(method: K, input: CallInput<ApiCalls, K>) => {
     const result = await hearth.dispatch(method, input, { origin: 'bench' });
@@ -40,6 +43,7 @@ export function benchHearth(): BenchHearth {
   };
   return {
     hearth,
+    log,
     call,
     addModel(path) {
       const name = basename(path);

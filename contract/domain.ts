@@ -195,11 +195,13 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const StateUsageSchema = z.strictObject({
+  /** Every saved state: the conversations' turn states plus the system-prompt cache. */
   totalBytes: z.int().min(0),
   budgetBytes: z.int().min(0),
   promptCacheBytes: z.int().min(0),
-  /** The database file, which shrinks after purges. */
+  /** The database file with its write-ahead log, which shrinks after purges. */
   databaseBytes: z.int().min(0),
+  /** Turn states per conversation (the prompt cache belongs to no conversation). */
   conversations: z.array(
     z.strictObject({ conversationId: IdSchema, title: z.string(), bytes: z.int().min(0), count: z.int().min(0) }),
   ),

@@ -182,7 +182,11 @@ export class ChatService {
     }, SAVE_INTERVAL_MS);
 
     // Filled in once the engine has loaded the model (the plan depends on which model it is).
-    const prepared: { plan: TurnPlan | null; loaded: EngineLoadedModel | null } = { plan: null, loaded: null };
+    const prepared: { plan: TurnPlan | null; loaded: EngineLoadedModel | null; planMs: number } = {
+      plan: null,
+      loaded: null,
+      planMs: 0,
+    };
     let finished = false;
     const finish = (outcome: MessageOutcome) => {
       if (finished) return;
@@ -200,6 +204,7 @@ export class ChatService {
         this.#deps.loadParams(modelPath),
         async (model) => {
           prepared.loaded = model;
+          const planStarted = performance.now();
           const plan = await states.plan({
             requestId: assistant.id,
             branchIds: branch.map((message) => message.id),
@@ -208,6 +213,7 @@ export class ChatService {
             loaded: model,
           });
           prepared.plan = plan;
+          prepared.planMs = performance.now() - planStarted;
           return {
             requestId: assistant.id,
             systemPrompt: conversation.systemPrompt,
@@ -232,12 +238,12 @@ export class ChatService {
                 at: Date.now(),
               });
             }
-            finish(answeredOutcome(text, result, prepared.plan?.rejected ?? null));
+            finish(answeredOutcome(text, result, prepared));
           },
         },
       );
       // Normally `onAnswered` already finished the message; this covers an engine that sent none.
-      finish(answeredOutcome(text, turn, prepared.plan?.rejected ?? null));
+      finish(answeredOutcome(text, turn, prepared));
     } catch (error) {
       finish(failedOutcome(text, toErrorValue(error)));
     } finally {
@@ -269,15 +275,23 @@ function toTurns(branch: readonly Message[]): ChatTurn[] {
     .map((message) => ({ role: message.role, text: message.content }));
 }
 
-function answeredOutcome(streamed: string, result: GenerateResult, rejectedByMain: string | null): MessageOutcome {
+/**
+ * The final record of an answer. Its context cost includes main's share (reading and checking the
+ * saved state, handing it to the engine) as well as the engine's.
+ */
+function answeredOutcome(
+  streamed: string,
+  result: GenerateResult,
+  prepared: { plan: TurnPlan | null; planMs: number },
+): MessageOutcome {
   const stats = {
     promptTokens: result.promptTokens,
     completionTokens: result.completionTokens,
     timeToFirstTokenMs: result.timeToFirstTokenMs,
     tokensPerSecond: result.tokensPerSecond,
   };
-  const rejected = [rejectedByMain, result.context.rejected].filter(Boolean).join('; ') || null;
-  const context = { ...result.context, rejected };
+  const rejected = [prepared.plan?.rejected, result.context.rejected].filter(Boolean).join('; ') || null;
+  const context = { ...result.context, ms: result.context.ms + prepared.planMs, rejected };
   return result.stopReason === 'aborted'
     ? {
         content: result.text || streamed,

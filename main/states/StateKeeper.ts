@@ -121,7 +121,7 @@ export class StateKeeper {
       input.loaded.stateKind === 'recurrent'
         ? settings.stateBudgetBytes
         : Math.min(settings.attentionStateCapBytes, settings.stateBudgetBytes);
-    const rejected = rejections.length > 0 ? rejections.join('; ') : null;
+    const rejected = summarize(rejections);
     if (rejected) {
       this.#events.emit('notice', {
         level: 'warning',
@@ -142,6 +142,8 @@ export class StateKeeper {
     try {
       if (!result) return;
       const settings = this.#settings.get();
+      if (result.turnStateSkipped)
+        this.#log(`state after answer ${input.answerId} not saved: ${result.turnStateSkipped}`);
       if (result.promptState && plan.promptKey) {
         await this.#put(result.promptState, input.loaded, {
           kind: 'prompt',
@@ -220,4 +222,12 @@ export function promptStateKey(loaded: EngineLoadedModel, systemPrompt: string):
       JSON.stringify([loaded.fingerprint, loaded.engineBuild, loaded.contextSize, loaded.chatWrapper, systemPrompt]),
     )
     .digest('hex');
+}
+
+/** "a saved state is damaged: …" three times reads as "3 saved states are damaged: …". */
+function summarize(rejections: readonly string[]): string | null {
+  if (rejections.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const reason of rejections) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return [...counts].map(([reason, count]) => (count === 1 ? reason : `${reason} (${count} states)`)).join('; ');
 }

@@ -191,9 +191,13 @@ export class StateStore {
     return { totalBytes: this.totalBytes(), promptCacheBytes, conversations };
   }
 
-  /** Hands pages freed by deletions back to the file system. */
+  /**
+   * Hands pages freed by deletions back to the file system: the deletions and the vacuum land in
+   * the write-ahead log first, so the log is checkpointed into the file and truncated too.
+   */
   shrink(): void {
     this.#db.pragma('incremental_vacuum');
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
   }
 }
 

@@ -1,13 +1,18 @@
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
 
-/** 1536 → "1.5 KB"; decimal units, as file managers on every platform but Windows show them. */
-export function formatBytes(bytes: number): string {
+/**
+ * 1536 → "1.5 KB". Decimal units by default, as file managers on every platform but Windows show
+ * them. `binary` counts 1024 to the unit, as the saved-state settings do: their sizes are typed in
+ * whole MB and GB of 1024, so "2 GB" there means 2 × 1024³ bytes.
+ */
+export function formatBytes(bytes: number, { binary = false }: { binary?: boolean } = {}): string {
+  const step = binary ? 1024 : 1000;
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
+  while (value >= step && unit < UNITS.length - 1) {
+    value /= step;
     unit += 1;
   }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const digits = unit === 0 || value >= 100 || Number.isInteger(value) ? 0 : 1;
   return `${value.toFixed(digits)} ${UNITS[unit]}`;
 }

@@ -21,13 +21,23 @@ export interface Commands {
   /** Resolves false when the message was not sent, so the composer keeps the text. */
   send(content: string): Promise<boolean>;
   stop(): Promise<void>;
-  regenerate(): Promise<void>;
+  /** Answers the question of `answerId` again (by default the last one), beside the old answer. */
+  regenerate(answerId?: string): Promise<void>;
+  /** Sends an edited copy of an earlier question; resolves false when it was not sent. */
+  editMessage(messageId: string, content: string): Promise<boolean>;
+  /** Shows the branch through `messageId` (another version of a message). */
+  selectBranch(messageId: string): Promise<void>;
+  /** Deletes `messageId` and everything after it on its branch. */
+  deleteBranch(messageId: string): Promise<void>;
   chooseModel(modelId: string | null): Promise<void>;
   loadModel(modelId: string): Promise<void>;
   unloadModel(): Promise<void>;
   openModelsFolder(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<boolean>;
   updateConversation(patch: { systemPrompt?: string; sampling?: Sampling | null }): Promise<boolean>;
+  refreshStateUsage(): Promise<void>;
+  /** Deletes one conversation's saved states, or all of them. */
+  purgeStates(conversationId?: string): Promise<void>;
 }
 
 export function createCommands(api: ApiClient, store: AppStore): Commands {
@@ -85,6 +95,24 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
         report(error);
       }
     }
+  });
+
+  /** Shows a view main returned for a branch change; fetches already under way are outdated by it. */
+  const changeBranch = async (
+    call: 'conversations.selectBranch' | 'conversations.deleteBranch',
+    messageId: string,
+  ): Promise<void> => {
+    const conversationId = state().openConversationId;
+    if (!conversationId) return;
+    await attempt(async () => {
+      const { conversation, messages } = await calls[call]({ conversationId, messageId });
+      ++openSeq;
+      state().showConversation(conversation, messages);
+    });
+  };
+
+  const refreshStateUsage = coalesce(async () => {
+    await attempt(async () => state().setStateUsage(await calls['states.usage']({})));
   });
 
   const refreshConversations = coalesce(async () => {
@@ -172,14 +200,41 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       if (conversationId) await attempt(() => calls['chat.stop']({ conversationId }));
     },
 
-    async regenerate() {
+    async regenerate(answerId) {
       const conversationId = state().openConversationId;
       if (!conversationId) return;
       await attempt(async () => {
-        const { assistantMessage } = await calls['chat.regenerate']({ conversationId });
-        state().replaceLastAnswer(assistantMessage);
+        const { assistantMessage } = await calls['chat.regenerate'](
+          answerId === undefined ? { conversationId } : { conversationId, messageId: answerId },
+        );
+        state().showNewBranch(conversationId, assistantMessage.parentId, [assistantMessage]);
         state().announce('Hearth is answering again…');
       });
+    },
+
+    async editMessage(messageId, content) {
+      const conversationId = state().openConversationId;
+      if (!conversationId) return false;
+      const sent = await attempt(async () => {
+        const { userMessage, assistantMessage } = await calls['chat.edit']({ conversationId, messageId, content });
+        state().showNewBranch(conversationId, userMessage.parentId, [userMessage, assistantMessage]);
+        state().announce('Hearth is answering your edited message…');
+        state().focusComposer();
+        return true;
+      });
+      return sent === true;
+    },
+
+    async selectBranch(messageId) {
+      await changeBranch('conversations.selectBranch', messageId);
+      const shown = state().messagesById[messageId];
+      if (shown && shown.siblingIds.length > 1) {
+        state().announce(`Version ${shown.siblingIds.indexOf(messageId) + 1} of ${shown.siblingIds.length}.`);
+      }
+    },
+
+    async deleteBranch(messageId) {
+      await changeBranch('conversations.deleteBranch', messageId);
     },
 
     async chooseModel(modelId) {
@@ -221,6 +276,14 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       const conversation = await attempt(() => calls['conversations.update']({ conversationId, ...patch }));
       if (conversation) state().applyConversation(conversation);
       return conversation !== undefined;
+    },
+
+    refreshStateUsage,
+
+    async purgeStates(conversationId) {
+      await attempt(async () =>
+        state().setStateUsage(await calls['states.purge'](conversationId === undefined ? {} : { conversationId })),
+      );
     },
   };
   return commands;

@@ -44,6 +44,11 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
       }
     }),
 
+    api.on('states.changed', () => {
+      // Only Settings shows the usage; it fetches it afresh each time it opens.
+      if (state().dialog?.kind === 'settings') void commands.refreshStateUsage();
+    }),
+
     api.on('engine.status', (status) => state().setEngine(status)),
     api.on('model.loadProgress', (progress) => state().setLoadProgress(progress)),
     api.on('notice', (notice) => state().showBanner(notice.level, notice.message)),
@@ -56,6 +61,7 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
         // Events sent while the socket was down are lost: fetch everything again.
         wasDisconnected = false;
         void commands.loadAll();
+        if (state().dialog?.kind === 'settings') void commands.refreshStateUsage();
       }
     }),
   ];

@@ -20,6 +20,11 @@ export interface MessagesSlice {
   addMessages: (conversationId: string, messages: Message[]) => void;
   /** Replaces the answer after the last user message with a new (streaming) one. */
   replaceLastAnswer: (answer: Message) => void;
+  /**
+   * Shows a new branch that main just started: keeps the held messages up to `parentId` (none
+   * when null), then `messages` (a regenerated answer, or an edited question and its answer).
+   */
+  showNewBranch: (conversationId: string, parentId: string | null, messages: Message[]) => void;
   appendStreamingText: (chunks: ReadonlyMap<string, string>) => void;
   finishMessage: (message: Message) => void;
   clearMessages: () => void;
@@ -79,6 +84,28 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set) => ({
       const streamingText = { ...state.streamingText };
       seedStreamingText(streamingText, answer);
       return { messageIds: [...kept, answer.id], messagesById, streamingText };
+    }),
+
+  showNewBranch: (conversationId, parentId, messages) =>
+    set((state) => {
+      if (state.messagesConversationId !== conversationId) return {};
+      const cut = parentId === null ? 0 : state.messageIds.indexOf(parentId) + 1;
+      // The branch point is not shown (a refetch moved on meanwhile): that refetch's view stands.
+      if (parentId !== null && cut === 0) return {};
+      const newIds = messages.map((message) => message.id);
+      const kept = state.messageIds.slice(0, cut).filter((id) => !newIds.includes(id));
+      const messagesById: Record<string, Message> = {};
+      for (const id of kept) {
+        const message = state.messagesById[id];
+        if (message) messagesById[id] = message;
+      }
+      const streamingText = { ...state.streamingText };
+      for (const incoming of messages) {
+        const message = keepFinished(state.messagesById[incoming.id], incoming);
+        messagesById[message.id] = message;
+        seedStreamingText(streamingText, message);
+      }
+      return { messageIds: [...kept, ...newIds], messagesById, streamingText };
     }),
 
   appendStreamingText: (chunks) =>

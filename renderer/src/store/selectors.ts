@@ -5,6 +5,10 @@ import type { AllSlices } from './AllSlices.js';
 export const selectIsStreaming = (state: AllSlices): boolean =>
   state.messageIds.some((id) => state.messagesById[id]?.status === 'streaming');
 
+/** The answer being written in the held conversation, if any. */
+export const selectStreamingId = (state: AllSlices): string | null =>
+  state.messageIds.findLast((id) => state.messagesById[id]?.status === 'streaming') ?? null;
+
 export const selectLastAssistantId = (state: AllSlices): string | null => {
   const lastId = state.messageIds.at(-1);
   return lastId !== undefined && state.messagesById[lastId]?.role === 'assistant' ? lastId : null;

@@ -1,4 +1,4 @@
-import type { Notice } from '../../../contract/index.js';
+import type { MessageRole, Notice } from '../../../contract/index.js';
 import type { SliceCreator } from './AllSlices.js';
 
 export type BannerLevel = Notice['level'];
@@ -13,6 +13,7 @@ export type OpenDialog =
   | { kind: 'settings' }
   | { kind: 'conversationSettings' }
   | { kind: 'confirmDelete'; conversationId: string; title: string }
+  | { kind: 'confirmDeleteBranch'; messageId: string; role: MessageRole }
   | null;
 
 const MAX_BANNERS = 4;

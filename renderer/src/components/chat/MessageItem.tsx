@@ -1,19 +1,32 @@
-import { memo } from 'react';
+import { memo, useRef, useState } from 'react';
 import { describeStopReason } from '../../format/describeStopReason.js';
 import { MarkdownText } from '../../markdown/MarkdownText.js';
 import { useAppStore } from '../../store/appStore.js';
+import { selectIsStreaming } from '../../store/selectors.js';
 import { CopyButton } from '../common/CopyButton.js';
+import { Icon } from '../common/Icon.js';
+import { BranchSwitcher } from './BranchSwitcher.js';
+import { MessageEditor } from './MessageEditor.js';
 import { MessageFooter } from './MessageFooter.js';
 import { StreamingContent } from './StreamingContent.js';
 
-export const MessageItem = memo(function MessageItem({ id, isLast }: { id: string; isLast: boolean }) {
+export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   const message = useAppStore((state) => state.messagesById[id]);
+  const streaming = useAppStore(selectIsStreaming);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   if (!message) return null;
   const isUser = message.role === 'user';
   const stopLabel = describeStopReason(message);
   // Stopping an answer is the user's own choice, not a problem to point at.
   const failed =
     message.status === 'error' || (message.status === 'interrupted' && message.stopReason !== 'user_stopped');
+
+  const closeEditor = () => {
+    setEditing(false);
+    // Back to where the user was; after a sent edit this message is gone and focus goes nowhere.
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
 
   return (
     <article
@@ -22,44 +35,68 @@ export const MessageItem = memo(function MessageItem({ id, isLast }: { id: strin
       data-role={message.role}
       data-status={message.status}
       data-problem={failed || undefined}
+      data-editing={editing || undefined}
       data-id={message.id}
       aria-label={isUser ? 'You said' : 'Hearth answered'}
     >
       <div className="message-author">
-        {isUser && (
-          <CopyButton
-            text={message.content}
-            label="Copy message"
-            className="message-author-copy"
-            testId="copy-message"
-          />
+        {isUser && !editing && (
+          <>
+            <CopyButton
+              text={message.content}
+              label="Copy message"
+              className="message-author-action"
+              testId="copy-message"
+            />
+            <button
+              ref={editButton}
+              type="button"
+              className="icon-button message-author-action"
+              aria-label="Edit message"
+              title={streaming ? 'Wait for the answer to finish, or stop it' : 'Edit and send again'}
+              disabled={streaming}
+              onClick={() => setEditing(true)}
+              data-testid="edit-message"
+            >
+              <Icon name="pencil" />
+            </button>
+          </>
         )}
         {isUser ? 'You' : 'Hearth'}
         {!isUser && message.modelId && <span className="message-model">{message.modelId}</span>}
       </div>
-      <div className="message-bubble">
-        {isUser ? (
-          <div className="message-content message-content--plain" data-testid="message-content">
-            {message.content}
-          </div>
-        ) : message.status === 'streaming' ? (
-          <StreamingContent messageId={message.id} />
-        ) : (
-          <div className="message-content markdown" data-testid="message-content">
-            <MarkdownText text={message.content} />
-          </div>
-        )}
-        {stopLabel && (
-          <div
-            className={`message-notice ${failed ? 'message-notice--problem' : ''}`}
-            data-testid="message-notice"
-            role="note"
-          >
-            <NoticeText label={stopLabel} detail={message.detail} />
-          </div>
-        )}
-      </div>
-      {!isUser && message.status !== 'streaming' && <MessageFooter message={message} isLast={isLast} />}
+      {editing ? (
+        <MessageEditor message={message} onClose={closeEditor} />
+      ) : (
+        <div className="message-bubble">
+          {isUser ? (
+            <div className="message-content message-content--plain" data-testid="message-content">
+              {message.content}
+            </div>
+          ) : message.status === 'streaming' ? (
+            <StreamingContent messageId={message.id} />
+          ) : (
+            <div className="message-content markdown" data-testid="message-content">
+              <MarkdownText text={message.content} />
+            </div>
+          )}
+          {stopLabel && (
+            <div
+              className={`message-notice ${failed ? 'message-notice--problem' : ''}`}
+              data-testid="message-notice"
+              role="note"
+            >
+              <NoticeText label={stopLabel} detail={message.detail} />
+            </div>
+          )}
+        </div>
+      )}
+      {isUser || message.status === 'streaming' ? (
+        // A question's versions, or a new answer's while it is written (its arrows wait until it ends).
+        <BranchSwitcher message={message} />
+      ) : (
+        <MessageFooter message={message} />
+      )}
     </article>
   );
 });

@@ -1,21 +1,28 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useStickToBottom } from '../../hooks/useStickToBottom.js';
 import { useAppStore } from '../../store/appStore.js';
+import { selectStreamingId } from '../../store/selectors.js';
 import { MessageItem } from './MessageItem.js';
 
 /** Subscribes to message ids only: tokens re-render the streaming message, never the list. */
 export function MessageList() {
   const ids = useAppStore((state) => state.messageIds);
   const conversationId = useAppStore((state) => state.messagesConversationId);
+  const streamingId = useAppStore(selectStreamingId);
+  // The newest answer that started here, kept after it ends: the view jumps to the bottom when an
+  // answer starts (sent, regenerated, edited) or another conversation opens, but not when the
+  // user switches to another version of a message further up, nor when an answer ends.
+  const [startedId, setStartedId] = useState(streamingId);
+  if (streamingId !== null && streamingId !== startedId) setStartedId(streamingId);
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
-  useStickToBottom(scrollRef, contentRef, `${conversationId ?? ''}:${ids.length}`);
+  useStickToBottom(scrollRef, contentRef, `${conversationId ?? ''}:${startedId ?? ''}`);
 
   return (
     <div className="message-scroll" ref={scrollRef}>
       <section className="message-list" ref={contentRef} aria-label="Messages">
-        {ids.map((id, index) => (
-          <MessageItem key={id} id={id} isLast={index === ids.length - 1} />
+        {ids.map((id) => (
+          <MessageItem key={id} id={id} />
         ))}
       </section>
     </div>

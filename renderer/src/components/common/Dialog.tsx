@@ -32,6 +32,8 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
       data-testid={testId}
       onCancel={(event) => {
         event.preventDefault();
+        // React passes the event on to a dialog this one is nested in; Esc closes only the top one.
+        event.stopPropagation();
         onClose();
       }}
       // A click on the backdrop closes, but not a text selection that started inside and ended outside.

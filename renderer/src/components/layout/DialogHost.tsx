@@ -33,6 +33,25 @@ export function DialogHost() {
           </p>
         </ConfirmDialog>
       );
+    case 'confirmDeleteBranch':
+      return (
+        <ConfirmDialog
+          title="Delete this version?"
+          confirmLabel="Delete version"
+          onCancel={close}
+          onConfirm={() => {
+            close();
+            void commands.deleteBranch(dialog.messageId);
+          }}
+        >
+          <p>
+            {dialog.role === 'user'
+              ? 'This version of your message, its answers and everything said after them will be removed.'
+              : 'This answer and everything said after it will be removed.'}{' '}
+            The other versions stay. This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      );
     default:
       return dialog satisfies never;
   }

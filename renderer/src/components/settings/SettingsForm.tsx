@@ -9,6 +9,8 @@ import { ThemeField } from './ThemeField.js';
 import { fieldErrorsFrom, type FieldErrors } from './fieldErrors.js';
 import { samplingInput, toNumber, toSamplingDraft, type SamplingDraft } from './samplingDraft.js';
 import { DefaultModelField } from './DefaultModelField.js';
+import { SavedStatesSection } from './SavedStatesSection.js';
+import { statesInput, toStatesDraft, type StatesDraft } from './statesDraft.js';
 
 interface SettingsFormProps {
   settings: Settings;
@@ -25,6 +27,7 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
   const [contextSize, setContextSize] = useState(String(settings.contextSize));
   const [threads, setThreads] = useState(String(settings.threads));
   const [defaultModelId, setDefaultModelId] = useState(settings.defaultModelId);
+  const [states, setStates] = useState<StatesDraft>(toStatesDraft(settings));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
 
@@ -36,6 +39,7 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
       contextSize: toNumber(contextSize),
       threads: toNumber(threads),
       defaultModelId,
+      ...statesInput(states, settings),
     });
     if (!parsed.success) {
       setErrors(fieldErrorsFrom(parsed.error.issues));
@@ -121,6 +125,8 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
           </div>
           <EngineStatusPanel />
         </section>
+
+        <SavedStatesSection draft={states} errors={errors} onChange={setStates} />
 
         <FoldersSection />
         <AboutSection />

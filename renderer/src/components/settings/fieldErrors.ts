@@ -8,6 +8,9 @@ const FIELD_MESSAGES: Record<string, string> = {
   seed: 'Use a whole number from 0 to 2147483647, or leave empty.',
   contextSize: 'Use a whole number from 256 to 1048576.',
   threads: 'Use a whole number from 0 to 256.',
+  stateBudgetBytes: 'Use a size from 0 up to 1024 GB.',
+  checkpointsPerBranch: 'Use a whole number from 1 to 256.',
+  attentionStateCapBytes: 'Use a size from 0 up to 1048576 MB.',
 };
 
 /** One message per field, keyed by the last path segment: `defaultSampling.topP` → `topP`. */
