@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { rendererDir } from '../../main/web/rendererDir.js';
-import { WebHost } from '../../main/web/WebHost.js';
-import { launchChromium } from '../support/browser.js';
+import { openInBrowser } from '../support/browserSession.js';
 import { useForgedModels } from '../support/forgedModels.js';
-import { startHearth } from '../support/startHearth.js';
 
 const forged = useForgedModels();
 const SHOTS = join(process.cwd(), 'test-results');
@@ -38,22 +35,11 @@ async function send(page: Page, text: string, expectedCount: number): Promise<vo
 
 describe('branches and saved states in the browser', () => {
   test('resume from a saved state, regenerate and edit into branches, switch between them', async () => {
-    const hearth = startHearth();
-    const modelId = hearth.addModel(forged.paths.rwkv6, 'forged-rwkv6.gguf');
-    await hearth.call('settings.update', {
+    const { hearth, page, modelId, pageErrors } = await openInBrowser(forged.paths.rwkv6, {
       threads: 1,
       contextSize: 2048,
       defaultSampling: { temperature: 0, topP: 1, maxTokens: 16, seed: 1 },
     });
-    const host = new WebHost({ hearth, staticDir: rendererDir(), port: 0 });
-    await host.start();
-    after(() => host.close());
-    const browser = await launchChromium();
-    const page = await browser.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-
-    await page.goto(host.url);
     await page.getByTestId('new-conversation').click();
     await page.getByTestId('model-picker').selectOption(modelId);
     await send(page, 'First question', 2);

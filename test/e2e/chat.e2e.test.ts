@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
-import { rendererDir } from '../../main/web/rendererDir.js';
-import { WebHost } from '../../main/web/WebHost.js';
-import { launchChromium } from '../support/browser.js';
+import { describe, test } from 'node:test';
+import { openInBrowser } from '../support/browserSession.js';
 import { useForgedModels } from '../support/forgedModels.js';
-import { startHearth } from '../support/startHearth.js';
 
 const forged = useForgedModels();
 
@@ -22,27 +19,12 @@ const SHOTS = join(process.cwd(), 'test-results');
 
 describe('chat in the browser (web host, real engine, headless Chromium)', () => {
   test('send, watch tokens stream, stop, reload: the conversation is still there', async () => {
-    const hearth = startHearth();
-    const modelId = hearth.addModel(forged.paths.rwkv6, 'forged-rwkv6.gguf');
     // Long answers, so that streaming can be watched and stopped; one thread, as on this machine.
-    await hearth.call('settings.update', {
+    const { hearth, page, modelId, pageErrors } = await openInBrowser(forged.paths.rwkv6, {
       threads: 1,
       contextSize: 4096,
       defaultSampling: { temperature: 0, topP: 1, maxTokens: 3000, seed: 1 },
     });
-    const host = new WebHost({ hearth, staticDir: rendererDir(), port: 0 });
-    await host.start();
-    after(() => host.close());
-
-    const browser = await launchChromium();
-    const page = await browser.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-
-    await page.goto(host.url);
     assert.equal(new URL(page.url()).search, '', 'the token left the address bar');
     await page.getByTestId('empty-state').first().waitFor();
 
