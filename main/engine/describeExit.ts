@@ -17,7 +17,7 @@ export function describeExit(exit: EngineExit, lastLines: readonly string[]): st
   return withClue(`exited with code ${exit.code ?? 'unknown'}`);
 }
 
-/** `/home/runner/work/…/llama.cpp/src/llama-model-loader.cpp:1328` → `src/llama-model-loader.cpp:1328` */
+/** `…/llama.cpp/src/llama-model-loader.cpp:1328` (the path on the machine that built llama.cpp) → `src/llama-model-loader.cpp:1328` */
 function shortenPaths(line: string): string {
   return line.trim().replace(/\S*[\\/](?=(?:src|ggml)[\\/])/g, '');
 }
