@@ -13,6 +13,7 @@ import {
   SettingsSchema,
   StateUsageSchema,
 } from './domain.js';
+import { ExecutionPlanSchema, HardwareProfileSchema, ModelFactsSchema } from './hardware.js';
 import { call, CallResultSchema } from './rpc.js';
 
 /**
@@ -94,6 +95,14 @@ export const apiCalls = {
   'models.openFolder': call(Empty, z.strictObject({ opened: z.boolean() })),
 
   'engine.status': call(Empty, EngineStatusSchema),
+
+  /** The machine as Hearth sees it (probed once per run; `refresh` probes again). */
+  'hardware.profile': call(z.strictObject({ refresh: z.boolean().optional() }), HardwareProfileSchema),
+  /** How a model would run here, and why: the planner's decisions for the current settings. */
+  'hardware.plan': call(
+    z.strictObject({ modelId: ModelIdSchema }),
+    z.strictObject({ facts: ModelFactsSchema, plan: ExecutionPlanSchema }),
+  ),
 
   'states.usage': call(Empty, StateUsageSchema),
   /** Deletes saved states: one conversation's, or all of them (prompt cache included). */

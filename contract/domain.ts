@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackendChoiceSchema } from './hardware.js';
 
 /** Shared shapes of the app's data, as the renderer sees them. */
 
@@ -130,7 +131,15 @@ export const LoadedModelFactsSchema = z.strictObject({
   trainedContextLength: z.int().min(0),
   contextSize: z.int().min(1),
   threads: z.int().min(0),
+  /** The backend llama.cpp really runs on: cpu, cuda, vulkan or metal. */
   gpu: z.string(),
+  /** The GPU device(s) the offloaded layers are on; null on the CPU path. */
+  device: z.string().nullable(),
+  /** Layers llama.cpp really offloaded to the GPU. */
+  gpuLayers: z.int().min(0),
+  batchSize: z.int().min(1),
+  /** The instruction sets of the CPU backend llama.cpp loaded, e.g. "AVX2 FMA F16C AVX512". */
+  cpuVariant: z.string(),
   loadMs: z.number().min(0),
 });
 
@@ -162,6 +171,10 @@ export const SettingsSchema = z.strictObject({
   contextSize: z.int().min(256).max(1_048_576),
   /** 0: chosen by Hearth for this machine. */
   threads: z.int().min(0).max(256),
+  /** The compute path: auto (Hearth's plan) or a fixed backend. */
+  backend: BackendChoiceSchema,
+  /** Layers on the GPU; null: as many as fit. */
+  gpuLayers: z.int().min(0).max(10_000).nullable(),
   /** The model a new conversation starts with. */
   defaultModelId: ModelIdSchema.nullable(),
   /** Save conversation states so that resuming, regenerating and editing skip re-reading. */
@@ -187,6 +200,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultSystemPrompt: 'You are Hearth, a helpful assistant running privately on this computer.',
   contextSize: 4096,
   threads: 0,
+  backend: 'auto',
+  gpuLayers: null,
   defaultModelId: null,
   saveStates: true,
   stateBudgetBytes: 2 * 1024 ** 3,

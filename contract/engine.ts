@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppErrorSchema } from './errors.js';
 import { ContextPreparationSchema, LoadedModelFactsSchema, MessageRoleSchema, SamplingSchema } from './domain.js';
+import { HardwareProfileSchema, ModelFactsSchema } from './hardware.js';
 import { call, CallResultSchema } from './rpc.js';
 
 /**
@@ -75,8 +76,22 @@ export const engineCalls = {
       contextSize: z.int().min(16).max(1_048_576),
       threads: z.int().min(1).max(256),
       gpu: GpuChoiceSchema,
+      /** Layers offloaded to the GPU (ignored on the CPU path). */
+      gpuLayers: z.int().min(0).max(10_000),
+      batchSize: z.int().min(1).max(65_536),
     }),
     EngineLoadedModelSchema,
+  ),
+  /** Reads a model file's facts for the planner without loading it. */
+  inspectModel: call(z.strictObject({ modelPath: z.string().min(1) }), ModelFactsSchema),
+  /** CPU, memory, bandwidth, NPUs (Hearth's addon or fallback) and GPUs (node-llama-cpp). */
+  probeHardware: call(
+    z.strictObject({
+      bandwidthMs: z.int().min(0).max(5_000),
+      /** false: skip starting each GPU backend (the CPU path is forced anyway). */
+      gpus: z.boolean(),
+    }),
+    HardwareProfileSchema,
   ),
   unloadModel: call(z.strictObject({}), z.strictObject({ unloaded: z.boolean() })),
   /**

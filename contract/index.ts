@@ -8,3 +8,4 @@ export * from './domain.js';
 export * from './api.js';
 export * from './engine.js';
 export * from './bridge.js';
+export * from './hardware.js';

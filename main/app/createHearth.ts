@@ -14,9 +14,9 @@ import {
   type HostKind,
 } from '../../contract/index.js';
 import { ChatService } from '../chat/ChatService.js';
-import { chooseThreads } from '../engine/chooseThreads.js';
 import { EngineSupervisor, type EngineSupervisorOptions, type SupervisorStatus } from '../engine/EngineSupervisor.js';
 import type { EngineLauncher } from '../engine/transport/EngineTransport.js';
+import { HardwareService } from '../hardware/HardwareService.js';
 import { ModelLibrary } from '../models/ModelLibrary.js';
 import { createDispatch, type Dispatch } from '../rpc/dispatch.js';
 import { ConversationStore } from '../storage/ConversationStore.js';
@@ -39,8 +39,10 @@ export interface HearthOptions {
   host: HostKind;
   launcher: EngineLauncher;
   platform?: PlatformActions;
+  /** A compute path fixed for this run (HEARTH_GPU); otherwise Settings and the planner decide. */
   gpu?: GpuChoice;
   engine?: Omit<EngineSupervisorOptions, 'launcher'>;
+  hardware?: { bandwidthMs?: number };
   /** Where main's own log lines go (refused states, …); stderr by default. */
   log?: (line: string) => void;
 }
@@ -77,10 +79,13 @@ export function createHearth(options: HearthOptions): Hearth {
   // Answers cut off by a previous run that ended abruptly keep their text, marked as interrupted.
   conversations.recoverInterrupted();
 
-  const loadParams = (modelPath: string) => {
-    const current = settings.get();
-    return { modelPath, contextSize: current.contextSize, threads: chooseThreads(current.threads), gpu };
-  };
+  const hardware = new HardwareService({
+    engine,
+    settings,
+    forcedBackend: gpu === false ? 'cpu' : gpu,
+    ...(options.hardware?.bandwidthMs !== undefined && { bandwidthMs: options.hardware.bandwidthMs }),
+  });
+  const loadParams = (modelPath: string) => hardware.loadParams(modelPath);
   const stateStore = new StateStore(db);
   const states = new StateKeeper({
     store: stateStore,
@@ -110,6 +115,10 @@ export function createHearth(options: HearthOptions): Hearth {
     contextSize: loaded.contextSize,
     threads: loaded.threads,
     gpu: loaded.gpu,
+    device: loaded.device,
+    gpuLayers: loaded.gpuLayers,
+    batchSize: loaded.batchSize,
+    cpuVariant: loaded.cpuVariant,
     loadMs: loaded.loadMs,
   });
   const engineStatus = (status: SupervisorStatus): EngineStatus => ({
@@ -210,7 +219,7 @@ export function createHearth(options: HearthOptions): Hearth {
     'models.list': async () => ({ dir: library.dir, models: await library.list() }),
     'models.load': async ({ modelId }) => {
       const path = await library.resolve(modelId);
-      await engine.ensureModel(loadParams(path), (progress) =>
+      await engine.ensureModel(await loadParams(path), (progress) =>
         events.emit('model.loadProgress', { modelId, progress }),
       );
       return engineStatus(engine.status);
@@ -229,6 +238,9 @@ export function createHearth(options: HearthOptions): Hearth {
     },
 
     'engine.status': async () => engineStatus(engine.status),
+
+    'hardware.profile': async ({ refresh }) => hardware.profile(refresh ?? false),
+    'hardware.plan': async ({ modelId }) => hardware.plan(await library.resolve(modelId)),
 
     'states.usage': async () => stateUsage(),
     'states.purge': async ({ conversationId }) => {

@@ -23,8 +23,8 @@ export interface ChatServiceDeps {
   engine: EngineSupervisor;
   states: StateKeeper;
   events: AppEvents;
-  /** The engine parameters for a model path under the current settings. */
-  loadParams(modelPath: string): LoadParams;
+  /** The engine parameters for a model path: the hardware plan under the current settings. */
+  loadParams(modelPath: string): Promise<LoadParams>;
 }
 
 /** How often a streaming answer's text is written to the database. */
@@ -201,7 +201,7 @@ export class ChatService {
     let turn: TurnResult | null = null;
     try {
       turn = await engine.generate(
-        this.#deps.loadParams(modelPath),
+        await this.#deps.loadParams(modelPath),
         async (model) => {
           prepared.loaded = model;
           const planStarted = performance.now();

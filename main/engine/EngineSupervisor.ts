@@ -8,6 +8,8 @@ import {
   type EngineLoadedModel,
   type EngineState,
   type GenerateResult,
+  type HardwareProfile,
+  type ModelFacts,
   type TurnResult,
 } from '../../contract/index.js';
 import { describeExit } from './describeExit.js';
@@ -150,6 +152,15 @@ export class EngineSupervisor {
         if (this.#client === client) this.#setState('ready');
       }
     });
+  }
+
+  /** A model file's facts for the planner (read in the engine: a hostile file cannot hurt main). */
+  inspectModel(modelPath: string): Promise<ModelFacts> {
+    return this.#exclusive(async () => (await this.#getClient()).request('inspectModel', { modelPath }));
+  }
+
+  probeHardware(bandwidthMs: number, gpus: boolean): Promise<HardwareProfile> {
+    return this.#exclusive(async () => (await this.#getClient()).request('probeHardware', { bandwidthMs, gpus }));
   }
 
   ping(): Promise<PingResult> {

@@ -42,7 +42,14 @@ async function answer(model: LoadParams, sampling: Sampling = GREEDY, signal?: A
 
 for (const arch of FORGED_ARCHS) {
   describe(`forged ${arch} model in the engine process`, () => {
-    const model = (): LoadParams => ({ modelPath: forged.paths[arch], contextSize: 1024, threads: 1, gpu: false });
+    const model = (): LoadParams => ({
+      modelPath: forged.paths[arch],
+      contextSize: 1024,
+      threads: 1,
+      gpu: false,
+      gpuLayers: 0,
+      batchSize: 512,
+    });
 
     test('loads and reports what it loaded', async () => {
       const progress: number[] = [];

@@ -105,6 +105,14 @@ describe('the contract at the renderer → main boundary', () => {
       assert.ok(spec.input && spec.output, name);
     }
     assert.ok(Object.keys(apiEvents).includes('chat.delta'));
-    assert.deepEqual(Object.keys(engineCalls).sort(), ['abort', 'generate', 'loadModel', 'ping', 'unloadModel']);
+    assert.deepEqual(Object.keys(engineCalls).sort(), [
+      'abort',
+      'generate',
+      'inspectModel',
+      'loadModel',
+      'ping',
+      'probeHardware',
+      'unloadModel',
+    ]);
   });
 });

@@ -1,19 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { gpuChoiceFrom } from '../../main/app/gpuChoice.js';
-import { chooseThreads } from '../../main/engine/chooseThreads.js';
 import { describeExit } from '../../main/engine/describeExit.js';
-
-describe('chooseThreads', () => {
-  test('a user setting wins', () => assert.equal(chooseThreads(6, 2), 6));
-  test('leaves a core free and never exceeds the likely physical cores', () => {
-    assert.equal(chooseThreads(0, 1), 1);
-    assert.equal(chooseThreads(0, 2), 1);
-    assert.equal(chooseThreads(0, 4), 3);
-    assert.equal(chooseThreads(0, 8), 4);
-    assert.equal(chooseThreads(0, 32), 16);
-  });
-});
 
 describe('describeExit', () => {
   test('names the signal and quotes the clue the engine printed last', () => {

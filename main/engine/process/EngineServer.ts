@@ -45,6 +45,8 @@ export class EngineServer {
           this.#emit('loadProgress', { modelPath: params.modelPath, progress: Math.min(1, Math.max(0, progress)) }),
         ),
       unloadModel: async () => ({ unloaded: await this.#runtime.unload() }),
+      inspectModel: ({ modelPath }) => this.#runtime.inspect(modelPath),
+      probeHardware: ({ bandwidthMs, gpus }) => this.#runtime.probeHardware(bandwidthMs, gpus),
       generate: (params) => this.#generate(params),
       abort: async ({ requestId }) => ({ aborted: this.#runtime.abort(requestId) }),
     };

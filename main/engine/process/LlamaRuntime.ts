@@ -7,9 +7,15 @@ import {
   type EngineLoadedModel,
   type GenerateResult,
   type GpuChoice,
+  type HardwareProfile,
+  type ModelFacts,
   type TurnResult,
 } from '../../../contract/index.js';
+import { probeMachine } from '../../hardware/probeHardware.js';
 import { checkModelFile } from './checkModelFile.js';
+import type { InferenceBackend } from './InferenceBackend.js';
+import { inspectModel } from './inspectModel.js';
+import { probeGpus } from './probeGpus.js';
 import { engineBuild, modelFingerprint, stateBytesPerToken, vocabularySize } from './modelIdentity.js';
 import { type GenerateParams, runTurn, type TurnModel } from './runTurn.js';
 
@@ -34,7 +40,7 @@ const LOG_SETTLE_MS = 150;
  * node-llama-cpp, as the engine process uses it: one model and one context at a time, chats
  * answered from a full history. Only this file imports node-llama-cpp's runtime.
  */
-export class LlamaRuntime {
+export class LlamaRuntime implements InferenceBackend {
   readonly #callbacks: RuntimeCallbacks;
   #llama: { instance: Llama; gpu: GpuChoice } | null = null;
   #loaded: Loaded | null = null;
@@ -59,6 +65,7 @@ export class LlamaRuntime {
       model = await llama.loadModel({
         modelPath: params.modelPath,
         onLoadProgress: onProgress,
+        gpuLayers: llama.gpu === false ? 0 : params.gpuLayers,
         // A forged or hand-made file may not match node-llama-cpp's size estimates; the engine's
         // own memory watchdog is the safety net.
         ignoreMemorySafetyChecks: true,
@@ -73,6 +80,7 @@ export class LlamaRuntime {
         contextSize,
         sequences: 1,
         threads: params.threads,
+        batchSize: Math.min(params.batchSize, contextSize),
         ignoreMemorySafetyChecks: true,
       });
       const chat = new LlamaChat({ contextSequence: context.getSequence(), autoDisposeSequence: true });
@@ -90,6 +98,11 @@ export class LlamaRuntime {
         contextSize: context.contextSize,
         threads: params.threads,
         gpu: llama.gpu === false ? 'cpu' : llama.gpu,
+        device:
+          llama.gpu === false || model.gpuLayers === 0 ? null : (await llama.getGpuDeviceNames()).join(', ') || null,
+        gpuLayers: model.gpuLayers,
+        batchSize: context.batchSize,
+        cpuVariant: cpuVariant(llama.systemInfo),
         loadMs: performance.now() - started,
         fingerprint: await modelFingerprint(params.modelPath, fileInfo, fileSize),
         engineBuild: engineBuild(llama.llamaCppRelease.release),
@@ -148,10 +161,26 @@ export class LlamaRuntime {
     }
   }
 
+  /** A model file's facts for the planner, without loading it. */
+  async inspect(modelPath: string): Promise<ModelFacts> {
+    return inspectModel(modelPath, await this.#currentOrCpuLlama());
+  }
+
+  /** The machine: CPU, memory, NPUs from Hearth's probe; GPUs from node-llama-cpp. */
+  async probeHardware(bandwidthMs: number, withGpus: boolean): Promise<HardwareProfile> {
+    const machine = await probeMachine({ bandwidthMs });
+    const gpus = withGpus ? await probeGpus(this.#llama?.instance ?? null) : [];
+    return { ...machine, gpus, sources: { ...machine.sources, gpus: gpus.length > 0 ? 'llama' : 'none' } };
+  }
+
   abort(requestId: string): boolean {
     const controller = this.#generations.get(requestId);
     controller?.abort();
     return controller !== undefined;
+  }
+
+  async #currentOrCpuLlama(): Promise<Llama> {
+    return this.#llama?.instance ?? this.#getLlama(false, 1);
   }
 
   async #getLlama(gpu: GpuChoice, threads: number): Promise<Llama> {
@@ -211,4 +240,15 @@ function cleanLogLine(line: string): string {
     .replace(/^(error loading model: )+/i, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The CPU instruction sets of the llama.cpp backend that was loaded, from its system info line
+ * ("CPU : SSE3 = 1 | AVX = 1 | AVX2 = 1 | …"): on x86 the prebuilt binaries pick a variant per
+ * machine, and this says which one runs.
+ */
+function cpuVariant(systemInfo: string): string {
+  const cpuPart = /CPU\s*:([^\n]*)/.exec(systemInfo)?.[1] ?? systemInfo;
+  const features = [...cpuPart.matchAll(/([A-Z0-9_]+)\s*=\s*1/g)].map((match) => match[1]);
+  return features.length > 0 ? features.join(' ') : 'unknown';
 }

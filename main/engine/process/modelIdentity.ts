@@ -70,6 +70,47 @@ export function stateBytesPerToken(fileInfo: GgufFileInfo): number {
   return Math.round(total);
 }
 
+interface RecurrentMetadata {
+  block_count?: number;
+  embedding_length?: number;
+  wkv?: { head_size?: number };
+  ssm?: { conv_kernel?: number; inner_size?: number; state_size?: number; group_count?: number };
+}
+
+/**
+ * The fixed recurrent state of one sequence, in bytes (f32), from the architecture's metadata:
+ * RWKV keeps a head_size × head_size matrix per head plus two token-shift vectors per layer;
+ * Mamba keeps its convolution window and its SSM state per layer. Checked against the state files
+ * llama.cpp writes for the forged models. 0 for layers without recurrent state.
+ */
+export function recurrentStateBytes(architecture: string, fileInfo: GgufFileInfo): number {
+  const meta = fileInfo.architectureMetadata as RecurrentMetadata;
+  const layers = meta.block_count ?? 0;
+  const embedding = meta.embedding_length ?? 0;
+  if (architecture.startsWith('rwkv') || architecture.endsWith('rwkv7')) {
+    const headSize = meta.wkv?.head_size ?? 64;
+    return layers * (embedding * headSize + 2 * embedding) * 4;
+  }
+  const ssm = meta.ssm;
+  if (!ssm?.inner_size || !ssm.state_size) return 0;
+  const window = Math.max(0, (ssm.conv_kernel ?? 4) - 1);
+  const groups = ssm.group_count ?? 0;
+  const convChannels = ssm.inner_size + 2 * groups * ssm.state_size;
+  return layers * (window * convChannels + ssm.state_size * ssm.inner_size) * 4;
+}
+
+/** Total parameters, and those in MoE expert tensors (named `*_exps`). */
+export function parameterCounts(fileInfo: GgufFileInfo): { total: number; experts: number } {
+  let total = 0;
+  let experts = 0;
+  for (const tensor of fileInfo.tensorInfo ?? []) {
+    const count = tensor.dimensions.reduce<number>((product, dim) => product * Number(dim), 1);
+    total += count;
+    if (tensor.name.includes('_exps')) experts += count;
+  }
+  return { total, experts };
+}
+
 let cachedBuild: string | null = null;
 
 /** "node-llama-cpp 3.22.1 / llama.cpp b6xxx": a state is only ever loaded by the build that wrote it. */

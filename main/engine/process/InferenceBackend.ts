@@ -1,0 +1,30 @@
+import type {
+  CallInput,
+  EngineCalls,
+  EngineLoadedModel,
+  GenerateResult,
+  ModelFacts,
+  TurnResult,
+} from '../../../contract/index.js';
+
+/**
+ * What the engine process needs from an inference runtime. node-llama-cpp (llama.cpp: CPU, CUDA,
+ * Vulkan, Metal) is the one implementation today (`LlamaRuntime`). A runtime for NPUs — OpenVINO
+ * GenAI on Intel, Ryzen AI on AMD — would implement the same interface beside it, so the
+ * supervisor, the chat service and the saved-state machinery stay as they are; detected NPUs are
+ * shown in Settings and reported as not used until such a runtime exists.
+ */
+export interface InferenceBackend {
+  /** Loads one model with one context, replacing any loaded before. */
+  load(params: CallInput<EngineCalls, 'loadModel'>, onProgress: (progress: number) => void): Promise<EngineLoadedModel>;
+  unload(): Promise<boolean>;
+  /** One chat turn, streaming text; `onAnswered` before the turn's state is saved. */
+  generate(
+    params: CallInput<EngineCalls, 'generate'>,
+    onText: (text: string, tokens: number) => void,
+    onAnswered: (result: GenerateResult) => void,
+  ): Promise<TurnResult>;
+  abort(requestId: string): boolean;
+  /** A model file's facts, without loading it. */
+  inspect(modelPath: string): Promise<ModelFacts>;
+}
