@@ -178,7 +178,7 @@ export function planExecution({
     expectedTokensPerSecond = 1 / seconds;
     reasons.push(
       `About ${formatRate(expectedTokensPerSecond)} tok/s expected here: ${formatBandwidth(gpuShare, gpuBandwidth, cpuBandwidth)} ÷ ` +
-        `${(bytesPerToken / 1e9).toFixed(2)} GB read per token (active weights plus ${model.stateKind === 'recurrent' ? 'state' : 'KV cache'}).`,
+        `${formatBytesPerToken(bytesPerToken)} read per token (active weights plus ${model.stateKind === 'recurrent' ? 'state' : 'KV cache'}).`,
     );
   } else {
     reasons.push('No speed estimate: the memory bandwidth of this device is not known.');
@@ -206,7 +206,14 @@ export function planExecution({
 }
 
 function formatRate(rate: number): string {
-  return rate >= 10 ? rate.toFixed(0) : rate.toFixed(1);
+  return rate >= 10 ? Math.round(rate).toLocaleString('en-US') : rate.toFixed(1);
+}
+
+/** Tiny models read kilobytes per token: "0.00 GB" would say nothing. */
+function formatBytesPerToken(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(0)} MB`;
+  return `${(bytes / 1e3).toFixed(0)} KB`;
 }
 
 function formatBandwidth(gpuShare: number, gpu: number | null, cpu: number | null): string {

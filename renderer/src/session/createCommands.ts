@@ -2,13 +2,14 @@ import { AppError, toErrorValue, type Conversation, type Sampling, type Settings
 import type { ApiClient } from '../api/apiClient.js';
 import type { AppStore } from '../store/appStore.js';
 import { coalesce } from './coalesce.js';
+import { createHardwareCommands, type HardwareCommands } from './createHardwareCommands.js';
 
 /**
  * What the user can do, as async commands: each calls main, then hands the result to a store
  * transition. Failures become error banners (with the AppError's message, which is written for
  * the user), so components never deal with rejected promises.
  */
-export interface Commands {
+export interface Commands extends HardwareCommands {
   loadAll(): Promise<void>;
   refreshConversations(): Promise<void>;
   refreshModels(): Promise<void>;
@@ -32,6 +33,8 @@ export interface Commands {
   chooseModel(modelId: string | null): Promise<void>;
   loadModel(modelId: string): Promise<void>;
   unloadModel(): Promise<void>;
+  /** Unloads the model and loads `modelId`, so that changed engine settings take effect now. */
+  reloadModel(modelId: string): Promise<void>;
   openModelsFolder(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<boolean>;
   updateConversation(patch: { systemPrompt?: string; sampling?: Sampling | null }): Promise<boolean>;
@@ -122,6 +125,8 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
   });
 
   const commands: Commands = {
+    ...createHardwareCommands(api, store),
+
     async loadAll() {
       await Promise.all([
         attempt(async () => state().setAppInfo(await calls['app.info']({}))),
@@ -254,6 +259,13 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
 
     async unloadModel() {
       await attempt(async () => state().setEngine(await calls['models.unload']({})));
+    },
+
+    async reloadModel(modelId) {
+      await attempt(async () => {
+        state().setEngine(await calls['models.unload']({}));
+        state().setEngine(await calls['models.load']({ modelId }));
+      });
     },
 
     async openModelsFolder() {

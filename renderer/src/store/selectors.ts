@@ -18,3 +18,7 @@ export const selectOpenModelId = (state: AllSlices): string | null => state.open
 
 export const selectModelsFolder = (state: AllSlices): string | null =>
   state.modelsDir ?? state.appInfo?.modelsDir ?? null;
+
+/** The model Settings plans for: the open conversation's, else the default one, else the one loaded. */
+export const selectPlanModelId = (state: AllSlices): string | null =>
+  state.openConversation?.modelId ?? state.settings?.defaultModelId ?? state.engine?.loadedModel?.modelId ?? null;

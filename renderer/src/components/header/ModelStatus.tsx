@@ -1,3 +1,5 @@
+import { backendLabel } from '../../format/backendLabel.js';
+import { describeLoadedPath } from '../../format/describeLoadedPath.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectOpenModelId } from '../../store/selectors.js';
@@ -12,22 +14,32 @@ export function ModelStatus() {
   const engine = useAppStore((state) => state.engine);
   const loading = useAppStore((state) => state.loadProgress !== null || state.engine?.state === 'loading');
   const chosen = useAppStore(selectOpenModelId);
+  // The engine does not report the model's layer count; a plan made for this model knows it.
+  const totalLayers = useAppStore((state) =>
+    state.modelPlan && state.modelPlan.modelId === state.engine?.loadedModel?.modelId
+      ? state.modelPlan.facts.layers
+      : null,
+  );
 
   if (loading) return <LoadProgress />;
   const loaded = engine?.loadedModel ?? null;
   if (chosen === null) return null;
 
   if (loaded && loaded.modelId === chosen) {
-    const details = [
-      `${loaded.contextSize.toLocaleString()} context`,
-      `${loaded.threads} threads`,
-      `GPU: ${loaded.gpu}`,
-    ];
+    const details = [`${loaded.contextSize.toLocaleString()} context`, ...describeLoadedPath(loaded, totalLayers)];
+    const onGpu = loaded.gpu !== 'cpu';
     return (
       <div className="model-status" data-testid="loaded-model" title={details.join(' · ')}>
         <span className={`engine-dot engine-dot--${engine?.state ?? 'stopped'}`} aria-hidden="true" />
         <span className="model-status-chip">{loaded.architecture}</span>
         <span className="model-status-chip">{loaded.chatWrapper}</span>
+        <span className="model-status-chip" data-testid="loaded-backend" data-backend={loaded.gpu}>
+          {backendLabel(loaded.gpu)}
+          {onGpu &&
+            (totalLayers === null
+              ? `, ${loaded.gpuLayers} ${loaded.gpuLayers === 1 ? 'layer' : 'layers'}`
+              : ` ${loaded.gpuLayers}/${totalLayers}`)}
+        </span>
         <span className="visually-hidden">{details.join(', ')}</span>
       </div>
     );

@@ -1,4 +1,5 @@
 import type { EngineState } from '../../../../contract/index.js';
+import { describeLoadedPath } from '../../format/describeLoadedPath.js';
 import { formatDuration } from '../../format/formatStats.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
@@ -61,10 +62,8 @@ export function EngineStatusPanel() {
             {model.contextSize.toLocaleString()} tokens
             <span className="muted"> (trained on {model.trainedContextLength.toLocaleString()})</span>
           </dd>
-          <dt>Threads</dt>
-          <dd>{model.threads}</dd>
-          <dt>GPU</dt>
-          <dd>{model.gpu}</dd>
+          <dt>Runs on</dt>
+          <dd>{describeLoadedPath(model, null).join(' · ')}</dd>
           <dt>Load time</dt>
           <dd>{formatDuration(model.loadMs)}</dd>
           <dt>Memory</dt>

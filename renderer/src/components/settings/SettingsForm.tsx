@@ -11,6 +11,13 @@ import { samplingInput, toNumber, toSamplingDraft, type SamplingDraft } from './
 import { DefaultModelField } from './DefaultModelField.js';
 import { SavedStatesSection } from './SavedStatesSection.js';
 import { statesInput, toStatesDraft, type StatesDraft } from './statesDraft.js';
+import { HardwareSection } from './hardware/HardwareSection.js';
+import {
+  hardwareInput,
+  isHardwareDraftChanged,
+  toHardwareDraft,
+  type HardwareDraft,
+} from './hardware/hardwareDraft.js';
 
 interface SettingsFormProps {
   settings: Settings;
@@ -25,32 +32,35 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
   const [sampling, setSampling] = useState<SamplingDraft>(toSamplingDraft(settings.defaultSampling));
   const [systemPrompt, setSystemPrompt] = useState(settings.defaultSystemPrompt);
   const [contextSize, setContextSize] = useState(String(settings.contextSize));
-  const [threads, setThreads] = useState(String(settings.threads));
+  const [hardware, setHardware] = useState<HardwareDraft>(toHardwareDraft(settings));
   const [defaultModelId, setDefaultModelId] = useState(settings.defaultModelId);
   const [states, setStates] = useState<StatesDraft>(toStatesDraft(settings));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
 
-  const save = async () => {
+  /** Resolves whether the settings were saved. */
+  const save = async (): Promise<boolean> => {
     const parsed = SettingsSchema.safeParse({
       theme,
       defaultSampling: samplingInput(sampling),
       defaultSystemPrompt: systemPrompt,
       contextSize: toNumber(contextSize),
-      threads: toNumber(threads),
       defaultModelId,
+      ...hardwareInput(hardware),
       ...statesInput(states, settings),
     });
     if (!parsed.success) {
       setErrors(fieldErrorsFrom(parsed.error.issues));
-      return;
+      return false;
     }
     setErrors({});
     setSaving(true);
     const saved = await commands.updateSettings(parsed.data);
     setSaving(false);
-    if (saved) onClose();
+    return saved;
   };
+  // The planner reads the saved settings: until these are saved, its plan does not show them.
+  const planChanged = isHardwareDraftChanged(hardware, settings) || toNumber(contextSize) !== settings.contextSize;
 
   return (
     <form
@@ -58,7 +68,7 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        void save().then((saved) => saved && onClose());
       }}
     >
       <div className="dialog-body">
@@ -105,26 +115,17 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
                 {errors.contextSize ?? 'Applies the next time a model loads.'}
               </span>
             </div>
-            <div className="field">
-              <label htmlFor={`${id}-threads`}>CPU threads</label>
-              <input
-                id={`${id}-threads`}
-                className="input"
-                type="number"
-                min={0}
-                max={256}
-                step={1}
-                value={threads}
-                aria-invalid={errors.threads ? true : undefined}
-                onChange={(event) => setThreads(event.target.value)}
-              />
-              <span className={errors.threads ? 'field-error' : 'field-hint'}>
-                {errors.threads ?? '0: chosen for this computer.'}
-              </span>
-            </div>
           </div>
           <EngineStatusPanel />
         </section>
+
+        <HardwareSection
+          draft={hardware}
+          errors={errors}
+          onChange={setHardware}
+          savedBackend={settings.backend}
+          saveFirst={planChanged ? save : null}
+        />
 
         <SavedStatesSection draft={states} errors={errors} onChange={setStates} />
 

@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { useCommands } from '../../../session/CommandsContext.js';
+import { useAppStore } from '../../../store/appStore.js';
+import { selectPlanModelId } from '../../../store/selectors.js';
+import { LoadedPath } from './LoadedPath.js';
+import { PlanDetails } from './PlanDetails.js';
+import { SkeletonLines } from './SkeletonLines.js';
+
+interface PlanPanelProps {
+  /** The form holds changes the planner has not seen: it plans with the saved settings only. */
+  unsavedChanges: boolean;
+}
+
+/** How the chosen model would run here, and why; asked again whenever what it depends on is saved. */
+export function PlanPanel({ unsavedChanges }: PlanPanelProps) {
+  const commands = useCommands();
+  const modelId = useAppStore(selectPlanModelId);
+  const backend = useAppStore((state) => state.settings?.backend);
+  const gpuLayers = useAppStore((state) => state.settings?.gpuLayers);
+  const threads = useAppStore((state) => state.settings?.threads);
+  const contextSize = useAppStore((state) => state.settings?.contextSize);
+  const modelPlan = useAppStore((state) => (state.modelPlan?.modelId === modelId ? state.modelPlan : null));
+  const planning = useAppStore((state) => state.planningModelId !== null && state.planningModelId === modelId);
+  const error = useAppStore((state) => (state.planError?.modelId === modelId ? state.planError.message : null));
+
+  useEffect(() => {
+    if (modelId !== null) void commands.refreshPlan(modelId);
+    // The saved overrides and context size are what the planner reads: a change to any is a new plan.
+  }, [commands, modelId, backend, gpuLayers, threads, contextSize]);
+
+  return (
+    <div className="hardware-card" data-testid="plan-panel" aria-busy={planning}>
+      <div className="hardware-card-header">
+        <h4 className="break">{modelId === null ? 'The plan for a model' : `How ${modelId} runs here`}</h4>
+        {planning && modelPlan && (
+          <span className="hint" role="status">
+            <span className="spinner" aria-hidden="true" /> Planning…
+          </span>
+        )}
+      </div>
+
+      {modelId === null ? (
+        <p className="hint">Choose a model for this conversation, or a default model, to see how it would run here.</p>
+      ) : (
+        <>
+          {unsavedChanges && (
+            <p className="plan-note" data-testid="plan-unsaved">
+              This plan is for the saved settings. Save to plan with your changes.
+            </p>
+          )}
+          {error && (
+            <p className="field-error" role="alert" data-testid="plan-error">
+              {error}
+            </p>
+          )}
+          {modelPlan ? (
+            <PlanDetails modelPlan={modelPlan} />
+          ) : (
+            !error && <SkeletonLines label="Reading the model and planning…" lines={4} />
+          )}
+          <LoadedPath modelId={modelId} modelPlan={modelPlan} />
+        </>
+      )}
+    </div>
+  );
+}
