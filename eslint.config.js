@@ -67,11 +67,14 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/desktop/**', 'main/engine/process/**', 'main/storage/**'],
+    ignores: ['main/desktop/**', 'main/engine/process/**', 'main/storage/**', 'main/models/download/worker/**'],
     rules: restrict([
       rule(['electron'], 'Only main/desktop may import Electron: services run and are tested under plain Node.'),
       rule(['better-sqlite3'], 'SQL lives in main/storage.'),
-      rule(['node-llama-cpp'], 'Only the engine process (main/engine/process) loads node-llama-cpp.'),
+      rule(
+        ['node-llama-cpp'],
+        'Only the engine process (main/engine/process) and the download worker (main/models/download/worker) load node-llama-cpp.',
+      ),
       rule(['**/renderer/**'], 'Main never imports renderer code.'),
     ]),
   },
@@ -84,6 +87,14 @@ export default tseslint.config(
         ['**/renderer/**', '**/desktop/**', '**/web/**', '**/chat/**', '**/app/**'],
         'The engine process knows only the contract.',
       ),
+    ]),
+  },
+  {
+    files: ['main/models/download/worker/**/*.ts'],
+    rules: restrict([
+      rule(['electron'], 'The download worker runs under utilityProcess or fork alike.'),
+      rule(['better-sqlite3', '**/storage/**'], 'The download worker never touches the database.'),
+      rule(['**/renderer/**', '**/desktop/**', '**/web/**', '**/chat/**', '**/app/**'], 'The worker only downloads.'),
     ]),
   },
   {

@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       ({ arch, size }) => only.length === 0 || only.includes(`${arch}:${size}`),
     )) {
       const modelPath = await ensureForgedModel(arch, { size });
-      const facts: ModelFacts = await engine.inspectModel(modelPath);
+      const { facts }: { facts: ModelFacts } = await engine.inspectModel(modelPath);
       for (const path of paths) {
         const gpuPath = path.gpu !== false;
         const maxTokens = size === 'tiny' ? (gpuPath ? 16 : 64) : gpuPath ? 8 : 32;

@@ -14,6 +14,14 @@ import {
   StateUsageSchema,
 } from './domain.js';
 import { ExecutionPlanSchema, HardwareProfileSchema, ModelFactsSchema } from './hardware.js';
+import {
+  CatalogEntrySchema,
+  CatalogFitSchema,
+  DownloadSchema,
+  ModelCardSchema,
+  RecommendationSchema,
+  StartDownloadSchema,
+} from './library.js';
 import { call, CallResultSchema } from './rpc.js';
 
 /**
@@ -24,6 +32,7 @@ import { call, CallResultSchema } from './rpc.js';
 const Empty = z.strictObject({});
 const ByConversation = z.strictObject({ conversationId: IdSchema });
 const ByMessage = z.strictObject({ conversationId: IdSchema, messageId: IdSchema });
+const ById = z.strictObject({ id: z.string().min(1).max(64) });
 
 const TITLE_MAX = 200;
 const MessageText = z.string().trim().min(1).max(200_000);
@@ -104,6 +113,47 @@ export const apiCalls = {
     z.strictObject({ facts: ModelFactsSchema, plan: ExecutionPlanSchema }),
   ),
 
+  /** The catalog shipped with the app, how each file would run here, and the pick for this machine. */
+  'library.catalog': call(
+    Empty,
+    z.strictObject({
+      checkedOn: z.string(),
+      entries: z.array(CatalogEntrySchema),
+      fits: z.array(CatalogFitSchema),
+      recommendation: RecommendationSchema.nullable(),
+    }),
+  ),
+  'library.downloads': call(Empty, z.array(DownloadSchema)),
+  /** Starts a download (continues in the background; progress through `library.download` events). */
+  'library.download': call(StartDownloadSchema, DownloadSchema),
+  'library.pauseDownload': call(ById, DownloadSchema),
+  'library.resumeDownload': call(ById, DownloadSchema),
+  /** Stops a download and deletes its partial file, or clears a finished one from the list. */
+  'library.cancelDownload': call(ById, z.strictObject({ removed: z.boolean() })),
+  /**
+   * Adds a GGUF file from elsewhere on disk after the engine has inspected it: copied into the
+   * models folder, or used where it is ("link").
+   */
+  'library.import': call(
+    z.strictObject({ path: z.string().min(1).max(4096), mode: z.enum(['copy', 'link']) }),
+    z.strictObject({ model: ModelFileSchema }),
+  ),
+  /** Everything known about one model, inspected in the engine process. */
+  'library.card': call(z.strictObject({ modelId: ModelIdSchema }), ModelCardSchema),
+  /** Deletes a model file (a linked one is only unlinked) and its saved states. */
+  'library.delete': call(
+    z.strictObject({ modelId: ModelIdSchema }),
+    z.strictObject({ deleted: z.boolean(), statesRemoved: z.int().min(0) }),
+  ),
+  /** Shows the file in the system's file manager (desktop only). */
+  'library.reveal': call(z.strictObject({ modelId: ModelIdSchema }), z.strictObject({ opened: z.boolean() })),
+  /** Uses another models folder from now on (created if missing; must be writable). */
+  'library.setFolder': call(z.strictObject({ dir: z.string().min(1).max(4096) }), z.strictObject({ dir: z.string() })),
+  /** Desktop only: the system's open-file dialog for a .gguf file; null when cancelled. */
+  'library.chooseFile': call(Empty, z.strictObject({ path: z.string().nullable() })),
+  /** Desktop only: the system's choose-folder dialog; null when cancelled. */
+  'library.chooseFolder': call(Empty, z.strictObject({ dir: z.string().nullable() })),
+
   'states.usage': call(Empty, StateUsageSchema),
   /** Deletes saved states: one conversation's, or all of them (prompt cache included). */
   'states.purge': call(z.strictObject({ conversationId: IdSchema.optional() }), StateUsageSchema),
@@ -120,6 +170,10 @@ export const apiEvents = {
   'conversations.changed': z.strictObject({ conversationId: IdSchema.nullable() }),
   'engine.status': EngineStatusSchema,
   'model.loadProgress': z.strictObject({ modelId: ModelIdSchema, progress: z.number().min(0).max(1) }),
+  /** A download changed: progress, state or error. */
+  'library.download': DownloadSchema,
+  /** Model files were added, removed, or the models folder changed. */
+  'models.changed': z.strictObject({}),
   /** Saved states were added or removed: space used changed. */
   'states.changed': z.strictObject({}),
   notice: NoticeSchema,

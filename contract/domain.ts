@@ -118,6 +118,8 @@ export type Message = z.infer<typeof MessageSchema>;
 export const ModelFileSchema = z.strictObject({
   id: ModelIdSchema,
   fileName: z.string(),
+  /** In the models folder, or used where it is (imported as a link). */
+  source: z.enum(['folder', 'linked']),
   sizeBytes: z.int().min(0),
   modifiedAt: z.number(),
 });
@@ -175,6 +177,8 @@ export const SettingsSchema = z.strictObject({
   backend: BackendChoiceSchema,
   /** Layers on the GPU; null: as many as fit. */
   gpuLayers: z.int().min(0).max(10_000).nullable(),
+  /** The models folder the user chose; null: the default one (or --models-dir / HEARTH_MODELS_DIR). */
+  modelsDir: z.string().min(1).max(4096).nullable(),
   /** The model a new conversation starts with. */
   defaultModelId: ModelIdSchema.nullable(),
   /** Save conversation states so that resuming, regenerating and editing skip re-reading. */
@@ -203,6 +207,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backend: 'auto',
   gpuLayers: null,
   defaultModelId: null,
+  modelsDir: null,
   saveStates: true,
   stateBudgetBytes: 2 * 1024 ** 3,
   checkpointsPerBranch: 8,
@@ -235,6 +240,8 @@ export const AppInfoSchema = z.strictObject({
   databasePath: z.string(),
   /** Whether this host can open a folder in the system's file manager. */
   canOpenFolders: z.boolean(),
+  /** Whether this host has the system's file dialogs (desktop); the web host asks for a path instead. */
+  canChooseFiles: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

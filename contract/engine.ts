@@ -64,6 +64,19 @@ export const TurnResultSchema = GenerateResultSchema.extend({
 });
 export type TurnResult = z.infer<typeof TurnResultSchema>;
 
+/** A model file read with node-llama-cpp's GGUF reader: the planner's facts and the tokenizer. */
+export const ModelInspectionSchema = z.strictObject({
+  facts: ModelFactsSchema,
+  /** The file's identity, as saved states record it (sha256 of header, metadata, tensor table; size). */
+  fingerprint: z.string(),
+  /** tokenizer.ggml.model: "gpt2", "llama", "rwkv", … */
+  tokenizer: z.string().nullable(),
+  vocabularySize: z.int().min(0),
+  /** The chat template in the file (first 4,000 characters); null when it has none. */
+  chatTemplate: z.string().nullable(),
+});
+export type ModelInspection = z.infer<typeof ModelInspectionSchema>;
+
 export const engineCalls = {
   /** Liveness: a real round trip through the engine's event loop, with its memory use. */
   ping: call(
@@ -82,8 +95,8 @@ export const engineCalls = {
     }),
     EngineLoadedModelSchema,
   ),
-  /** Reads a model file's facts for the planner without loading it. */
-  inspectModel: call(z.strictObject({ modelPath: z.string().min(1) }), ModelFactsSchema),
+  /** Reads a model file's facts (for the planner) and tokenizer details without loading it. */
+  inspectModel: call(z.strictObject({ modelPath: z.string().min(1) }), ModelInspectionSchema),
   /** CPU, memory, bandwidth, NPUs (Hearth's addon or fallback) and GPUs (node-llama-cpp). */
   probeHardware: call(
     z.strictObject({

@@ -9,3 +9,4 @@ export * from './api.js';
 export * from './engine.js';
 export * from './bridge.js';
 export * from './hardware.js';
+export * from './library.js';

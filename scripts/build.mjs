@@ -1,6 +1,7 @@
 // Builds everything the two hosts run into dist/:
 //   dist/contract, dist/main   TypeScript compiled file by file (tsc), so paths stay as in the source tree
 //   dist/main/storage/migrations/*.sql   copied beside the compiled migrator
+//   dist/main/models/catalog/catalog.json  the model catalog, copied beside its loader
 //   dist/main/desktop/preload.cjs        the sandboxed preload, bundled to one CommonJS file (esbuild)
 //   dist/renderer                        the React app (Vite)
 import { execFileSync } from 'node:child_process';
@@ -25,6 +26,9 @@ execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', joi
 step('migrations');
 mkdirSync(join(root, 'dist/main/storage/migrations'), { recursive: true });
 cpSync(join(root, 'main/storage/migrations'), join(root, 'dist/main/storage/migrations'), { recursive: true });
+
+step('model catalog');
+cpSync(join(root, 'main/models/catalog/catalog.json'), join(root, 'dist/main/models/catalog/catalog.json'));
 
 step('preload (esbuild)');
 await build({

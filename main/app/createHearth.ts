@@ -17,9 +17,14 @@ import { ChatService } from '../chat/ChatService.js';
 import { EngineSupervisor, type EngineSupervisorOptions, type SupervisorStatus } from '../engine/EngineSupervisor.js';
 import type { EngineLauncher } from '../engine/transport/EngineTransport.js';
 import { HardwareService } from '../hardware/HardwareService.js';
+import { loadCatalog } from '../models/catalog/loadCatalog.js';
+import { DownloadManager, type DownloadManagerOptions } from '../models/download/DownloadManager.js';
+import { LibraryService } from '../models/LibraryService.js';
 import { ModelLibrary } from '../models/ModelLibrary.js';
+import { trialLoad } from '../models/trialLoad.js';
 import { createDispatch, type Dispatch } from '../rpc/dispatch.js';
 import { ConversationStore } from '../storage/ConversationStore.js';
+import { LibraryStore } from '../storage/LibraryStore.js';
 import { openDatabase, type Db } from '../storage/openDatabase.js';
 import { SettingsStore } from '../storage/SettingsStore.js';
 import { StateStore } from '../storage/StateStore.js';
@@ -32,6 +37,12 @@ import type { DataPaths } from './dataPaths.js';
 export interface PlatformActions {
   /** Opens a folder in the system's file manager; absent where the host cannot (web host). */
   openFolder?(path: string): Promise<void>;
+  /** Shows a file selected in the system's file manager. */
+  revealFile?(path: string): Promise<void>;
+  /** The system's open-file dialog for a .gguf file; null when cancelled. */
+  chooseModelFile?(): Promise<string | null>;
+  /** The system's choose-folder dialog; null when cancelled. */
+  chooseFolder?(): Promise<string | null>;
 }
 
 export interface HearthOptions {
@@ -43,6 +54,8 @@ export interface HearthOptions {
   gpu?: GpuChoice;
   engine?: Omit<EngineSupervisorOptions, 'launcher'>;
   hardware?: { bandwidthMs?: number };
+  /** Download tuning (tests use short retry delays). */
+  downloads?: Partial<Pick<DownloadManagerOptions, 'attempts' | 'retryDelayMs' | 'stallMs' | 'freeSpaceMarginBytes'>>;
   /** Where main's own log lines go (refused states, …); stderr by default. */
   log?: (line: string) => void;
 }
@@ -71,7 +84,9 @@ export function createHearth(options: HearthOptions): Hearth {
   const db = openDatabase(paths.databasePath);
   const conversations = new ConversationStore(db);
   const settings = new SettingsStore(db);
-  const library = new ModelLibrary(paths.modelsDir);
+  const libraryStore = new LibraryStore(db);
+  // A folder chosen in the library wins over the default and the launch flags' folder.
+  const library = new ModelLibrary(settings.get().modelsDir ?? paths.modelsDir, libraryStore);
   const events = new AppEvents();
   const engine = new EngineSupervisor({ launcher: options.launcher, ...options.engine });
   const gpu = options.gpu ?? 'auto';
@@ -95,6 +110,33 @@ export function createHearth(options: HearthOptions): Hearth {
     log: options.log ?? ((line) => console.warn(`[hearth] ${line}`)),
   });
   const chat = new ChatService({ conversations, settings, library, engine, states, events, loadParams });
+  const modelsChanged = () => events.emit('models.changed', {});
+  const downloads = new DownloadManager({
+    store: libraryStore,
+    launcher: options.launcher,
+    modelsDir: () => library.dir,
+    onChange: (download) => events.emit('library.download', download),
+    onModelAdded: modelsChanged,
+    ...options.downloads,
+  });
+  const models = new LibraryService({
+    library,
+    catalog: loadCatalog(),
+    downloads,
+    hardware,
+    settings,
+    states: stateStore,
+    verify: (modelPath) => trialLoad(modelPath, { launcher: options.launcher, ...options.engine }),
+    release: async (modelPath) => {
+      if (engine.status.loaded?.modelPath === modelPath || engine.status.loadingPath === modelPath) {
+        await chat.stopAll();
+        await engine.unload();
+      }
+    },
+    changed: modelsChanged,
+  });
+  // Downloads that were running when the app last stopped go on.
+  downloads.resumeInterrupted();
   const stateUsage = (): StateUsage => ({
     ...stateStore.usage(),
     budgetBytes: settings.get().stateBudgetBytes,
@@ -147,9 +189,10 @@ export function createHearth(options: HearthOptions): Hearth {
       host: options.host,
       platform: process.platform,
       dataDir: paths.dataDir,
-      modelsDir: paths.modelsDir,
+      modelsDir: library.dir,
       databasePath: paths.databasePath,
       canOpenFolders: options.platform?.openFolder !== undefined,
+      canChooseFiles: options.platform?.chooseModelFile !== undefined,
     }),
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => settings.update(patch),
@@ -242,6 +285,40 @@ export function createHearth(options: HearthOptions): Hearth {
     'hardware.profile': async ({ refresh }) => hardware.profile(refresh ?? false),
     'hardware.plan': async ({ modelId }) => hardware.plan(await library.resolve(modelId)),
 
+    'library.catalog': async () => models.catalog(),
+    'library.downloads': async () => downloads.list(),
+    'library.download': async (request) => models.startDownload(request),
+    'library.pauseDownload': async ({ id }) => downloads.pause(id),
+    'library.resumeDownload': async ({ id }) => downloads.resume(id),
+    'library.cancelDownload': async ({ id }) => {
+      await downloads.cancel(id);
+      return { removed: true };
+    },
+    'library.import': async ({ path, mode }) => ({ model: await models.import(path, mode) }),
+    'library.card': async ({ modelId }) => models.card(modelId),
+    'library.delete': async ({ modelId }) => {
+      const result = await models.delete(modelId);
+      events.emit('states.changed', {});
+      return result;
+    },
+    'library.reveal': async ({ modelId }) => {
+      const path = await library.resolve(modelId);
+      if (!options.platform?.revealFile) {
+        throw new AppError('unsupported', `Find it in your file manager: ${path}`);
+      }
+      await options.platform.revealFile(path);
+      return { opened: true };
+    },
+    'library.setFolder': async ({ dir }) => ({ dir: await models.setFolder(dir) }),
+    'library.chooseFile': async () => {
+      if (!options.platform?.chooseModelFile) throw new AppError('unsupported', 'Enter the path of the model file.');
+      return { path: await options.platform.chooseModelFile() };
+    },
+    'library.chooseFolder': async () => {
+      if (!options.platform?.chooseFolder) throw new AppError('unsupported', 'Enter the path of the folder.');
+      return { dir: await options.platform.chooseFolder() };
+    },
+
     'states.usage': async () => stateUsage(),
     'states.purge': async ({ conversationId }) => {
       stateStore.purge(conversationId);
@@ -259,6 +336,7 @@ export function createHearth(options: HearthOptions): Hearth {
     db,
     paths,
     async close() {
+      await downloads.close();
       await chat.stopAll();
       await engine.shutdown();
       db.close();

@@ -2,7 +2,7 @@
  * The desktop app's main process: a thin layer that hardens Electron, starts the same services
  * the web host uses (with the engine as a utility process) and connects one window to them.
  */
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import { gpuChoiceFrom } from '../app/gpuChoice.js';
 import { createHearth, type Hearth } from '../app/createHearth.js';
 import { resolveDataPaths } from '../app/dataPaths.js';
@@ -38,6 +38,24 @@ if (!app.requestSingleInstanceLock()) {
         openFolder: async (path) => {
           const failure = await shell.openPath(path);
           if (failure) throw new Error(failure);
+        },
+        revealFile: async (path) => shell.showItemInFolder(path),
+        chooseModelFile: async () => {
+          const options = {
+            title: 'Import a GGUF model',
+            properties: ['openFile' as const],
+            filters: [{ name: 'GGUF models', extensions: ['gguf'] }],
+          };
+          const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+        chooseFolder: async () => {
+          const options = {
+            title: 'Choose the models folder',
+            properties: ['openDirectory' as const, 'createDirectory' as const],
+          };
+          const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? null : (result.filePaths[0] ?? null);
         },
       },
     });

@@ -9,8 +9,8 @@ import { forEachLine } from '../engine/transport/lineSplitter.js';
  * separate 'error' event for V8 fatal errors; both are folded into the common exit shape.
  */
 export const utilityProcessLauncher: EngineLauncher = (options) => {
-  const child = utilityProcess.fork(ENGINE_ENTRY, [], {
-    serviceName: 'Hearth engine',
+  const child = utilityProcess.fork(options.entry ?? ENGINE_ENTRY, [], {
+    serviceName: options.serviceName ?? 'Hearth engine',
     stdio: 'pipe',
     env: { ...process.env, ...options.env },
     execArgv: options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : [],

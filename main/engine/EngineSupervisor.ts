@@ -9,7 +9,7 @@ import {
   type EngineState,
   type GenerateResult,
   type HardwareProfile,
-  type ModelFacts,
+  type ModelInspection,
   type TurnResult,
 } from '../../contract/index.js';
 import { describeExit } from './describeExit.js';
@@ -155,7 +155,7 @@ export class EngineSupervisor {
   }
 
   /** A model file's facts for the planner (read in the engine: a hostile file cannot hurt main). */
-  inspectModel(modelPath: string): Promise<ModelFacts> {
+  inspectModel(modelPath: string): Promise<ModelInspection> {
     return this.#exclusive(async () => (await this.#getClient()).request('inspectModel', { modelPath }));
   }
 

@@ -1,5 +1,12 @@
 import { stat } from 'node:fs/promises';
-import type { BackendChoice, ExecutionPlan, HardwareProfile, ModelFacts, PlanOverrides } from '../../contract/index.js';
+import type {
+  BackendChoice,
+  ExecutionPlan,
+  HardwareProfile,
+  ModelFacts,
+  ModelInspection,
+  PlanOverrides,
+} from '../../contract/index.js';
 import type { EngineSupervisor, LoadParams } from '../engine/EngineSupervisor.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';
 import { planExecution } from './planner/planExecution.js';
@@ -21,7 +28,7 @@ export interface HardwareServiceOptions {
 export class HardwareService {
   readonly #options: HardwareServiceOptions;
   #profile: Promise<HardwareProfile> | null = null;
-  readonly #facts = new Map<string, { key: string; facts: Promise<ModelFacts> }>();
+  readonly #facts = new Map<string, { key: string; inspection: Promise<ModelInspection> }>();
 
   constructor(options: HardwareServiceOptions) {
     this.#options = options;
@@ -29,7 +36,7 @@ export class HardwareService {
 
   profile(refresh = false): Promise<HardwareProfile> {
     if (refresh || !this.#profile) {
-      const withGpus = this.#overrides().backend !== 'cpu';
+      const withGpus = this.overrides().backend !== 'cpu';
       const probe = this.#options.engine.probeHardware(this.#options.bandwidthMs ?? 300, withGpus);
       this.#profile = probe;
       probe.catch(() => {
@@ -40,14 +47,19 @@ export class HardwareService {
   }
 
   async facts(modelPath: string): Promise<ModelFacts> {
+    return (await this.inspect(modelPath)).facts;
+  }
+
+  /** The file read by the engine, cached while its size and modification time stay the same. */
+  async inspect(modelPath: string): Promise<ModelInspection> {
     const info = await stat(modelPath);
     const key = `${info.size}:${info.mtimeMs}`;
     const cached = this.#facts.get(modelPath);
-    if (cached?.key === key) return cached.facts;
-    const facts = this.#options.engine.inspectModel(modelPath);
-    this.#facts.set(modelPath, { key, facts });
-    facts.catch(() => this.#facts.delete(modelPath));
-    return facts;
+    if (cached?.key === key) return cached.inspection;
+    const inspection = this.#options.engine.inspectModel(modelPath);
+    this.#facts.set(modelPath, { key, inspection });
+    inspection.catch(() => this.#facts.delete(modelPath));
+    return inspection;
   }
 
   async plan(modelPath: string): Promise<{ facts: ModelFacts; plan: ExecutionPlan }> {
@@ -58,7 +70,7 @@ export class HardwareService {
       hardware,
       model: facts,
       contextSize,
-      overrides: this.#overrides(),
+      overrides: this.overrides(),
       ...(forced && forced !== 'auto' && { backendFixedBy: 'HEARTH_GPU for this run' }),
     });
     return { facts, plan };
@@ -77,7 +89,8 @@ export class HardwareService {
     };
   }
 
-  #overrides(): PlanOverrides {
+  /** What the user fixed in Settings. */
+  overrides(): PlanOverrides {
     const settings = this.#options.settings.get();
     const forced = this.#options.forcedBackend;
     return {

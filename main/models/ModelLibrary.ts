@@ -1,8 +1,18 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError, type ModelFile } from '../../contract/index.js';
 
 const MAX_DEPTH = 2;
+/** Ids of files used in place (outside the models folder) start with this; no folder file can. */
+const LINKED_PREFIX = 'linked:';
+
+/** Where linked model files are remembered (SQLite in the app). */
+export interface LinkedModels {
+  linkedModels(): { id: string; path: string }[];
+  linkModel(id: string, path: string): void;
+  unlinkModel(id: string): boolean;
+}
 
 /**
  * The models folder: GGUF files found in it and in its subfolders (two levels, as downloads and
@@ -10,17 +20,54 @@ const MAX_DEPTH = 2;
  * name is resolved back only to a regular file inside the folder, never to anything outside it.
  */
 export class ModelLibrary {
-  readonly dir: string;
+  #dir: string;
+  readonly #linked: LinkedModels | null;
 
-  constructor(dir: string) {
-    this.dir = dir;
+  constructor(dir: string, linked: LinkedModels | null = null) {
+    this.#dir = dir;
+    this.#linked = linked;
+  }
+
+  get dir(): string {
+    return this.#dir;
+  }
+
+  /** Uses another models folder from now on (the caller has checked it). */
+  setDir(dir: string): void {
+    this.#dir = dir;
   }
 
   async list(): Promise<ModelFile[]> {
     await mkdir(this.dir, { recursive: true });
     const models: ModelFile[] = [];
     await this.#scan(this.dir, 0, models);
+    for (const { id, path } of this.#linked?.linkedModels() ?? []) {
+      const info = await stat(path).catch(() => null);
+      // A linked file that moved or vanished stays listed by nothing; it can be imported again.
+      if (info?.isFile()) {
+        models.push({ id, fileName: basename(path), source: 'linked', sizeBytes: info.size, modifiedAt: info.mtimeMs });
+      }
+    }
     return models.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** Remembers a file outside the folder under a stable id (the same path gets the same id). */
+  link(path: string): string {
+    if (!this.#linked) throw new AppError('unsupported', 'This library cannot link files.');
+    const absolute = resolve(path);
+    const hash = createHash('sha256').update(absolute).digest('hex').slice(0, 10);
+    const id = `${LINKED_PREFIX}${hash}/${basename(absolute)}`;
+    this.#linked.linkModel(id, absolute);
+    return this.#linked.linkedModels().find((entry) => entry.path === absolute)?.id ?? id;
+  }
+
+  /** Forgets a linked file; the file itself is not touched. */
+  unlink(modelId: string): boolean {
+    return this.#linked?.unlinkModel(modelId) ?? false;
+  }
+
+  isLinked(modelId: string): boolean {
+    return modelId.startsWith(LINKED_PREFIX);
   }
 
   /**
@@ -28,6 +75,14 @@ export class ModelLibrary {
    * may still be a link the user made to a model stored elsewhere) and name a regular file.
    */
   async resolve(modelId: string): Promise<string> {
+    if (this.isLinked(modelId)) {
+      const path = this.#linked?.linkedModels().find((entry) => entry.id === modelId)?.path;
+      const info = path ? await stat(path).catch(() => null) : null;
+      if (!path || !info?.isFile()) {
+        throw new AppError('not_found', `The linked model ${modelId} is no longer where it was; import it again.`);
+      }
+      return path;
+    }
     const path = resolve(this.dir, modelId);
     const inside = relative(resolve(this.dir), path);
     if (!inside || inside.startsWith('..') || isAbsolute(inside)) {
@@ -41,6 +96,8 @@ export class ModelLibrary {
   }
 
   idFor(path: string): string | null {
+    const linked = this.#linked?.linkedModels().find((entry) => entry.path === resolve(path));
+    if (linked) return linked.id;
     const inside = relative(resolve(this.dir), resolve(path));
     return inside.startsWith('..') || isAbsolute(inside) ? null : inside.split(sep).join('/');
   }
@@ -58,6 +115,7 @@ export class ModelLibrary {
         into.push({
           id: relative(this.dir, path).split(sep).join('/'),
           fileName: entry.name,
+          source: 'folder',
           sizeBytes: info.size,
           modifiedAt: info.mtimeMs,
         });

@@ -162,6 +162,11 @@ export class StateStore {
     return result.changes;
   }
 
+  /** Deletes every state saved with this model file; returns how many. */
+  deleteForModel(fingerprint: string): number {
+    return this.#db.prepare('DELETE FROM states WHERE model_fingerprint = ?').run(fingerprint).changes;
+  }
+
   totalBytes(): number {
     return (
       this.#db.prepare<[], { total: number }>('SELECT COALESCE(SUM(stored_size), 0) AS total FROM states').get()

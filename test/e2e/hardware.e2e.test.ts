@@ -50,11 +50,10 @@ describe('hardware and the plan in the browser', () => {
     await page.getByTestId('override-threads-auto').uncheck();
     await page.getByTestId('override-threads-value').fill(String(wanted));
     await page.getByTestId('reload-model').click();
-    await page.waitForFunction(
-      (text) => document.querySelector('[data-testid="loaded-path"]')?.textContent?.includes(text) ?? false,
-      `${wanted} threads`,
-      { timeout: 60_000 },
-    );
+    await page
+      .getByTestId('loaded-path')
+      .filter({ hasText: `${wanted} threads` })
+      .waitFor({ timeout: 60_000 });
     assert.equal((await hearth.call('engine.status', {})).loadedModel?.threads, wanted);
     assert.equal((await hearth.call('settings.get', {})).threads, wanted);
 

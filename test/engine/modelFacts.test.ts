@@ -37,7 +37,9 @@ async function stateAfter(modelPath: string, text: string): Promise<{ bytes: num
 describe('model facts read from the GGUF for the planner', () => {
   for (const arch of FORGED_ARCHS) {
     test(`${arch}: parameters, layers and what a conversation's context costs`, async () => {
-      const facts = await engine.inspectModel(forged.paths[arch]);
+      const { facts, tokenizer, vocabularySize } = await engine.inspectModel(forged.paths[arch]);
+      assert.ok(tokenizer, 'the tokenizer model is read');
+      assert.ok(vocabularySize >= 256, 'the byte vocabulary is counted');
       assert.equal(facts.architecture, arch);
       assert.equal(facts.layers, 2);
       assert.equal(facts.totalParams, forgedModelParameterCount(arch));
@@ -67,11 +69,11 @@ describe('model facts read from the GGUF for the planner', () => {
   }
 
   test('a Mixture-of-Experts model reads only its routed experts per token', async () => {
-    const facts = await engine.inspectModel(forged.paths.qwen3moe);
+    const { facts } = await engine.inspectModel(forged.paths.qwen3moe);
     assert.equal(facts.expertCount, 4);
     assert.equal(facts.expertUsedCount, 2);
     assert.ok(facts.activeParams < facts.totalParams);
-    const dense = await engine.inspectModel(forged.paths.llama);
+    const { facts: dense } = await engine.inspectModel(forged.paths.llama);
     assert.equal(dense.activeParams, dense.totalParams);
   });
 });

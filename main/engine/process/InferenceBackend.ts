@@ -3,7 +3,7 @@ import type {
   EngineCalls,
   EngineLoadedModel,
   GenerateResult,
-  ModelFacts,
+  ModelInspection,
   TurnResult,
 } from '../../../contract/index.js';
 
@@ -26,5 +26,5 @@ export interface InferenceBackend {
   ): Promise<TurnResult>;
   abort(requestId: string): boolean;
   /** A model file's facts, without loading it. */
-  inspect(modelPath: string): Promise<ModelFacts>;
+  inspect(modelPath: string): Promise<ModelInspection>;
 }

@@ -8,7 +8,7 @@ import {
   type GenerateResult,
   type GpuChoice,
   type HardwareProfile,
-  type ModelFacts,
+  type ModelInspection,
   type TurnResult,
 } from '../../../contract/index.js';
 import { probeMachine } from '../../hardware/probeHardware.js';
@@ -161,8 +161,8 @@ export class LlamaRuntime implements InferenceBackend {
     }
   }
 
-  /** A model file's facts for the planner, without loading it. */
-  async inspect(modelPath: string): Promise<ModelFacts> {
+  /** A model file's facts for the planner and its tokenizer, without loading it. */
+  async inspect(modelPath: string): Promise<ModelInspection> {
     return inspectModel(modelPath, await this.#currentOrCpuLlama());
   }
 

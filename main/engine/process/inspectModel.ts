@@ -1,15 +1,32 @@
 import { GgufFileType, GgufInsights, type Llama } from 'node-llama-cpp';
-import type { ModelFacts } from '../../../contract/index.js';
+import type { ModelFacts, ModelInspection } from '../../../contract/index.js';
 import { checkModelFile } from './checkModelFile.js';
-import { parameterCounts, recurrentStateBytes, stateBytesPerToken } from './modelIdentity.js';
+import { modelFingerprint, parameterCounts, recurrentStateBytes, stateBytesPerToken } from './modelIdentity.js';
 
 /**
  * What the planner needs to know about a model file, from its GGUF header alone (nothing is
  * loaded): size, quantization, parameters (total, and active per token for MoE), layers, and what
  * its context costs — KV bytes per token for attention layers, a fixed state for recurrent ones.
  */
-export async function inspectModel(modelPath: string, llama: Llama): Promise<ModelFacts> {
+export async function inspectModel(modelPath: string, llama: Llama): Promise<ModelInspection> {
   const { fileInfo, fileSize } = await checkModelFile(modelPath);
+  const tokenizer = fileInfo.metadata.tokenizer as
+    { ggml?: { model?: unknown; tokens?: readonly unknown[] }; chat_template?: unknown } | undefined;
+  const template = tokenizer?.chat_template;
+  return {
+    facts: await modelFacts(fileInfo, fileSize, llama),
+    fingerprint: await modelFingerprint(modelPath, fileInfo, fileSize),
+    tokenizer: typeof tokenizer?.ggml?.model === 'string' ? tokenizer.ggml.model : null,
+    vocabularySize: tokenizer?.ggml?.tokens?.length ?? 0,
+    chatTemplate: typeof template === 'string' && template.trim() !== '' ? template.slice(0, 4000) : null,
+  };
+}
+
+async function modelFacts(
+  fileInfo: Awaited<ReturnType<typeof checkModelFile>>['fileInfo'],
+  fileSize: number,
+  llama: Llama,
+): Promise<ModelFacts> {
   const insights = await GgufInsights.from(fileInfo, llama);
   const general = fileInfo.metadata.general;
   const architecture = String(general.architecture);

@@ -19,6 +19,10 @@ export interface EngineTransport {
 }
 
 export interface EngineLaunchOptions {
+  /** The file to run; the engine's entry unless given (the download worker uses the same launchers). */
+  entry?: string;
+  /** How the OS task manager names the process (Electron only). */
+  serviceName?: string;
   /** A heap limit for the engine's JavaScript; native memory is watched by the supervisor. */
   maxOldSpaceMb?: number;
   env?: Record<string, string>;

@@ -21,11 +21,11 @@ function loaderArgs(execArgv: readonly string[]): string[] {
   return kept;
 }
 
-/** The plain-Node launcher: the engine as a forked child process. */
+/** The plain-Node launcher: the engine (or another worker entry) as a forked child process. */
 export const forkLauncher: EngineLauncher = (options) => {
   const execArgv = loaderArgs(process.execArgv);
   if (options.maxOldSpaceMb) execArgv.push(`--max-old-space-size=${options.maxOldSpaceMb}`);
-  const child = fork(ENGINE_ENTRY, [], {
+  const child = fork(options.entry ?? ENGINE_ENTRY, [], {
     execArgv,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: { ...process.env, ...options.env },

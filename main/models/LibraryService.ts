@@ -1,0 +1,214 @@
+import { access, constants, copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join } from 'node:path';
+import {
+  AppError,
+  type Catalog,
+  type CatalogFit,
+  type ModelCard,
+  type ModelFamily,
+  type ModelFile,
+  type ModelInspection,
+  type Recommendation,
+  type StartDownload,
+  type StateCost,
+} from '../../contract/index.js';
+import type { HardwareService } from '../hardware/HardwareService.js';
+import type { SettingsStore } from '../storage/SettingsStore.js';
+import type { StateStore } from '../storage/StateStore.js';
+import { catalogFits, recommend } from './catalog/catalogFit.js';
+import type { DownloadManager } from './download/DownloadManager.js';
+import { freeModelName } from './freeModelName.js';
+import type { ModelLibrary } from './ModelLibrary.js';
+
+export interface LibraryServiceOptions {
+  library: ModelLibrary;
+  catalog: Catalog;
+  downloads: DownloadManager;
+  hardware: HardwareService;
+  settings: SettingsStore;
+  states: StateStore;
+  /** Loads the file once where a crash harms nothing (see trialLoad); rejects with llama.cpp's reason. */
+  verify: (modelPath: string) => Promise<void>;
+  /** Unloads the model from the engine when it is the loaded one (before its file is deleted). */
+  release: (modelPath: string) => Promise<void>;
+  /** Models were added or removed, or the folder changed. */
+  changed: () => void;
+}
+
+/**
+ * The model library as the user sees it: the catalog and how each file would run here, imports,
+ * model cards, deletion and the models folder. Downloads are the DownloadManager's; files are
+ * read only by the engine process (through the hardware service's inspection cache).
+ */
+export class LibraryService {
+  readonly #o: LibraryServiceOptions;
+
+  constructor(options: LibraryServiceOptions) {
+    this.#o = options;
+  }
+
+  async catalog(): Promise<{
+    checkedOn: string;
+    entries: Catalog['entries'];
+    fits: CatalogFit[];
+    recommendation: Recommendation | null;
+  }> {
+    const { catalog, hardware, settings, library } = this.#o;
+    const profile = await hardware.profile(false);
+    const installed = new Map((await library.list()).map((model) => [model.fileName, model.id]));
+    const fits = catalogFits(catalog.entries, {
+      hardware: profile,
+      contextSize: settings.get().contextSize,
+      overrides: hardware.overrides(),
+      installed,
+    });
+    return {
+      checkedOn: catalog.checkedOn,
+      entries: catalog.entries,
+      fits,
+      recommendation: recommend(catalog.entries, fits, profile),
+    };
+  }
+
+  startDownload(request: StartDownload) {
+    if ('uri' in request) {
+      return this.#o.downloads.start({
+        entryId: null,
+        quantization: null,
+        uri: request.uri,
+        expectedBytes: null,
+        sha256: request.sha256 ?? null,
+      });
+    }
+    const entry = this.#o.catalog.entries.find((e) => e.id === request.entryId);
+    const file = entry?.files.find((f) => f.quantization === request.quantization);
+    if (!entry || !file) throw new AppError('not_found', 'That model is not in the catalog.');
+    return this.#o.downloads.start({
+      entryId: entry.id,
+      quantization: file.quantization,
+      uri: file.uri,
+      expectedBytes: file.sizeIsExact ? file.sizeBytes : null,
+      sha256: file.sha256 ?? null,
+    });
+  }
+
+  /**
+   * Adds a GGUF from elsewhere: the engine reads it, then a throwaway engine loads it (a malformed
+   * or unsupported file is refused with the reader's or llama.cpp's reason, and nothing is
+   * copied), then it is copied into the folder
+   * through a hidden temporary name and renamed into place, or linked where it is.
+   */
+  async import(path: string, mode: 'copy' | 'link'): Promise<ModelFile> {
+    if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full path of the model file.');
+    if (!/\.gguf$/i.test(path)) throw new AppError('invalid_input', `${basename(path)} is not a .gguf file.`);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) throw new AppError('not_found', `There is no file at ${path}.`);
+    await this.#o.hardware.inspect(path);
+    await this.#o.verify(path);
+
+    const { library } = this.#o;
+    let modelId: string;
+    if (mode === 'link') {
+      modelId = library.idFor(path) ?? library.link(path);
+    } else {
+      await mkdir(library.dir, { recursive: true });
+      const target = await freeModelName(library.dir, basename(path));
+      const partial = join(library.dir, `.${basename(target)}.importing`);
+      try {
+        await copyFile(path, partial);
+        await rename(partial, target);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw new AppError('storage_failed', `Could not copy the model: ${(error as Error).message}`);
+      }
+      modelId = library.idFor(target) ?? basename(target);
+    }
+    this.#o.changed();
+    const model = (await library.list()).find((m) => m.id === modelId);
+    if (!model) throw new AppError('internal', 'The imported model is not in the library.');
+    return model;
+  }
+
+  async card(modelId: string): Promise<ModelCard> {
+    const { library, hardware, catalog } = this.#o;
+    const path = await library.resolve(modelId);
+    const inspection = await hardware.inspect(path);
+    const { plan } = await hardware.plan(path);
+    const fileName = basename(path);
+    const entry = catalog.entries.find((e) => e.files.some((f) => f.uri.endsWith(`/${fileName}`)));
+    return {
+      modelId,
+      path,
+      source: library.isLinked(modelId) ? 'linked' : 'folder',
+      family: entry?.family ?? familyOf(inspection),
+      facts: inspection.facts,
+      tokenizer: inspection.tokenizer,
+      vocabularySize: inspection.vocabularySize,
+      chatTemplate: inspection.chatTemplate,
+      stateCost: stateCost(inspection),
+      plan,
+      catalogEntryId: entry?.id ?? null,
+      licence: entry?.licence ?? null,
+    };
+  }
+
+  /** Deletes the file (a linked one is only forgotten) and every state saved with it. */
+  async delete(modelId: string): Promise<{ deleted: boolean; statesRemoved: number }> {
+    const { library, hardware, states } = this.#o;
+    const path = await library.resolve(modelId);
+    const fingerprint = await hardware
+      .inspect(path)
+      .then((inspection) => inspection.fingerprint)
+      .catch(() => null); // a malformed file has no states to remove
+    await this.#o.release(path);
+    if (library.isLinked(modelId)) library.unlink(modelId);
+    else await rm(path, { force: true });
+    const statesRemoved = fingerprint === null ? 0 : states.deleteForModel(fingerprint);
+    if (statesRemoved > 0) states.shrink();
+    if (this.#o.settings.get().defaultModelId === modelId) this.#o.settings.update({ defaultModelId: null });
+    this.#o.changed();
+    return { deleted: true, statesRemoved };
+  }
+
+  /** Uses another models folder: it must be an absolute path Hearth can create and write to. */
+  async setFolder(dir: string): Promise<string> {
+    if (!isAbsolute(dir)) throw new AppError('invalid_input', 'Give the full path of the folder.');
+    try {
+      await mkdir(dir, { recursive: true });
+      await access(dir, constants.W_OK);
+    } catch (error) {
+      throw new AppError('storage_failed', `Hearth cannot use ${dir}: ${(error as Error).message}`);
+    }
+    this.#o.library.setDir(dir);
+    this.#o.settings.update({ modelsDir: dir });
+    this.#o.changed();
+    return dir;
+  }
+}
+
+const RECURRENT_ARCHITECTURES: Record<string, ModelFamily> = {
+  rwkv7: 'rwkv7',
+  arwkv7: 'rwkv7',
+  rwkv6: 'rwkv6',
+  rwkv6qwen2: 'rwkv6',
+  mamba: 'mamba',
+  mamba2: 'mamba2',
+};
+
+/** The family of a file the catalog does not list, from what the file says it is. */
+function familyOf({ facts }: ModelInspection): ModelFamily {
+  const known = RECURRENT_ARCHITECTURES[facts.architecture];
+  if (known) return known;
+  if (facts.stateKind === 'hybrid') return 'hybrid';
+  if (facts.expertCount && facts.expertCount > 1) return 'moe';
+  if (/bert|embed/i.test(facts.architecture)) return 'embedding';
+  return 'dense';
+}
+
+function stateCost({ facts }: ModelInspection): StateCost {
+  const per1k = facts.kvBytesPerToken * 1000;
+  if (facts.stateKind === 'recurrent') return { kind: 'recurrent', bytes: facts.recurrentStateBytes };
+  if (facts.stateKind === 'hybrid')
+    return { kind: 'hybrid', bytes: facts.recurrentStateBytes, bytesPer1kTokens: per1k };
+  return { kind: 'attention', bytesPer1kTokens: per1k };
+}

@@ -1,0 +1,122 @@
+import type {
+  CatalogEntry,
+  CatalogFile,
+  CatalogFit,
+  HardwareProfile,
+  ModelFacts,
+  PlanOverrides,
+  Recommendation,
+} from '../../../contract/index.js';
+import { planExecution } from '../../hardware/planner/planExecution.js';
+
+/**
+ * Before a download there is no file to read, so the planner gets facts estimated from the
+ * catalog: the file size as the weights, the parameters, and a typical context cost for the
+ * family (about 96 KB of KV cache per token for a GQA transformer in f16; a quarter of that for
+ * hybrids, whose few attention layers hold the KV cache; nothing that grows for RWKV and Mamba).
+ * After the download the model card plans from the file itself.
+ */
+const TYPICAL_LAYERS = 32;
+const TYPICAL_KV_BYTES_PER_TOKEN = 96 * 1024;
+const TYPICAL_RECURRENT_STATE_BYTES = 16 * 1024 ** 2;
+
+export function estimatedFacts(entry: CatalogEntry, file: CatalogFile): ModelFacts {
+  const stateKind =
+    entry.family === 'rwkv6' || entry.family === 'rwkv7' || entry.family === 'mamba' || entry.family === 'mamba2'
+      ? 'recurrent'
+      : entry.family === 'hybrid'
+        ? 'hybrid'
+        : 'attention';
+  return {
+    architecture: entry.architecture,
+    name: entry.name,
+    fileBytes: file.sizeBytes ?? Math.round(entry.parameters.total * 0.6),
+    quantization: file.quantization,
+    totalParams: entry.parameters.total,
+    activeParams: entry.parameters.active,
+    layers: TYPICAL_LAYERS,
+    trainedContextLength: entry.contextLength,
+    expertCount: null,
+    expertUsedCount: null,
+    stateKind,
+    kvBytesPerToken:
+      stateKind === 'attention'
+        ? TYPICAL_KV_BYTES_PER_TOKEN
+        : stateKind === 'hybrid'
+          ? TYPICAL_KV_BYTES_PER_TOKEN / 4
+          : 0,
+    recurrentStateBytes: stateKind === 'attention' ? 0 : TYPICAL_RECURRENT_STATE_BYTES,
+  };
+}
+
+export interface FitRequest {
+  hardware: HardwareProfile;
+  contextSize: number;
+  overrides: PlanOverrides;
+  /** File name → model id, for files already in the library. */
+  installed: ReadonlyMap<string, string>;
+}
+
+/** How each catalog file would run on this machine. */
+export function catalogFits(entries: readonly CatalogEntry[], request: FitRequest): CatalogFit[] {
+  return entries.flatMap((entry) =>
+    entry.files.map((file) => {
+      const plan = planExecution({
+        hardware: request.hardware,
+        model: estimatedFacts(entry, file),
+        contextSize: request.contextSize,
+        overrides: request.overrides,
+      });
+      const fileName = file.uri.split('/').pop() ?? '';
+      return {
+        entryId: entry.id,
+        quantization: file.quantization,
+        fit: plan.fit,
+        expectedTokensPerSecond: plan.expectedTokensPerSecond,
+        installedModelId: request.installed.get(fileName) ?? null,
+      };
+    }),
+  );
+}
+
+/** Reading speed and then some: below this, answers feel slow. */
+const COMFORTABLE_TOKENS_PER_SECOND = 8;
+
+/**
+ * The first model to suggest: among confirmed chat models whose file fits (in VRAM, or in RAM
+ * using at most half of it), the one with the most active parameters that still decodes at a
+ * comfortable speed; failing that, the fastest that fits at all.
+ */
+export function recommend(
+  entries: readonly CatalogEntry[],
+  fits: readonly CatalogFit[],
+  hardware: HardwareProfile,
+): Recommendation | null {
+  const candidates = entries
+    .filter((entry) => entry.confirmed && entry.family !== 'embedding')
+    .flatMap((entry) =>
+      entry.files.flatMap((file) => {
+        const fit = fits.find((f) => f.entryId === entry.id && f.quantization === file.quantization);
+        if (!fit || fit.fit === 'no' || file.sizeBytes === null) return [];
+        if (fit.fit === 'ram' && file.sizeBytes > hardware.totalMemoryBytes / 2) return [];
+        return [{ entry, file, fit, speed: fit.expectedTokensPerSecond ?? 0 }];
+      }),
+    );
+  if (candidates.length === 0) return null;
+  const comfortable = candidates.filter((c) => c.speed >= COMFORTABLE_TOKENS_PER_SECOND);
+  const pick = comfortable.length
+    ? comfortable.sort((a, b) => b.entry.parameters.active - a.entry.parameters.active || b.speed - a.speed)[0]!
+    : candidates.sort((a, b) => b.speed - a.speed)[0]!;
+  const where =
+    pick.fit.fit === 'vram'
+      ? 'fits in your GPU memory'
+      : pick.fit.fit === 'partial'
+        ? 'runs partly on your GPU'
+        : 'runs from your RAM';
+  const speed = pick.speed > 0 ? `, about ${Math.round(pick.speed)} tok/s expected here` : '';
+  return {
+    entryId: pick.entry.id,
+    quantization: pick.file.quantization,
+    reason: `The largest confirmed model that ${where}${speed}.`,
+  };
+}
