@@ -12,4 +12,9 @@ export interface HearthBridge {
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
   /** Web host only: the socket's state, so the UI can say when it is reconnecting. */
   onConnection?(listener: (connected: boolean) => void): () => void;
+  /**
+   * Desktop only: the path of a file dropped on the page (Electron's webUtils.getPathForFile), so
+   * a dropped model can be imported. Pages never see paths otherwise.
+   */
+  pathForFile?(file: File): string;
 }

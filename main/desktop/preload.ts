@@ -5,7 +5,7 @@
  */
 // Must stay the first import: zod must not probe for `new Function` under the page's CSP.
 import '../../contract/zodJitless.js';
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   apiCalls,
   apiEvents,
@@ -34,6 +34,9 @@ const bridge: HearthBridge = {
     return () => {
       ipcRenderer.off(IPC_EVENT_CHANNEL, handler);
     };
+  },
+  pathForFile(file) {
+    return webUtils.getPathForFile(file);
   },
 };
 

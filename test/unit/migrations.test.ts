@@ -30,7 +30,7 @@ describe('migrations', () => {
     assert.equal(db.pragma('user_version', { simple: true }), latest);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
-    assert.deepEqual(tables(db), ['conversations', 'messages', 'settings', 'states']);
+    assert.deepEqual(tables(db), ['conversations', 'downloads', 'linked_models', 'messages', 'settings', 'states']);
     assert.equal(db.pragma('auto_vacuum', { simple: true }), 2, 'incremental auto-vacuum, so purges shrink the file');
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     db.close();
