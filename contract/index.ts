@@ -10,3 +10,4 @@ export * from './engine.js';
 export * from './bridge.js';
 export * from './hardware.js';
 export * from './library.js';
+export * from './documents.js';
