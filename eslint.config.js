@@ -7,6 +7,23 @@ import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const rule = (group, message) => ({ group, message });
+// pdf.js and mammoth parse untrusted files: only the extraction worker process loads them. Main
+// reaches it through runExtractWorker (and may name ExtractionError).
+const documentParsersOnlyInTheWorker = rule(
+  [
+    'pdfjs-dist',
+    'pdfjs-dist/**',
+    'mammoth',
+    'htmlparser2',
+    // Gitignore-style: a file is re-included only if its folder is not excluded.
+    '**/extract/*',
+    '!**/extract/worker',
+    '**/extract/worker/*',
+    '!**/extract/worker/runExtractWorker.js',
+    '!**/extract/ExtractionError.js',
+  ],
+  'Documents are parsed only in the extraction worker: use runExtractWorker.',
+);
 
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'node_modules/', '.cache/', 'test-results/'] },
@@ -49,8 +66,8 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...restrict([
         rule(
-          ['node:*', 'electron', 'better-sqlite3', 'node-llama-cpp'],
-          'The renderer runs in a sandboxed page: no Node or native modules.',
+          ['node:*', 'electron', 'better-sqlite3', 'node-llama-cpp', 'pdfjs-dist', 'pdfjs-dist/**', 'mammoth'],
+          'The renderer runs in a sandboxed page: no Node or native modules, no document parsers.',
         ),
         rule(['**/main/**'], 'The renderer talks to main only through the contract and its api client.'),
       ]),
@@ -67,7 +84,13 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/desktop/**', 'main/engine/process/**', 'main/storage/**', 'main/models/download/worker/**'],
+    ignores: [
+      'main/desktop/**',
+      'main/engine/process/**',
+      'main/storage/**',
+      'main/models/download/worker/**',
+      'main/documents/extract/**',
+    ],
     rules: restrict([
       rule(['electron'], 'Only main/desktop may import Electron: services run and are tested under plain Node.'),
       rule(['better-sqlite3'], 'SQL lives in main/storage.'),
@@ -76,6 +99,20 @@ export default tseslint.config(
         'Only the engine process (main/engine/process) and the download worker (main/models/download/worker) load node-llama-cpp.',
       ),
       rule(['**/renderer/**'], 'Main never imports renderer code.'),
+      documentParsersOnlyInTheWorker,
+    ]),
+  },
+  {
+    // Runs in the extraction worker process, except worker/runExtractWorker.ts, main's side of it.
+    files: ['main/documents/extract/**/*.ts'],
+    rules: restrict([
+      rule(['electron'], 'The extraction worker runs under utilityProcess or fork alike.'),
+      rule(['better-sqlite3', '**/storage/**'], 'The extraction worker never touches the database.'),
+      rule(['node-llama-cpp'], 'The extraction worker only reads files.'),
+      rule(
+        ['**/renderer/**', '**/desktop/**', '**/web/**', '**/chat/**', '**/app/**'],
+        'The extraction worker knows only the contract.',
+      ),
     ]),
   },
   {
@@ -87,6 +124,7 @@ export default tseslint.config(
         ['**/renderer/**', '**/desktop/**', '**/web/**', '**/chat/**', '**/app/**'],
         'The engine process knows only the contract.',
       ),
+      documentParsersOnlyInTheWorker,
     ]),
   },
   {
@@ -95,11 +133,15 @@ export default tseslint.config(
       rule(['electron'], 'The download worker runs under utilityProcess or fork alike.'),
       rule(['better-sqlite3', '**/storage/**'], 'The download worker never touches the database.'),
       rule(['**/renderer/**', '**/desktop/**', '**/web/**', '**/chat/**', '**/app/**'], 'The worker only downloads.'),
+      documentParsersOnlyInTheWorker,
     ]),
   },
   {
     files: ['main/storage/**/*.ts'],
-    rules: restrict([rule(['electron', 'node-llama-cpp', '**/renderer/**'], 'Storage is plain Node and SQLite.')]),
+    rules: restrict([
+      rule(['electron', 'node-llama-cpp', '**/renderer/**'], 'Storage is plain Node and SQLite.'),
+      documentParsersOnlyInTheWorker,
+    ]),
   },
   {
     files: ['main/desktop/**/*.ts'],
@@ -108,6 +150,7 @@ export default tseslint.config(
         ['node-llama-cpp', 'better-sqlite3'],
         'The desktop layer is thin: it wires services, it does not do their work.',
       ),
+      documentParsersOnlyInTheWorker,
     ]),
   },
 );
