@@ -77,8 +77,11 @@ export function extractHtml(html: string, fallbackTitle: string, kind: DocumentK
   let title: string | null = null;
   let inTitle = false;
 
+  let itemDepth = 0;
   const boundary = (name: string) => {
-    if (PARAGRAPHS.has(name)) flow.break(2);
+    // Paragraphs inside a list item (Word's lists, loose Markdown lists) stay on the item's lines.
+    if (name === 'p' && itemDepth > 0) flow.break(1);
+    else if (PARAGRAPHS.has(name)) flow.break(2);
     else if (LINES.has(name)) flow.break(1);
     else if (CELLS.has(name)) flow.space();
   };
@@ -99,6 +102,7 @@ export function extractHtml(html: string, fallbackTitle: string, kind: DocumentK
         if (name === 'br') flow.lineBreak();
         if (name === 'ul' || name === 'ol') lists.push({ ordered: name === 'ol', count: 0 });
         boundary(name);
+        if (name === 'li') itemDepth++;
         const list = lists.at(-1);
         if (name === 'li' && list) flow.marker(list.ordered ? `${++list.count}. ` : '- ');
       },
@@ -132,6 +136,7 @@ export function extractHtml(html: string, fallbackTitle: string, kind: DocumentK
         }
         if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
         if (name === 'ul' || name === 'ol') lists.pop();
+        if (name === 'li') itemDepth = Math.max(0, itemDepth - 1);
         boundary(name);
       },
     },

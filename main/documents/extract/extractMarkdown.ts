@@ -5,6 +5,9 @@ import { documentFromSource, type SourceCut } from './documentFromSource.js';
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** YAML front matter: `---` on the first line, to the next `---` or `...` line. */
+const FRONT_MATTER = /^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 /** Indented code, list items, quotes and tables cannot be underlined into a heading. */
 const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[-*+>|]|\d{1,9}[.)])(?:\s|$))/;
 
@@ -32,7 +35,7 @@ export function extractMarkdown(bytes: Uint8Array, fallbackTitle: string): Extra
     cuts.push({ start, headingPath: open.map((h) => h.text) });
   };
 
-  for (let start = 0; start <= text.length;) {
+  for (let start = FRONT_MATTER.exec(text)?.[0].length ?? 0; start <= text.length;) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
     const line = text.slice(start, end);
@@ -60,7 +63,7 @@ export function extractMarkdown(bytes: Uint8Array, fallbackTitle: string): Extra
       addHeading(candidate.start, underline[1]!.startsWith('=') ? 1 : 2, candidate.line);
       candidate = null;
       atParagraphStart = true;
-    } else if (!line.trim()) {
+    } else if (!line.trim() || THEMATIC_BREAK.test(line)) {
       candidate = null;
       atParagraphStart = true;
     } else {
