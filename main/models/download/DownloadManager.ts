@@ -10,6 +10,7 @@ import { fileNameOf, resolveModelUrl } from './resolveUri.js';
 import { runDownloadWorker, type WorkerRun } from './worker/runDownloadWorker.js';
 import { describeWriteError, writeErrorCode } from './writeErrors.js';
 import type { EngineLauncher } from '../../engine/transport/EngineTransport.js';
+import { abortableDelay } from './abortableDelay.js';
 
 export interface DownloadManagerOptions {
   store: LibraryStore;
@@ -186,7 +187,8 @@ export class DownloadManager {
         this.#save(id, { error: `${message} Trying again (attempt ${attempts + 1} of ${this.#options.attempts})…` });
         active.stopReason = null;
         active.controller = new AbortController();
-        await sleep(this.#options.retryDelayMs * 2 ** (attempts - 1));
+        // A pause or cancel during the wait aborts this controller and ends the wait at once.
+        await abortableDelay(this.#options.retryDelayMs * 2 ** (attempts - 1), active.controller.signal);
         if (this.#closed) return;
       }
     }
@@ -328,8 +330,4 @@ function describeFailure(error: unknown, stalledAfterMs: number | null): string 
   if (stalledAfterMs !== null) return `No data arrived for ${Math.round(stalledAfterMs / 1000)} s.`;
   // A worker's failure carries the file-system code (ENOSPC, …) it met, so it reads the same.
   return describeWriteError(error) ?? (error instanceof Error ? error.message : String(error));
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../../contract/index.js';
+import { abortableDelay } from './abortableDelay.js';
 
 export interface PreflightResult {
   /** The file's size as the server states it (from Content-Range, else Content-Length). */
@@ -37,7 +38,7 @@ export async function preflight(url: URL, options: PreflightOptions = {}): Promi
     } catch (error) {
       if (error instanceof PermanentDownloadError || options.signal?.aborted) throw error;
       lastError = error as Error;
-      if (attempt < attempts) await delay(baseDelayMs * 2 ** (attempt - 1), options.signal);
+      if (attempt < attempts) await abortableDelay(baseDelayMs * 2 ** (attempt - 1), options.signal);
     }
   }
   throw new AppError(
@@ -84,18 +85,4 @@ async function askOnce(url: URL, options: PreflightOptions): Promise<PreflightRe
     throw new PermanentDownloadError(`The server sent a web page, not a model file (${url.pathname}).`);
   }
   return { totalBytes };
-}
-
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

@@ -3,13 +3,14 @@ import type { ApiClient } from '../api/apiClient.js';
 import type { AppStore } from '../store/appStore.js';
 import { coalesce } from './coalesce.js';
 import { createHardwareCommands, type HardwareCommands } from './createHardwareCommands.js';
+import { createLibraryCommands, type LibraryCommands } from './createLibraryCommands.js';
 
 /**
  * What the user can do, as async commands: each calls main, then hands the result to a store
  * transition. Failures become error banners (with the AppError's message, which is written for
  * the user), so components never deal with rejected promises.
  */
-export interface Commands extends HardwareCommands {
+export interface Commands extends HardwareCommands, LibraryCommands {
   loadAll(): Promise<void>;
   refreshConversations(): Promise<void>;
   refreshModels(): Promise<void>;
@@ -17,6 +18,8 @@ export interface Commands extends HardwareCommands {
   reloadOpenConversation(): Promise<void>;
   openConversation(conversationId: string | null): Promise<void>;
   newConversation(): Promise<void>;
+  /** Starts a conversation with `modelId` and closes any dialog, ready to type. */
+  newConversationWith(modelId: string): Promise<void>;
   renameConversation(conversationId: string, title: string): Promise<boolean>;
   deleteConversation(conversationId: string): Promise<void>;
   /** Resolves false when the message was not sent, so the composer keeps the text. */
@@ -126,6 +129,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
 
   const commands: Commands = {
     ...createHardwareCommands(api, store),
+    ...createLibraryCommands(api, store, () => commands.refreshModels()),
 
     async loadAll() {
       await Promise.all([
@@ -133,6 +137,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
         attempt(async () => state().setSettings(await calls['settings.get']({}))),
         commands.refreshModels(),
         commands.refreshEngine(),
+        commands.refreshDownloads(),
         refreshConversations(),
       ]);
       const { openConversationId, summaries } = state();
@@ -173,6 +178,13 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       await attempt(() => createConversation());
       state().setSidebarOpen(false);
       state().focusComposer();
+    },
+
+    async newConversationWith(modelId) {
+      // Closed first, so that a failure's banner is not hidden behind the dialog.
+      state().closeDialog();
+      state().setSidebarOpen(false);
+      if (await attempt(() => createConversation(modelId))) state().focusComposer();
     },
 
     async renameConversation(conversationId, title) {

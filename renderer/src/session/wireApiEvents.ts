@@ -49,6 +49,28 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
       if (state().dialog?.kind === 'settings') void commands.refreshStateUsage();
     }),
 
+    api.on('library.download', (download) => {
+      const previous = state().upsertDownload(download);
+      if (download.state === 'complete' && previous?.state !== 'complete') {
+        state().announce(`${download.fileName} is downloaded and ready.`);
+        void commands.refreshModels();
+        if (state().catalog !== null) void commands.refreshCatalog();
+      } else if (download.state === 'failed' && previous?.state !== 'failed') {
+        state().announce(`Download of ${download.fileName} failed.`);
+      }
+    }),
+
+    api.on('models.changed', () => {
+      // The catalog marks what is installed; only fetched again once something has shown it.
+      if (state().catalog !== null) void commands.refreshCatalog();
+      void commands.refreshModels().then(() => {
+        const shown = state().cardView;
+        if (!shown) return;
+        if (state().models.some((model) => model.id === shown.modelId)) void commands.showCard(shown.modelId);
+        else state().clearCard();
+      });
+    }),
+
     api.on('engine.status', (status) => state().setEngine(status)),
     api.on('model.loadProgress', (progress) => state().setLoadProgress(progress)),
     api.on('notice', (notice) => state().showBanner(notice.level, notice.message)),
@@ -62,6 +84,7 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
         wasDisconnected = false;
         void commands.loadAll();
         if (state().dialog?.kind === 'settings') void commands.refreshStateUsage();
+        if (state().catalog !== null) void commands.refreshCatalog();
       }
     }),
   ];

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AllSlices } from './AllSlices.js';
 import { createConversationsSlice } from './conversationsSlice.js';
 import { createHardwareSlice } from './hardwareSlice.js';
+import { createLibrarySlice } from './librarySlice.js';
 import { createMessagesSlice } from './messagesSlice.js';
 import { createModelsSlice } from './modelsSlice.js';
 import { createSettingsSlice } from './settingsSlice.js';
@@ -14,6 +15,7 @@ import { createUiSlice } from './uiSlice.js';
 export const useAppStore = create<AllSlices>()((...args) => ({
   ...createConversationsSlice(...args),
   ...createHardwareSlice(...args),
+  ...createLibrarySlice(...args),
   ...createMessagesSlice(...args),
   ...createModelsSlice(...args),
   ...createSettingsSlice(...args),

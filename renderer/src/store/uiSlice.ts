@@ -3,6 +3,8 @@ import type { SliceCreator } from './AllSlices.js';
 
 export type BannerLevel = Notice['level'];
 
+export type LibraryTab = 'installed' | 'catalog' | 'downloads';
+
 export interface Banner {
   id: number;
   level: BannerLevel;
@@ -12,6 +14,7 @@ export interface Banner {
 export type OpenDialog =
   | { kind: 'settings' }
   | { kind: 'conversationSettings' }
+  | { kind: 'library'; tab: LibraryTab }
   | { kind: 'confirmDelete'; conversationId: string; title: string }
   | { kind: 'confirmDeleteBranch'; messageId: string; role: MessageRole }
   | null;

@@ -2,7 +2,9 @@ import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectModelsFolder } from '../../store/selectors.js';
 import { EmptyState } from '../common/EmptyState.js';
+import { Icon } from '../common/Icon.js';
 import { PathField } from '../common/PathField.js';
+import { FirstRunRecommendation } from './FirstRunRecommendation.js';
 
 /** What the chat area shows before there is anything to read; exactly one empty state at a time. */
 export function StartState() {
@@ -20,9 +22,19 @@ export function StartState() {
     return (
       <EmptyState kind="no-models" title="Add a model to get started">
         <p>
-          Hearth runs GGUF model files on this computer. Put one or more <code>.gguf</code> files in the models folder,
-          then come back: the list refreshes by itself.
+          Hearth runs GGUF model files on this computer. Download one from the model library, or import a{' '}
+          <code>.gguf</code> file you already have.
         </p>
+        <FirstRunRecommendation />
+        <div className="empty-state-actions">
+          <button type="button" className="button" onClick={() => commands.openLibrary('catalog')}>
+            <Icon name="library" />
+            Browse the model library
+          </button>
+          <button type="button" className="button" onClick={() => void commands.refreshModels()}>
+            Check again
+          </button>
+        </div>
         {folder && (
           <PathField
             label="Models folder"
@@ -30,10 +42,7 @@ export function StartState() {
             onOpen={canOpenFolders ? () => void commands.openModelsFolder() : undefined}
           />
         )}
-        {!canOpenFolders && <p className="hint">Open this folder from your file manager.</p>}
-        <button type="button" className="button" onClick={() => void commands.refreshModels()}>
-          Check again
-        </button>
+        <p className="hint">Files put in this folder show up by themselves.</p>
       </EmptyState>
     );
   }

@@ -7,9 +7,18 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The confirm button's test id, where a test must tell this confirmation from others. */
+  confirmTestId?: string;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  confirmTestId = 'confirm-button',
+}: ConfirmDialogProps) {
   return (
     <Dialog title={title} onClose={onCancel} className="dialog--small" testId="confirm-dialog">
       <div className="dialog-body">{children}</div>
@@ -18,7 +27,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
         <button type="button" className="button" onClick={onCancel} autoFocus>
           Cancel
         </button>
-        <button type="button" className="button button--danger" onClick={onConfirm} data-testid="confirm-button">
+        <button type="button" className="button button--danger" onClick={onConfirm} data-testid={confirmTestId}>
           {confirmLabel}
         </button>
       </footer>

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
+import { LibraryButton } from './LibraryButton.js';
 import { ModelPicker } from './ModelPicker.js';
 import { ModelStatus } from './ModelStatus.js';
 
@@ -29,6 +30,7 @@ export function ChatHeader() {
         <ModelStatus />
       </div>
       <div className="chat-header-actions">
+        <LibraryButton />
         <button
           type="button"
           className="icon-button"

@@ -1,6 +1,7 @@
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
+import { LibraryDialog } from '../library/LibraryDialog.js';
 import { ConversationSettingsDialog } from '../settings/ConversationSettingsDialog.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
 
@@ -9,6 +10,7 @@ export function DialogHost() {
   const commands = useCommands();
   const dialog = useAppStore((state) => state.dialog);
   const close = useAppStore((state) => state.closeDialog);
+  const openDialog = useAppStore((state) => state.openDialog);
   if (dialog === null) return null;
 
   switch (dialog.kind) {
@@ -16,6 +18,10 @@ export function DialogHost() {
       return <SettingsDialog onClose={close} />;
     case 'conversationSettings':
       return <ConversationSettingsDialog onClose={close} />;
+    case 'library':
+      return (
+        <LibraryDialog tab={dialog.tab} onTabChange={(tab) => openDialog({ kind: 'library', tab })} onClose={close} />
+      );
     case 'confirmDelete':
       return (
         <ConfirmDialog

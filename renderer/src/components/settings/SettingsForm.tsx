@@ -41,6 +41,9 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
   /** Resolves whether the settings were saved. */
   const save = async (): Promise<boolean> => {
     const parsed = SettingsSchema.safeParse({
+      // Settings this form does not show (the models folder, chosen in the library) keep their
+      // saved values, so a new setting elsewhere can never make this form fail silently.
+      ...settings,
       theme,
       defaultSampling: samplingInput(sampling),
       defaultSystemPrompt: systemPrompt,

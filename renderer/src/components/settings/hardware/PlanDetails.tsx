@@ -1,13 +1,10 @@
 import type { ModelFacts } from '../../../../../contract/index.js';
 import { backendLabel } from '../../../format/backendLabel.js';
-import { formatBytes } from '../../../format/formatBytes.js';
 import { formatParameterCount } from '../../../format/formatParameterCount.js';
 import { formatTokenRate } from '../../../format/formatTokenRate.js';
 import type { ModelPlan } from '../../../store/hardwareSlice.js';
-import { Icon } from '../../common/Icon.js';
-import { FitBadge } from './FitBadge.js';
-
-const size = (bytes: number) => formatBytes(bytes, { binary: true });
+import { FitVerdict } from '../../common/FitVerdict.js';
+import { PlanMemory, PlanReasons, PlanWarnings } from '../../common/PlanLists.js';
 
 const STATE_KINDS: Record<ModelFacts['stateKind'], string> = {
   recurrent: 'fixed-size recurrent state',
@@ -19,17 +16,11 @@ const STATE_KINDS: Record<ModelFacts['stateKind'], string> = {
 export function PlanDetails({ modelPlan }: { modelPlan: ModelPlan }) {
   const { facts, plan } = modelPlan;
   const onGpu = plan.backend !== 'cpu';
-  const memory: [string, number][] = [
-    ['Weights', plan.memory.weightsBytes],
-    ['Context', plan.memory.contextBytes],
-    ['On GPU', plan.memory.gpuBytes],
-    ['In RAM', plan.memory.ramBytes],
-  ];
 
   return (
     <>
       <div className="plan-headline">
-        <FitBadge fit={plan.fit} />
+        <FitVerdict fit={plan.fit} testId="plan-fit" />
         <span className="plan-speed" data-testid="plan-speed">
           {plan.expectedTokensPerSecond === null
             ? 'No speed estimate'
@@ -56,36 +47,9 @@ export function PlanDetails({ modelPlan }: { modelPlan: ModelPlan }) {
         <dd>{plan.batchSize} tokens</dd>
       </dl>
 
-      <dl className="plan-memory" aria-label="Memory">
-        {memory.map(([label, bytes]) => (
-          <div key={label} className="plan-memory-cell">
-            <dt>{label}</dt>
-            <dd>{size(bytes)}</dd>
-          </div>
-        ))}
-      </dl>
-
-      {plan.warnings.length > 0 && (
-        <ul className="plan-warnings" aria-label="Warnings">
-          {plan.warnings.map((warning, index) => (
-            <li key={`${index}-${warning}`} className="plan-warning" data-testid="plan-warning">
-              <Icon name="alert" size={15} />
-              <span>{warning}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <div className="plan-reasons">
-        <h5>Why</h5>
-        <ul>
-          {plan.reasons.map((reason, index) => (
-            <li key={`${index}-${reason}`} data-testid="plan-reason">
-              {reason}
-            </li>
-          ))}
-        </ul>
-      </div>
+      <PlanMemory memory={plan.memory} />
+      <PlanWarnings warnings={plan.warnings} testId="plan-warning" />
+      <PlanReasons reasons={plan.reasons} testId="plan-reason" />
     </>
   );
 }

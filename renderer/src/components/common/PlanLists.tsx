@@ -1,0 +1,57 @@
+import type { ExecutionPlan } from '../../../../contract/index.js';
+import { formatBytes } from '../../format/formatBytes.js';
+import { Icon } from './Icon.js';
+
+const size = (bytes: number) => formatBytes(bytes, { binary: true });
+
+/** Where the plan puts the model's memory: weights, context, GPU, RAM. */
+export function PlanMemory({ memory }: { memory: ExecutionPlan['memory'] }) {
+  const cells: [string, number][] = [
+    ['Weights', memory.weightsBytes],
+    ['Context', memory.contextBytes],
+    ['On GPU', memory.gpuBytes],
+    ['In RAM', memory.ramBytes],
+  ];
+  return (
+    <dl className="plan-memory" aria-label="Memory">
+      {cells.map(([label, bytes]) => (
+        <div key={label} className="plan-memory-cell">
+          <dt>{label}</dt>
+          <dd>{size(bytes)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The planner's warnings, each with an alert icon; nothing when there are none. */
+export function PlanWarnings({ warnings, testId }: { warnings: readonly string[]; testId: string }) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="plan-warnings" aria-label="Warnings">
+      {warnings.map((warning, index) => (
+        <li key={`${index}-${warning}`} className="plan-warning" data-testid={testId}>
+          <Icon name="alert" size={15} />
+          <span>{warning}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The planner's reasons, in its own words. */
+export function PlanReasons({ reasons, testId }: { reasons: readonly string[]; testId: string }) {
+  if (reasons.length === 0) return null;
+  return (
+    <div className="plan-reasons">
+      <h5>Why</h5>
+      <ul>
+        {reasons.map((reason, index) => (
+          <li key={`${index}-${reason}`} data-testid={testId}>
+            {reason}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useId, useState, type DragEvent } from 'react';
+import { droppedFilePath } from '../../api/droppedFilePath.js';
+import { useAppStore } from '../../store/appStore.js';
+import type { LibraryTab } from '../../store/uiSlice.js';
+import { Dialog } from '../common/Dialog.js';
+import { Icon } from '../common/Icon.js';
+import { isActive } from './activeDownloads.js';
+import { CatalogTab } from './CatalogTab.js';
+import { DownloadsTab } from './DownloadsTab.js';
+import { CLOSED_IMPORT, type ImportDraft } from './importDraft.js';
+import { InstalledTab } from './InstalledTab.js';
+import { LibraryTabs } from './LibraryTabs.js';
+
+interface LibraryDialogProps {
+  /** Kept in the store's dialog, so that opening the library on a tab while it is open switches to it. */
+  tab: LibraryTab;
+  onTabChange: (tab: LibraryTab) => void;
+  onClose: () => void;
+}
+
+/** Models: what is installed, the catalog to download from, and the downloads under way. */
+export function LibraryDialog({ tab, onTabChange: setTab, onClose }: LibraryDialogProps) {
+  const id = useId();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [importDraft, setImportDraft] = useState<ImportDraft>(CLOSED_IMPORT);
+  const [dragging, setDragging] = useState(false);
+  const modelCount = useAppStore((state) => state.models.length);
+  const activeCount = useAppStore((state) => state.downloads.filter(isActive).length);
+  const host = useAppStore((state) => (state.appInfo?.canChooseFiles ? 'desktop' : 'web'));
+
+  const showModel = (modelId: string) => {
+    setSelectedId(modelId);
+    setTab('installed');
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    setTab('installed');
+    useAppStore.getState().finishImport(null);
+    if (!file.name.toLowerCase().endsWith('.gguf')) {
+      setImportDraft({ ...importDraft, open: true, hint: `${file.name} is not a .gguf model file.` });
+      return;
+    }
+    const path = droppedFilePath(file);
+    if (path !== null) {
+      setImportDraft({ ...importDraft, open: true, path, hint: null });
+      return;
+    }
+    // A browser never says where a dropped file is, and without the path the file cannot be linked or copied
+    // by main: the bytes would have to travel through the page instead.
+    setImportDraft({
+      ...importDraft,
+      open: true,
+      path: '',
+      hint:
+        host === 'web'
+          ? `Drag and drop needs the desktop app; enter the file's path for ${file.name} below.`
+          : `Hearth could not tell where ${file.name} is; enter the file's path below, or use Import GGUF…`,
+    });
+  };
+
+  return (
+    <Dialog title="Models" onClose={onClose} className="dialog--library" testId="library-dialog">
+      <div
+        className="library"
+        data-dragging={dragging || undefined}
+        onDragOver={(event) => {
+          if (!event.dataTransfer.types.includes('Files')) return;
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        }}
+        onDragLeave={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+        }}
+        onDrop={onDrop}
+      >
+        <LibraryTabs
+          tab={tab}
+          onChange={setTab}
+          idPrefix={id}
+          counts={{ installed: modelCount, downloads: activeCount }}
+        />
+        <LibraryNoticeLine />
+        <div
+          className="dialog-body library-body"
+          role="tabpanel"
+          id={`${id}-panel`}
+          aria-labelledby={`${id}-tab-${tab}`}
+          data-testid={`library-panel-${tab}`}
+        >
+          {tab === 'installed' && (
+            <InstalledTab
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              importDraft={importDraft}
+              onImportDraft={setImportDraft}
+              onBrowseCatalog={() => setTab('catalog')}
+            />
+          )}
+          {tab === 'catalog' && <CatalogTab />}
+          {tab === 'downloads' && <DownloadsTab onShowModel={showModel} />}
+        </div>
+        {dragging && (
+          <div className="library-drop" aria-hidden="true">
+            <Icon name="fileImport" size={28} />
+            Drop a .gguf file to import it
+          </div>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
+const INFO_VISIBLE_MS = 8_000;
+
+/** What the library last did or failed to do. Information fades out; errors stay until dismissed. */
+function LibraryNoticeLine() {
+  const notice = useAppStore((state) => state.libraryNotice);
+  const dismiss = useAppStore((state) => state.setLibraryNotice);
+  useEffect(() => {
+    if (notice?.level !== 'info') return;
+    const timer = window.setTimeout(() => dismiss(null), INFO_VISIBLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [notice, dismiss]);
+  if (!notice) return null;
+  return (
+    <div
+      className={`library-notice banner banner--${notice.level}`}
+      role={notice.level === 'error' ? 'alert' : 'status'}
+      data-testid="library-notice"
+      data-level={notice.level}
+    >
+      <Icon name={notice.level === 'error' ? 'alert' : 'info'} />
+      <p className="banner-message">{notice.message}</p>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(null)}>
+        <Icon name="close" />
+      </button>
+    </div>
+  );
+}

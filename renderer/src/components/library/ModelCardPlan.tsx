@@ -1,0 +1,28 @@
+import type { ExecutionPlan } from '../../../../contract/index.js';
+import { backendLabel } from '../../format/backendLabel.js';
+import { formatTokenRate } from '../../format/formatTokenRate.js';
+import { PlanMemory, PlanReasons, PlanWarnings } from '../common/PlanLists.js';
+import { FitVerdict } from '../common/FitVerdict.js';
+
+/** The planner's verdict for this model on this machine: fit, speed, memory, and its reasons. */
+export function ModelCardPlan({ plan }: { plan: ExecutionPlan }) {
+  return (
+    <div className="model-card-plan">
+      <div className="plan-headline">
+        <FitVerdict fit={plan.fit} />
+        <span className="plan-speed" data-testid="expected-speed">
+          {plan.expectedTokensPerSecond === null
+            ? 'No speed estimate'
+            : `≈ ${formatTokenRate(plan.expectedTokensPerSecond)} tok/s expected`}
+        </span>
+        <span className="muted plan-runs-on">
+          {backendLabel(plan.backend)}
+          {plan.device ? ` · ${plan.device}` : ''}
+        </span>
+      </div>
+      <PlanMemory memory={plan.memory} />
+      <PlanWarnings warnings={plan.warnings} testId="card-warning" />
+      <PlanReasons reasons={plan.reasons} testId="card-reason" />
+    </div>
+  );
+}

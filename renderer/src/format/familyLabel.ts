@@ -1,0 +1,28 @@
+import type { ModelFamily } from '../../../contract/index.js';
+
+/** Families in the order the catalog lists them: the recurrent models Hearth is built for first. */
+export const FAMILY_ORDER: readonly ModelFamily[] = [
+  'rwkv7',
+  'rwkv6',
+  'mamba',
+  'mamba2',
+  'hybrid',
+  'moe',
+  'dense',
+  'embedding',
+];
+
+const LABELS: Record<ModelFamily, string> = {
+  rwkv7: 'RWKV-7',
+  rwkv6: 'RWKV-6',
+  mamba: 'Mamba',
+  mamba2: 'Mamba-2',
+  hybrid: 'Hybrid',
+  moe: 'Mixture of Experts',
+  dense: 'Dense',
+  embedding: 'Embedding',
+};
+
+export function familyLabel(family: ModelFamily): string {
+  return LABELS[family];
+}
