@@ -14,6 +14,7 @@ import {
   StateUsageSchema,
 } from './domain.js';
 import { ExecutionPlanSchema, HardwareProfileSchema, ModelFactsSchema } from './hardware.js';
+import { CollectionSchema, DocumentSummarySchema, ImportOutcomeSchema, SearchHitSchema } from './documents.js';
 import {
   CatalogEntrySchema,
   CatalogFitSchema,
@@ -154,6 +155,38 @@ export const apiCalls = {
   /** Desktop only: the system's choose-folder dialog; null when cancelled. */
   'library.chooseFolder': call(Empty, z.strictObject({ dir: z.string().nullable() })),
 
+  'documents.list': call(Empty, z.array(DocumentSummarySchema)),
+  /** Queues files for import (read in a worker process, chunked, indexed); progress through `documents.changed`. */
+  'documents.import': call(
+    z.strictObject({
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
+      collectionId: z.string().max(64).nullable().optional(),
+    }),
+    z.array(ImportOutcomeSchema),
+  ),
+  'documents.cancel': call(z.strictObject({ documentId: z.string().max(64) }), DocumentSummarySchema),
+  /** Deletes a document and its index (the file on disk is not touched). */
+  'documents.delete': call(
+    z.strictObject({ documentId: z.string().max(64) }),
+    z.strictObject({ deleted: z.boolean() }),
+  ),
+  /** The best passages for a question, within some documents (default: all indexed ones). */
+  'documents.search': call(
+    z.strictObject({
+      query: z.string().trim().min(1).max(2000),
+      documentIds: z.array(z.string().max(64)).max(10_000).optional(),
+      limit: z.int().min(1).max(50).optional(),
+    }),
+    z.array(SearchHitSchema),
+  ),
+  /** A passage in its document: the text around a chunk, for a citation to open. */
+  'documents.passage': call(
+    z.strictObject({ chunkId: z.int().min(1) }),
+    z.strictObject({ hit: SearchHitSchema, before: z.string(), after: z.string() }),
+  ),
+  'collections.list': call(Empty, z.array(CollectionSchema)),
+  'collections.create': call(z.strictObject({ name: z.string().trim().min(1).max(200) }), CollectionSchema),
+
   'states.usage': call(Empty, StateUsageSchema),
   /** Deletes saved states: one conversation's, or all of them (prompt cache included). */
   'states.purge': call(z.strictObject({ conversationId: IdSchema.optional() }), StateUsageSchema),
@@ -174,6 +207,8 @@ export const apiEvents = {
   'library.download': DownloadSchema,
   /** Model files were added, removed, or the models folder changed. */
   'models.changed': z.strictObject({}),
+  /** A document's import moved on (status, pages read, chunks indexed) or it was removed. */
+  'documents.changed': z.strictObject({ document: DocumentSummarySchema.nullable(), removedId: z.string().nullable() }),
   /** Saved states were added or removed: space used changed. */
   'states.changed': z.strictObject({}),
   notice: NoticeSchema,

@@ -140,3 +140,60 @@ export const DocumentChunkSchema = z
     path: ['endOffset'],
   });
 export type DocumentChunk = z.infer<typeof DocumentChunkSchema>;
+
+/** Where a document's import stands; rows between queued and indexed are continued after a restart. */
+export const DocumentStatusSchema = z.enum(['queued', 'extracting', 'indexing', 'indexed', 'failed', 'cancelled']);
+export type DocumentStatus = z.infer<typeof DocumentStatusSchema>;
+
+export const DocumentSummarySchema = z.strictObject({
+  id: z.string(),
+  collectionId: z.string().nullable(),
+  fileName: z.string(),
+  path: z.string(),
+  sizeBytes: z.int().min(0),
+  kind: DocumentKindSchema.nullable(),
+  title: z.string().nullable(),
+  pageCount: z.int().min(1).nullable(),
+  status: DocumentStatusSchema,
+  /** Why it failed, written for the user, with the extraction error code. */
+  error: ExtractionErrorSchema.nullable(),
+  /** Extraction progress (PDF pages) while extracting; null otherwise. */
+  pagesRead: z.int().min(0).nullable(),
+  chunksTotal: z.int().min(0),
+  chunksIndexed: z.int().min(0),
+  createdAt: z.number(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+
+export const CollectionSchema = z.strictObject({
+  id: z.string(),
+  name: z.string().min(1).max(200),
+  createdAt: z.number(),
+});
+export type Collection = z.infer<typeof CollectionSchema>;
+
+/** One retrieved passage, with everything a citation needs to open it. */
+export const SearchHitSchema = z.strictObject({
+  chunkId: z.int().min(1),
+  documentId: z.string(),
+  fileName: z.string(),
+  title: z.string().nullable(),
+  page: PageSchema,
+  headingPath: HeadingPathSchema,
+  text: z.string(),
+  startOffset: OffsetSchema,
+  endOffset: OffsetSchema,
+  /** Rank-fusion score (higher is better); with BM25 alone, 1 / (60 + rank). */
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+/** What an import did with each file given. */
+export const ImportOutcomeSchema = z.strictObject({
+  path: z.string(),
+  /** queued: a new document; unchanged: the same content was already imported here. */
+  outcome: z.enum(['queued', 'unchanged', 'refused']),
+  documentId: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
@@ -14,6 +15,7 @@ import {
   type HostKind,
 } from '../../contract/index.js';
 import { ChatService } from '../chat/ChatService.js';
+import { DocumentService } from '../documents/DocumentService.js';
 import { EngineSupervisor, type EngineSupervisorOptions, type SupervisorStatus } from '../engine/EngineSupervisor.js';
 import type { EngineLauncher } from '../engine/transport/EngineTransport.js';
 import { HardwareService } from '../hardware/HardwareService.js';
@@ -24,6 +26,7 @@ import { ModelLibrary } from '../models/ModelLibrary.js';
 import { trialLoad } from '../models/trialLoad.js';
 import { createDispatch, type Dispatch } from '../rpc/dispatch.js';
 import { ConversationStore } from '../storage/ConversationStore.js';
+import { DocumentStore } from '../storage/DocumentStore.js';
 import { LibraryStore } from '../storage/LibraryStore.js';
 import { openDatabase, type Db } from '../storage/openDatabase.js';
 import { SettingsStore } from '../storage/SettingsStore.js';
@@ -137,6 +140,15 @@ export function createHearth(options: HearthOptions): Hearth {
   });
   // Downloads that were running when the app last stopped go on.
   downloads.resumeInterrupted();
+
+  const documentStore = new DocumentStore(db);
+  const documents = new DocumentService({
+    store: documentStore,
+    launcher: options.launcher,
+    changed: (document, removedId) => events.emit('documents.changed', { document, removedId }),
+  });
+  // Imports an earlier run left unfinished continue where they stopped.
+  documents.resumeUnfinished();
   const stateUsage = (): StateUsage => ({
     ...stateStore.usage(),
     budgetBytes: settings.get().stateBudgetBytes,
@@ -319,6 +331,16 @@ export function createHearth(options: HearthOptions): Hearth {
       return { dir: await options.platform.chooseFolder() };
     },
 
+    'documents.list': async () => documents.list(),
+    'documents.import': async ({ paths, collectionId }) => documents.import(paths, collectionId ?? null),
+    'documents.cancel': async ({ documentId }) => documents.cancel(documentId),
+    'documents.delete': async ({ documentId }) => ({ deleted: await documents.delete(documentId) }),
+    'documents.search': async ({ query, documentIds, limit }) =>
+      documents.search(query, { ...(documentIds && { documentIds }), ...(limit && { limit }) }),
+    'documents.passage': async ({ chunkId }) => documents.passage(chunkId),
+    'collections.list': async () => documentStore.collections(),
+    'collections.create': async ({ name }) => documentStore.createCollection(randomUUID(), name),
+
     'states.usage': async () => stateUsage(),
     'states.purge': async ({ conversationId }) => {
       stateStore.purge(conversationId);
@@ -336,6 +358,7 @@ export function createHearth(options: HearthOptions): Hearth {
     db,
     paths,
     async close() {
+      await documents.close();
       await downloads.close();
       await chat.stopAll();
       await engine.shutdown();

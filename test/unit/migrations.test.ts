@@ -30,7 +30,24 @@ describe('migrations', () => {
     assert.equal(db.pragma('user_version', { simple: true }), latest);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
-    assert.deepEqual(tables(db), ['conversations', 'downloads', 'linked_models', 'messages', 'settings', 'states']);
+    assert.deepEqual(tables(db), [
+      'chunk_embeddings',
+      'chunks',
+      'chunks_fts',
+      'chunks_fts_config',
+      'chunks_fts_data',
+      'chunks_fts_docsize',
+      'chunks_fts_idx',
+      'collections',
+      'conversations',
+      'document_texts',
+      'documents',
+      'downloads',
+      'linked_models',
+      'messages',
+      'settings',
+      'states',
+    ]);
     assert.equal(db.pragma('auto_vacuum', { simple: true }), 2, 'incremental auto-vacuum, so purges shrink the file');
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     db.close();

@@ -1,0 +1,265 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, isAbsolute } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import {
+  AppError,
+  DEFAULT_CHUNKING,
+  type ChunkingOptions,
+  type DocumentKind,
+  type DocumentSummary,
+  type ImportOutcome,
+  type SearchHit,
+} from '../../contract/index.js';
+import type { EngineLauncher } from '../engine/transport/EngineTransport.js';
+import type { DocumentRecord, DocumentStore } from '../storage/DocumentStore.js';
+import { chunkDocument } from './chunk/chunkDocument.js';
+import { ExtractionError } from './extract/ExtractionError.js';
+import { runExtractWorker, type ExtractionRun } from './extract/worker/runExtractWorker.js';
+
+export interface DocumentServiceOptions {
+  store: DocumentStore;
+  launcher: EngineLauncher;
+  /** A document changed (status, progress) or was removed. */
+  changed: (document: DocumentSummary | null, removedId: string | null) => void;
+  chunking?: () => ChunkingOptions;
+  /** Chunks written per transaction: progress is visible and a crash loses at most one batch. */
+  batchSize?: number;
+}
+
+/** Reciprocal-rank fusion's constant: rank r contributes 1 / (K + r). */
+const RRF_K = 60;
+
+/**
+ * Document import and retrieval. Files are imported one at a time, in order: hashed (an unchanged
+ * file is not imported again), read in the extraction worker (never in main), chunked along
+ * their structure, and indexed in batches. Every step is recorded in SQLite first, so a quit or
+ * a crash anywhere leaves a row that `resumeUnfinished()` continues at the next start.
+ */
+export class DocumentService {
+  readonly #o: Required<DocumentServiceOptions>;
+  readonly #queue: string[] = [];
+  readonly #pages = new Map<string, number>();
+  #running: { id: string; run: ExtractionRun | null; cancelled: boolean } | null = null;
+  #pump: Promise<void> = Promise.resolve();
+  #closed = false;
+
+  constructor(options: DocumentServiceOptions) {
+    this.#o = { chunking: () => DEFAULT_CHUNKING, batchSize: 200, ...options };
+  }
+
+  list(): DocumentSummary[] {
+    return this.#o.store.list().map((record) => this.#summary(record));
+  }
+
+  /** Queues files; each gets its own outcome, and one bad path never stops the others. */
+  async import(paths: readonly string[], collectionId: string | null): Promise<ImportOutcome[]> {
+    const outcomes: ImportOutcome[] = [];
+    for (const path of paths) {
+      try {
+        outcomes.push(await this.#enqueue(path, collectionId));
+      } catch (error) {
+        outcomes.push({ path, outcome: 'refused', documentId: null, error: (error as Error).message });
+      }
+    }
+    this.#drain();
+    return outcomes;
+  }
+
+  /** At start: continues imports an earlier run left unfinished, in their order. */
+  resumeUnfinished(): void {
+    for (const record of this.#o.store.unfinished()) this.#queue.push(record.id);
+    this.#drain();
+  }
+
+  cancel(documentId: string): DocumentSummary {
+    const record = this.#require(documentId);
+    if (record.status === 'indexed' || record.status === 'failed') return this.#summary(record);
+    const index = this.#queue.indexOf(documentId);
+    if (index >= 0) this.#queue.splice(index, 1);
+    if (this.#running?.id === documentId) {
+      this.#running.cancelled = true;
+      this.#running.run?.cancel();
+    }
+    return this.#emit(this.#o.store.setStatus(documentId, 'cancelled'));
+  }
+
+  async delete(documentId: string): Promise<boolean> {
+    if (this.#o.store.get(documentId) && this.#running?.id === documentId) {
+      this.cancel(documentId);
+      await this.#pump;
+    }
+    const removed = this.#o.store.remove(documentId);
+    if (removed) this.#o.changed(null, documentId);
+    return removed;
+  }
+
+  /** Resolves when the queue is empty (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#running || this.#queue.length > 0) await this.#pump;
+  }
+
+  /** Stops the current file's worker; its row stays unfinished and continues at the next start. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#queue.length = 0;
+    this.#running?.run?.cancel();
+    await this.#pump;
+  }
+
+  /**
+   * The best passages for a question. BM25 over chunk text and headings, fused by reciprocal rank
+   * (so a vector ranking can join it with the same formula when an embedding model is set).
+   */
+  search(query: string, options: { documentIds?: readonly string[]; limit?: number } = {}): SearchHit[] {
+    const limit = options.limit ?? 8;
+    const within = options.documentIds ?? null;
+    const hits = this.#o.store.search(query, limit, within);
+    const names = new Map(this.#o.store.list().map((d) => [d.id, d]));
+    return hits.map((hit, rank) => ({
+      chunkId: hit.chunkId,
+      documentId: hit.documentId,
+      fileName: names.get(hit.documentId)?.fileName ?? '',
+      title: names.get(hit.documentId)?.title ?? null,
+      page: hit.page,
+      headingPath: hit.headingPath,
+      text: hit.text,
+      startOffset: hit.startOffset,
+      endOffset: hit.endOffset,
+      score: 1 / (RRF_K + rank + 1),
+    }));
+  }
+
+  /** A chunk with some of the document's text on each side, for the passage view. */
+  passage(chunkId: number, contextChars = 600): { hit: SearchHit; before: string; after: string } {
+    const chunk = this.#o.store.chunk(chunkId);
+    if (!chunk) throw new AppError('not_found', 'That passage is no longer indexed.');
+    const text = this.#o.store.text(chunk.documentId) ?? '';
+    return {
+      hit: { ...chunk, score: 0 },
+      before: text.slice(Math.max(0, chunk.startOffset - contextChars), chunk.startOffset),
+      after: text.slice(chunk.endOffset, chunk.endOffset + contextChars),
+    };
+  }
+
+  async #enqueue(path: string, collectionId: string | null): Promise<ImportOutcome> {
+    if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full path of the document.');
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) throw new AppError('not_found', 'There is no file at that path.');
+    const contentHash = await hashFile(path);
+    const existing = this.#o.store.findByContent(collectionId, contentHash);
+    if (existing && existing.status !== 'failed' && existing.status !== 'cancelled') {
+      return { path, outcome: 'unchanged', documentId: existing.id, error: null };
+    }
+    if (existing) this.#o.store.remove(existing.id); // a failed or cancelled try is replaced by this one
+    const { targetChars, overlapChars } = this.#o.chunking();
+    const record = this.#o.store.add({
+      id: randomUUID(),
+      collectionId,
+      path,
+      fileName: basename(path),
+      sizeBytes: info.size,
+      contentHash,
+      chunkChars: targetChars,
+      chunkOverlap: overlapChars,
+    });
+    this.#queue.push(record.id);
+    this.#emit(record);
+    return { path, outcome: 'queued', documentId: record.id, error: null };
+  }
+
+  #drain(): void {
+    if (this.#running || this.#closed) return;
+    const next = this.#queue.shift();
+    if (!next) return;
+    this.#running = { id: next, run: null, cancelled: false };
+    this.#pump = this.#process(next)
+      .catch(() => undefined)
+      .finally(() => {
+        this.#running = null;
+        this.#pages.delete(next);
+        this.#drain();
+      });
+  }
+
+  async #process(id: string): Promise<void> {
+    const record = this.#o.store.get(id);
+    if (!record || record.status === 'cancelled') return;
+    const running = this.#running!;
+    this.#emit(this.#o.store.setStatus(id, 'extracting'));
+    try {
+      const run = runExtractWorker(this.#o.launcher, record.path, {
+        onProgress: ({ page }) => {
+          this.#pages.set(id, page);
+          const current = this.#o.store.get(id);
+          if (current) this.#emit(current);
+        },
+      });
+      running.run = run;
+      const document = await run.done;
+      // The file must still be the one that was hashed: a file changed since is imported anew.
+      if ((await hashFile(record.path)) !== record.contentHash) {
+        throw new ExtractionError('unreadable', 'The file changed while it was being imported; import it again.');
+      }
+      const chunks = chunkDocument(document, { targetChars: record.chunkChars, overlapChars: record.chunkOverlap });
+      this.#o.store.saveExtraction(id, document, chunks.length);
+      this.#emit(this.#o.store.get(id));
+      for (let start = this.#o.store.chunkCount(id); start < chunks.length; start += this.#o.batchSize) {
+        if (running.cancelled || this.#closed) return;
+        this.#o.store.addChunks(id, chunks.slice(start, start + this.#o.batchSize));
+        this.#emit(this.#o.store.get(id));
+        await new Promise((resolve) => setImmediate(resolve)); // let calls and events through between batches
+      }
+      this.#emit(this.#o.store.setStatus(id, 'indexed'));
+    } catch (error) {
+      if (running.cancelled || this.#closed) return; // cancelled: already marked; closing: continued next start
+      const failure =
+        error instanceof ExtractionError
+          ? error.toValue()
+          : { code: 'failed', message: `Import failed: ${(error as Error).message}` };
+      this.#emit(this.#o.store.setStatus(id, 'failed', failure));
+    }
+  }
+
+  #require(id: string): DocumentRecord {
+    const record = this.#o.store.get(id);
+    if (!record) throw new AppError('not_found', 'That document is no longer in the library.');
+    return record;
+  }
+
+  #emit(record: DocumentRecord | null): DocumentSummary {
+    if (!record) throw new AppError('not_found', 'That document is no longer in the library.');
+    const summary = this.#summary(record);
+    this.#o.changed(summary, null);
+    return summary;
+  }
+
+  #summary(record: DocumentRecord): DocumentSummary {
+    return {
+      id: record.id,
+      collectionId: record.collectionId,
+      fileName: record.fileName,
+      path: record.path,
+      sizeBytes: record.sizeBytes,
+      kind: record.kind as DocumentKind | null,
+      title: record.title,
+      pageCount: record.pageCount,
+      status: record.status,
+      error:
+        record.errorCode && record.error
+          ? { code: record.errorCode as NonNullable<DocumentSummary['error']>['code'], message: record.error }
+          : null,
+      pagesRead: record.status === 'extracting' ? (this.#pages.get(record.id) ?? 0) : null,
+      chunksTotal: record.chunksTotal,
+      chunksIndexed: record.chunksIndexed,
+      createdAt: record.createdAt,
+    };
+  }
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}

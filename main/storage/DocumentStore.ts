@@ -1,0 +1,318 @@
+import type { DocumentChunk, DocumentStatus, ExtractedDocument } from '../../contract/index.js';
+import type { Db } from './openDatabase.js';
+
+export interface DocumentRecord {
+  id: string;
+  collectionId: string | null;
+  path: string;
+  fileName: string;
+  sizeBytes: number;
+  contentHash: string;
+  kind: string | null;
+  title: string | null;
+  pageCount: number | null;
+  status: DocumentStatus;
+  errorCode: string | null;
+  error: string | null;
+  chunkChars: number;
+  chunkOverlap: number;
+  chunksTotal: number;
+  chunksIndexed: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type NewDocument = Pick<
+  DocumentRecord,
+  'id' | 'collectionId' | 'path' | 'fileName' | 'sizeBytes' | 'contentHash' | 'chunkChars' | 'chunkOverlap'
+>;
+
+export interface ChunkHit {
+  chunkId: number;
+  documentId: string;
+  ordinal: number;
+  text: string;
+  startOffset: number;
+  endOffset: number;
+  page: number | null;
+  headingPath: string[];
+  /** FTS5's bm25(): lower is better. */
+  bm25: number;
+}
+
+interface DocumentRow {
+  id: string;
+  collection_id: string | null;
+  path: string;
+  file_name: string;
+  size_bytes: number;
+  content_hash: string;
+  kind: string | null;
+  title: string | null;
+  page_count: number | null;
+  status: DocumentStatus;
+  error_code: string | null;
+  error: string | null;
+  chunk_chars: number;
+  chunk_overlap: number;
+  chunks_total: number;
+  chunks_indexed: number;
+  created_at: number;
+  updated_at: number;
+}
+
+const fromRow = (row: DocumentRow): DocumentRecord => ({
+  id: row.id,
+  collectionId: row.collection_id,
+  path: row.path,
+  fileName: row.file_name,
+  sizeBytes: row.size_bytes,
+  contentHash: row.content_hash,
+  kind: row.kind,
+  title: row.title,
+  pageCount: row.page_count,
+  status: row.status,
+  errorCode: row.error_code,
+  error: row.error,
+  chunkChars: row.chunk_chars,
+  chunkOverlap: row.chunk_overlap,
+  chunksTotal: row.chunks_total,
+  chunksIndexed: row.chunks_indexed,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** Documents, their text and chunks, and the full-text index: the only SQL for documents. */
+export class DocumentStore {
+  readonly #db: Db;
+  readonly #now: () => number;
+
+  constructor(db: Db, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /** The document with this content in this collection, if one was imported before. */
+  findByContent(collectionId: string | null, contentHash: string): DocumentRecord | null {
+    const row = this.#db
+      .prepare<[string, string], DocumentRow>(
+        "SELECT * FROM documents WHERE ifnull(collection_id, '') = ? AND content_hash = ?",
+      )
+      .get(collectionId ?? '', contentHash);
+    return row ? fromRow(row) : null;
+  }
+
+  add(document: NewDocument): DocumentRecord {
+    const now = this.#now();
+    this.#db
+      .prepare(
+        `INSERT INTO documents (id, collection_id, path, file_name, size_bytes, content_hash, status, chunk_chars,
+           chunk_overlap, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
+      )
+      .run(
+        document.id,
+        document.collectionId,
+        document.path,
+        document.fileName,
+        document.sizeBytes,
+        document.contentHash,
+        document.chunkChars,
+        document.chunkOverlap,
+        now,
+        now,
+      );
+    return this.get(document.id) as DocumentRecord;
+  }
+
+  get(id: string): DocumentRecord | null {
+    const row = this.#db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?').get(id);
+    return row ? fromRow(row) : null;
+  }
+
+  list(): DocumentRecord[] {
+    return this.#db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY created_at, id').all().map(fromRow);
+  }
+
+  /** Documents an earlier run left unfinished, oldest first. */
+  unfinished(): DocumentRecord[] {
+    return this.#db
+      .prepare<[], DocumentRow>(
+        "SELECT * FROM documents WHERE status IN ('queued', 'extracting', 'indexing') ORDER BY created_at, id",
+      )
+      .all()
+      .map(fromRow);
+  }
+
+  setStatus(
+    id: string,
+    status: DocumentStatus,
+    error: { code: string; message: string } | null = null,
+  ): DocumentRecord | null {
+    this.#db
+      .prepare('UPDATE documents SET status = ?, error_code = ?, error = ?, updated_at = ? WHERE id = ?')
+      .run(status, error?.code ?? null, error?.message ?? null, this.#now(), id);
+    return this.get(id);
+  }
+
+  /**
+   * Stores what extraction found: the text (for citations) and the document's facts. Chunks that
+   * an interrupted run wrote stay: they came from the same content (the hash is the same).
+   */
+  saveExtraction(id: string, document: ExtractedDocument, chunksTotal: number): void {
+    this.#db.transaction(() => {
+      this.#db
+        .prepare('INSERT OR REPLACE INTO document_texts (document_id, text) VALUES (?, ?)')
+        .run(id, document.text);
+      this.#db
+        .prepare(
+          `UPDATE documents SET kind = ?, title = ?, page_count = ?, chunks_total = ?, status = 'indexing', updated_at = ?
+           WHERE id = ?`,
+        )
+        .run(document.kind, document.title, document.pageCount, chunksTotal, this.#now(), id);
+    })();
+  }
+
+  /** Writes a batch of chunks and the progress in one transaction; chunks already there are kept. */
+  addChunks(id: string, chunks: readonly DocumentChunk[]): number {
+    const insert = this.#db.prepare(
+      `INSERT OR IGNORE INTO chunks (document_id, ordinal, text, start_offset, end_offset, page, heading_path)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    return this.#db.transaction(() => {
+      for (const chunk of chunks) {
+        insert.run(
+          id,
+          chunk.ordinal,
+          chunk.text,
+          chunk.startOffset,
+          chunk.endOffset,
+          chunk.page,
+          JSON.stringify(chunk.headingPath),
+        );
+      }
+      const indexed = this.chunkCount(id);
+      this.#db
+        .prepare('UPDATE documents SET chunks_indexed = ?, updated_at = ? WHERE id = ?')
+        .run(indexed, this.#now(), id);
+      return indexed;
+    })();
+  }
+
+  chunkCount(id: string): number {
+    return this.#db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM chunks WHERE document_id = ?').get(id)!
+      .n;
+  }
+
+  text(id: string): string | null {
+    return (
+      this.#db.prepare<[string], { text: string }>('SELECT text FROM document_texts WHERE document_id = ?').get(id)
+        ?.text ?? null
+    );
+  }
+
+  remove(id: string): boolean {
+    return this.#db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+  }
+
+  /**
+   * BM25 search over chunk text and headings, best first, optionally within some documents. The
+   * query is reduced to its words, each quoted: FTS5 syntax in a user's question ("AND", a stray
+   * quote, a colon) must never be read as an operator or fail the query.
+   */
+  search(query: string, limit: number, documentIds: readonly string[] | null = null): ChunkHit[] {
+    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0 || documentIds?.length === 0) return [];
+    const match = words.map((word) => `"${word}"`).join(' OR ');
+    const within = documentIds ? `AND c.document_id IN (${documentIds.map(() => '?').join(', ')})` : '';
+    const rows = this.#db
+      .prepare<
+        unknown[],
+        {
+          id: number;
+          document_id: string;
+          ordinal: number;
+          text: string;
+          start_offset: number;
+          end_offset: number;
+          page: number | null;
+          heading_path: string;
+          score: number;
+        }
+      >(
+        `SELECT c.id, c.document_id, c.ordinal, c.text, c.start_offset, c.end_offset, c.page, c.heading_path,
+                bm25(chunks_fts, 1.0, 0.5) AS score
+         FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid
+         WHERE chunks_fts MATCH ? ${within}
+         ORDER BY score LIMIT ?`,
+      )
+      .all(match, ...(documentIds ?? []), limit);
+    return rows.map((row) => ({
+      chunkId: row.id,
+      documentId: row.document_id,
+      ordinal: row.ordinal,
+      text: row.text,
+      startOffset: row.start_offset,
+      endOffset: row.end_offset,
+      page: row.page,
+      headingPath: JSON.parse(row.heading_path) as string[],
+      bm25: row.score,
+    }));
+  }
+
+  collections(): { id: string; name: string; createdAt: number }[] {
+    return this.#db
+      .prepare<[], { id: string; name: string; created_at: number }>(
+        'SELECT id, name, created_at FROM collections ORDER BY name',
+      )
+      .all()
+      .map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+  }
+
+  /** A collection by name: the existing one when the name is taken. */
+  createCollection(id: string, name: string): { id: string; name: string; createdAt: number } {
+    this.#db
+      .prepare('INSERT INTO collections (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING')
+      .run(id, name, this.#now());
+    return this.collections().find((collection) => collection.name === name)!;
+  }
+
+  /** One chunk with its document's name, for a citation. */
+  chunk(chunkId: number): (Omit<ChunkHit, 'bm25'> & { fileName: string; title: string | null }) | null {
+    const row = this.#db
+      .prepare<
+        [number],
+        {
+          id: number;
+          document_id: string;
+          ordinal: number;
+          text: string;
+          start_offset: number;
+          end_offset: number;
+          page: number | null;
+          heading_path: string;
+          file_name: string;
+          title: string | null;
+        }
+      >(`SELECT c.*, d.file_name, d.title FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ?`)
+      .get(chunkId);
+    if (!row) return null;
+    return {
+      chunkId: row.id,
+      documentId: row.document_id,
+      ordinal: row.ordinal,
+      text: row.text,
+      startOffset: row.start_offset,
+      endOffset: row.end_offset,
+      page: row.page,
+      headingPath: JSON.parse(row.heading_path) as string[],
+      fileName: row.file_name,
+      title: row.title,
+    };
+  }
+
+  /** Table and index sizes, for the benchmark and the settings page. */
+  chunkTotal(): number {
+    return this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM chunks').get()!.n;
+  }
+}
