@@ -184,6 +184,19 @@ export const apiCalls = {
     z.strictObject({ chunkId: z.int().min(1) }),
     z.strictObject({ hit: SearchHitSchema, before: z.string(), after: z.string() }),
   ),
+  /** The documents a conversation answers from, and whether only from them. */
+  'conversations.documents': call(
+    ByConversation,
+    z.strictObject({ documentIds: z.array(z.string()), strict: z.boolean() }),
+  ),
+  'conversations.setDocuments': call(
+    z.strictObject({
+      conversationId: IdSchema,
+      documentIds: z.array(z.string().max(64)).max(10_000),
+      strict: z.boolean(),
+    }),
+    z.strictObject({ documentIds: z.array(z.string()), strict: z.boolean() }),
+  ),
   'collections.list': call(Empty, z.array(CollectionSchema)),
   'collections.create': call(z.strictObject({ name: z.string().trim().min(1).max(200) }), CollectionSchema),
 

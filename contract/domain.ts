@@ -94,6 +94,19 @@ export const MessageStatsSchema = z.strictObject({
 });
 export type MessageStats = z.infer<typeof MessageStatsSchema>;
 
+/** A numbered source an answer may cite as [n]: where it is, so the citation can open it. */
+export const CitationSchema = z.strictObject({
+  n: z.int().min(1).max(100),
+  chunkId: z.int().min(1),
+  documentId: z.string(),
+  fileName: z.string(),
+  page: z.int().min(1).nullable(),
+  headingPath: z.array(z.string()),
+  startOffset: z.int().min(0),
+  endOffset: z.int().min(0),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
 export const MessageSchema = z.strictObject({
   id: IdSchema,
   conversationId: IdSchema,
@@ -109,6 +122,8 @@ export const MessageSchema = z.strictObject({
   stats: MessageStatsSchema.nullable(),
   /** Assistant answers: how the context was prepared. */
   context: ContextPreparationSchema.nullable(),
+  /** Assistant answers over documents: the numbered passages it was given (empty otherwise). */
+  sources: z.array(CitationSchema),
   /** This message and its alternatives (same parent), oldest first: the branches at this point. */
   siblingIds: z.array(IdSchema).min(1),
   createdAt: z.number(),

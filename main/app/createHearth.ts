@@ -16,6 +16,7 @@ import {
 } from '../../contract/index.js';
 import { ChatService } from '../chat/ChatService.js';
 import { DocumentService } from '../documents/DocumentService.js';
+import { groundQuestion } from '../documents/groundQuestion.js';
 import { EngineSupervisor, type EngineSupervisorOptions, type SupervisorStatus } from '../engine/EngineSupervisor.js';
 import type { EngineLauncher } from '../engine/transport/EngineTransport.js';
 import { HardwareService } from '../hardware/HardwareService.js';
@@ -112,7 +113,21 @@ export function createHearth(options: HearthOptions): Hearth {
     scratchDir: join(paths.dataDir, 'tmp', 'states'),
     log: options.log ?? ((line) => console.warn(`[hearth] ${line}`)),
   });
-  const chat = new ChatService({ conversations, settings, library, engine, states, events, loadParams });
+  const chat = new ChatService({
+    conversations,
+    settings,
+    library,
+    engine,
+    states,
+    events,
+    loadParams,
+    // A conversation with documents answers from the passages retrieved for each question.
+    ground: async (conversationId, question) => {
+      const { documentIds, strict } = conversations.documents(conversationId);
+      if (documentIds.length === 0) return null;
+      return groundQuestion(question, documents.search(question, { documentIds, limit: 5 }), strict);
+    },
+  });
   const modelsChanged = () => events.emit('models.changed', {});
   const downloads = new DownloadManager({
     store: libraryStore,
@@ -338,6 +353,16 @@ export function createHearth(options: HearthOptions): Hearth {
     'documents.search': async ({ query, documentIds, limit }) =>
       documents.search(query, { ...(documentIds && { documentIds }), ...(limit && { limit }) }),
     'documents.passage': async ({ chunkId }) => documents.passage(chunkId),
+    'conversations.documents': async ({ conversationId }) => {
+      view(conversationId); // a conversation that does not exist is an error, not an empty list
+      return conversations.documents(conversationId);
+    },
+    'conversations.setDocuments': async ({ conversationId, documentIds, strict }) => {
+      view(conversationId);
+      const result = conversations.setDocuments(conversationId, documentIds, strict);
+      events.emit('conversations.changed', { conversationId });
+      return result;
+    },
     'collections.list': async () => documentStore.collections(),
     'collections.create': async ({ name }) => documentStore.createCollection(randomUUID(), name),
 

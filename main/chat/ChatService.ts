@@ -15,6 +15,7 @@ import type { ModelLibrary } from '../models/ModelLibrary.js';
 import type { StateKeeper, TurnPlan } from '../states/StateKeeper.js';
 import type { ConversationStore, MessageOutcome } from '../storage/ConversationStore.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';
+import type { Grounding } from '../documents/groundQuestion.js';
 
 export interface ChatServiceDeps {
   conversations: ConversationStore;
@@ -25,6 +26,8 @@ export interface ChatServiceDeps {
   events: AppEvents;
   /** The engine parameters for a model path: the hardware plan under the current settings. */
   loadParams(modelPath: string): Promise<LoadParams>;
+  /** For a conversation with documents: the passages for this question, as the model's input. */
+  ground?(conversationId: string, question: string): Promise<Grounding | null>;
 }
 
 /** How often a streaming answer's text is written to the database. */
@@ -122,7 +125,30 @@ export class ChatService {
     // Checked after the last await, so two quick sends cannot both pass it.
     this.#assertIdle(conversationId);
     if (conversation.modelId !== modelId) this.#deps.conversations.update(conversationId, { modelId });
-    const { user, assistant } = this.#deps.conversations.appendExchange(conversationId, parentId, content, modelId);
+    const grounding = (await this.#deps.ground?.(conversationId, content)) ?? null;
+    this.#assertIdle(conversationId);
+    const { conversations } = this.#deps;
+    const exchange = conversations.appendExchange(conversationId, parentId, content, modelId);
+    const { user } = exchange;
+    let { assistant } = exchange;
+    if (grounding) {
+      conversations.setRetrieval(user.id, grounding.modelContent, assistant.id, grounding.sources);
+      assistant = conversations.getMessage(assistant.id) ?? assistant;
+    }
+    if (grounding?.refusal) {
+      // Strict mode and no passage: the honest answer needs no model.
+      const message = conversations.finish(assistant.id, {
+        content: grounding.refusal,
+        status: 'complete',
+        stopReason: 'end_of_turn',
+        detail: null,
+        stats: null,
+        context: null,
+      });
+      this.#deps.events.emit('conversations.changed', { conversationId });
+      if (message) this.#deps.events.emit('chat.finished', { conversationId, message });
+      return { userMessage: user, assistantMessage: message ?? assistant };
+    }
     this.#deps.events.emit('conversations.changed', { conversationId });
     this.#start(this.#conversation(conversationId), assistant, modelPath);
     return { userMessage: user, assistantMessage: assistant };
@@ -217,7 +243,7 @@ export class ChatService {
           return {
             requestId: assistant.id,
             systemPrompt: conversation.systemPrompt,
-            history: toTurns(branch),
+            history: toTurns(branch, conversations.modelContents(branch.map((message) => message.id))),
             sampling: conversation.sampling ?? settings.get().defaultSampling,
             ...plan.request,
           };
@@ -269,10 +295,11 @@ export class ChatService {
 }
 
 /** What the model is asked to continue: questions, and answers that have text. */
-function toTurns(branch: readonly Message[]): ChatTurn[] {
+/** The branch as the model saw it: questions asked over documents carry their numbered sources. */
+function toTurns(branch: readonly Message[], modelContents: ReadonlyMap<string, string>): ChatTurn[] {
   return branch
     .filter((message) => message.role === 'user' || (message.status !== 'error' && message.content.length > 0))
-    .map((message) => ({ role: message.role, text: message.content }));
+    .map((message) => ({ role: message.role, text: modelContents.get(message.id) ?? message.content }));
 }
 
 /**

@@ -11,7 +11,10 @@ import {
   type Sampling,
   SamplingSchema,
   type StopReason,
+  type Citation,
+  CitationSchema,
 } from '../../contract/index.js';
+import { z } from 'zod';
 import type { Db } from './openDatabase.js';
 
 interface ConversationRow {
@@ -43,6 +46,8 @@ interface MessageRow {
   context_tokens: number | null;
   context_ms: number | null;
   context_rejected: string | null;
+  model_content: string | null;
+  sources_json: string | null;
   created_at: number;
 }
 
@@ -113,6 +118,58 @@ export class ConversationStore {
       )
       .run(row);
     return toConversation(row);
+  }
+
+  /** The documents a conversation answers from, and whether only from them. */
+  documents(id: string): { documentIds: string[]; strict: boolean } {
+    const ids = this.#db
+      .prepare<[string], { document_id: string }>(
+        'SELECT document_id FROM conversation_documents WHERE conversation_id = ? ORDER BY document_id',
+      )
+      .all(id)
+      .map((row) => row.document_id);
+    const strict =
+      this.#db.prepare<[string], { s: number }>('SELECT strict_documents AS s FROM conversations WHERE id = ?').get(id)
+        ?.s === 1;
+    return { documentIds: ids, strict };
+  }
+
+  setDocuments(
+    id: string,
+    documentIds: readonly string[],
+    strict: boolean,
+  ): { documentIds: string[]; strict: boolean } {
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM conversation_documents WHERE conversation_id = ?').run(id);
+      const insert = this.#db.prepare(
+        `INSERT OR IGNORE INTO conversation_documents (conversation_id, document_id)
+         SELECT ?, id FROM documents WHERE id = ?`,
+      );
+      for (const documentId of documentIds) insert.run(id, documentId);
+      this.#db.prepare('UPDATE conversations SET strict_documents = ? WHERE id = ?').run(strict ? 1 : 0, id);
+    })();
+    return this.documents(id);
+  }
+
+  /** Records what the model is given for a question, and the sources its answer may cite. */
+  setRetrieval(userMessageId: string, modelContent: string, assistantMessageId: string, sources: Citation[]): void {
+    this.#db.transaction(() => {
+      this.#db.prepare('UPDATE messages SET model_content = ? WHERE id = ?').run(modelContent, userMessageId);
+      this.#db
+        .prepare('UPDATE messages SET sources_json = ? WHERE id = ?')
+        .run(JSON.stringify(sources), assistantMessageId);
+    })();
+  }
+
+  /** The text the model saw for each message of a branch: the question with its sources, where it had them. */
+  modelContents(messageIds: readonly string[]): Map<string, string> {
+    if (messageIds.length === 0) return new Map();
+    const rows = this.#db
+      .prepare<string[], { id: string; model_content: string }>(
+        `SELECT id, model_content FROM messages WHERE model_content IS NOT NULL AND id IN (${messageIds.map(() => '?').join(', ')})`,
+      )
+      .all(...messageIds);
+    return new Map(rows.map((row) => [row.id, row.model_content]));
   }
 
   update(id: string, patch: ConversationPatch): Conversation | undefined {
@@ -423,9 +480,20 @@ function toMessage(row: MessageRow, siblingIds: string[]): Message {
             ms: row.context_ms ?? 0,
             rejected: row.context_rejected,
           },
+    sources: parseSources(row.sources_json),
     siblingIds,
     createdAt: row.created_at,
   };
+}
+
+function parseSources(json: string | null): Citation[] {
+  if (json === null) return [];
+  try {
+    const parsed = z.array(CitationSchema).safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 function titleFrom(content: string): string {

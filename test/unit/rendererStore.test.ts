@@ -28,6 +28,7 @@ const msg = (id: string, role: 'user' | 'assistant', status: Message['status'], 
   modelId: null,
   stats: null,
   context: null,
+  sources: [],
   siblingIds: [id],
   createdAt: 1,
 });

@@ -70,3 +70,15 @@ CREATE TABLE chunk_embeddings (
   dims      INTEGER NOT NULL,
   vector    BLOB NOT NULL
 );
+
+-- Q&A: the documents a conversation asks about, and whether it may answer only from them.
+CREATE TABLE conversation_documents (
+  conversation_id  TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  document_id      TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  PRIMARY KEY (conversation_id, document_id)
+);
+ALTER TABLE conversations ADD COLUMN strict_documents INTEGER NOT NULL DEFAULT 0;
+-- What the model was really given for a question (the question with its numbered sources), so
+-- later turns and saved states render the same history; and the sources an answer may cite.
+ALTER TABLE messages ADD COLUMN model_content TEXT;
+ALTER TABLE messages ADD COLUMN sources_json TEXT;
