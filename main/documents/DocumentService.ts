@@ -136,8 +136,9 @@ export class DocumentService {
     const chunk = this.#o.store.chunk(chunkId);
     if (!chunk) throw new AppError('not_found', 'That passage is no longer indexed.');
     const text = this.#o.store.text(chunk.documentId) ?? '';
+    const { ordinal: _ordinal, ...hit } = chunk;
     return {
-      hit: { ...chunk, score: 0 },
+      hit: { ...hit, score: 0 },
       before: text.slice(Math.max(0, chunk.startOffset - contextChars), chunk.startOffset),
       after: text.slice(chunk.endOffset, chunk.endOffset + contextChars),
     };
