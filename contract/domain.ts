@@ -194,6 +194,12 @@ export const SettingsSchema = z.strictObject({
   gpuLayers: z.int().min(0).max(10_000).nullable(),
   /** The models folder the user chose; null: the default one (or --models-dir / HEARTH_MODELS_DIR). */
   modelsDir: z.string().min(1).max(4096).nullable(),
+  /** Characters per document chunk (new imports); passages given to the model are this long. */
+  documentChunkChars: z.int().min(200).max(8000),
+  /** Characters repeated between neighbouring chunks of a section (at most half a chunk is used). */
+  documentChunkOverlap: z.int().min(0).max(4000),
+  /** The embedding model for document retrieval; null: BM25 only. */
+  embeddingModelId: ModelIdSchema.nullable(),
   /** The model a new conversation starts with. */
   defaultModelId: ModelIdSchema.nullable(),
   /** Save conversation states so that resuming, regenerating and editing skip re-reading. */
@@ -223,6 +229,9 @@ export const DEFAULT_SETTINGS: Settings = {
   gpuLayers: null,
   defaultModelId: null,
   modelsDir: null,
+  embeddingModelId: null,
+  documentChunkChars: 1200,
+  documentChunkOverlap: 150,
   saveStates: true,
   stateBudgetBytes: 2 * 1024 ** 3,
   checkpointsPerBranch: 8,

@@ -95,6 +95,14 @@ export const engineCalls = {
     }),
     EngineLoadedModelSchema,
   ),
+  /**
+   * Embeddings of texts with an embedding model (loaded beside the chat model, on the same
+   * backend), L2-normalised, so a dot product is the cosine similarity.
+   */
+  embed: call(
+    z.strictObject({ modelPath: z.string().min(1), texts: z.array(z.string().max(20_000)).min(1).max(64) }),
+    z.strictObject({ dims: z.int().min(1), vectors: z.array(z.array(z.number())) }),
+  ),
   /** Reads a model file's facts (for the planner) and tokenizer details without loading it. */
   inspectModel: call(z.strictObject({ modelPath: z.string().min(1) }), ModelInspectionSchema),
   /** CPU, memory, bandwidth, NPUs (Hearth's addon or fallback) and GPUs (node-llama-cpp). */

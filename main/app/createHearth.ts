@@ -15,7 +15,7 @@ import {
   type HostKind,
 } from '../../contract/index.js';
 import { ChatService } from '../chat/ChatService.js';
-import { DocumentService } from '../documents/DocumentService.js';
+import { DocumentService, type Embedder } from '../documents/DocumentService.js';
 import { groundQuestion } from '../documents/groundQuestion.js';
 import { EngineSupervisor, type EngineSupervisorOptions, type SupervisorStatus } from '../engine/EngineSupervisor.js';
 import type { EngineLauncher } from '../engine/transport/EngineTransport.js';
@@ -125,7 +125,7 @@ export function createHearth(options: HearthOptions): Hearth {
     ground: async (conversationId, question) => {
       const { documentIds, strict } = conversations.documents(conversationId);
       if (documentIds.length === 0) return null;
-      return groundQuestion(question, documents.search(question, { documentIds, limit: 5 }), strict);
+      return groundQuestion(question, await documents.search(question, { documentIds, limit: 5 }), strict);
     },
   });
   const modelsChanged = () => events.emit('models.changed', {});
@@ -157,9 +157,31 @@ export function createHearth(options: HearthOptions): Hearth {
   downloads.resumeInterrupted();
 
   const documentStore = new DocumentStore(db);
+  // The embedding model from Settings, run by the engine beside the chat model; its path is
+  // resolved when it is used, so a model deleted since simply turns semantic search off.
+  const embedder = (): Embedder | null => {
+    const modelId = settings.get().embeddingModelId;
+    if (!modelId) return null;
+    return {
+      key: modelId,
+      embed: async (texts) => {
+        const { vectors } = await engine.embed(await library.resolve(modelId), texts);
+        return vectors.map((vector) => Float32Array.from(vector));
+      },
+    };
+  };
   const documents = new DocumentService({
     store: documentStore,
     launcher: options.launcher,
+    embedder,
+    chunking: () => {
+      const { documentChunkChars, documentChunkOverlap } = settings.get();
+      return {
+        targetChars: documentChunkChars,
+        overlapChars: Math.min(documentChunkOverlap, Math.floor(documentChunkChars / 2)),
+      };
+    },
+    ...(options.log && { log: options.log }),
     changed: (document, removedId) => events.emit('documents.changed', { document, removedId }),
   });
   // Imports an earlier run left unfinished continue where they stopped.
@@ -222,7 +244,12 @@ export function createHearth(options: HearthOptions): Hearth {
       canChooseFiles: options.platform?.chooseModelFile !== undefined,
     }),
     'settings.get': async () => settings.get(),
-    'settings.update': async (patch) => settings.update(patch),
+    'settings.update': async (patch) => {
+      const updated = settings.update(patch);
+      // A new embedding model: give every chunk its vector (in the background).
+      if (patch.embeddingModelId) void documents.embedPending();
+      return updated;
+    },
 
     'conversations.list': async () => conversations.list(),
     'conversations.create': async (input) => {

@@ -24,12 +24,25 @@ export interface DocumentServiceOptions {
   /** A document changed (status, progress) or was removed. */
   changed: (document: DocumentSummary | null, removedId: string | null) => void;
   chunking?: () => ChunkingOptions;
+  /** The embedding model set in Settings, or null (BM25 only). Read at each use: it may change. */
+  embedder?: () => Embedder | null;
+  /** Embedding failures are not import failures (BM25 still works); they are reported here. */
+  log?: (line: string) => void;
   /** Chunks written per transaction: progress is visible and a crash loses at most one batch. */
   batchSize?: number;
 }
 
+/** Embeddings for retrieval; `key` names the model (vectors of another model are not comparable). */
+export interface Embedder {
+  key: string;
+  embed(texts: string[]): Promise<Float32Array[]>;
+}
+
 /** Reciprocal-rank fusion's constant: rank r contributes 1 / (K + r). */
 const RRF_K = 60;
+/** Candidates each ranking contributes before fusion. */
+const CANDIDATES = 50;
+const EMBED_BATCH = 16;
 
 /**
  * Document import and retrieval. Files are imported one at a time, in order: hashed (an unchanged
@@ -44,9 +57,17 @@ export class DocumentService {
   #running: { id: string; run: ExtractionRun | null; cancelled: boolean } | null = null;
   #pump: Promise<void> = Promise.resolve();
   #closed = false;
+  #embedding: Promise<void> | null = null;
+  #vectors: { key: string; rows: { chunkId: number; documentId: string; vector: Float32Array }[] } | null = null;
 
   constructor(options: DocumentServiceOptions) {
-    this.#o = { chunking: () => DEFAULT_CHUNKING, batchSize: 200, ...options };
+    this.#o = {
+      chunking: () => DEFAULT_CHUNKING,
+      batchSize: 200,
+      embedder: () => null,
+      log: (line) => console.warn(`[hearth] ${line}`),
+      ...options,
+    };
   }
 
   list(): DocumentSummary[] {
@@ -71,6 +92,7 @@ export class DocumentService {
   resumeUnfinished(): void {
     for (const record of this.#o.store.unfinished()) this.#queue.push(record.id);
     this.#drain();
+    void this.embedPending();
   }
 
   cancel(documentId: string): DocumentSummary {
@@ -91,6 +113,7 @@ export class DocumentService {
       await this.#pump;
     }
     const removed = this.#o.store.remove(documentId);
+    this.#vectors = null;
     if (removed) this.#o.changed(null, documentId);
     return removed;
   }
@@ -106,29 +129,106 @@ export class DocumentService {
     this.#queue.length = 0;
     this.#running?.run?.cancel();
     await this.#pump;
+    await this.#embedding;
   }
 
   /**
-   * The best passages for a question. BM25 over chunk text and headings, fused by reciprocal rank
-   * (so a vector ranking can join it with the same formula when an embedding model is set).
+   * The best passages for a question: BM25 over chunk text and headings and, when an embedding
+   * model is set, cosine similarity over the chunks' vectors, fused by reciprocal rank (each
+   * ranking's r-th candidate adds 1 / (60 + r)), so neither score scale has to be calibrated.
    */
-  search(query: string, options: { documentIds?: readonly string[]; limit?: number } = {}): SearchHit[] {
+  async search(query: string, options: { documentIds?: readonly string[]; limit?: number } = {}): Promise<SearchHit[]> {
     const limit = options.limit ?? 8;
     const within = options.documentIds ?? null;
-    const hits = this.#o.store.search(query, limit, within);
-    const names = new Map(this.#o.store.list().map((d) => [d.id, d]));
-    return hits.map((hit, rank) => ({
-      chunkId: hit.chunkId,
-      documentId: hit.documentId,
-      fileName: names.get(hit.documentId)?.fileName ?? '',
-      title: names.get(hit.documentId)?.title ?? null,
-      page: hit.page,
-      headingPath: hit.headingPath,
-      text: hit.text,
-      startOffset: hit.startOffset,
-      endOffset: hit.endOffset,
-      score: 1 / (RRF_K + rank + 1),
-    }));
+    const keyword = this.#o.store.search(query, CANDIDATES, within);
+    const semantic = await this.#semanticRanking(query, within);
+    const fused = new Map<number, number>();
+    for (const ranking of [keyword.map((hit) => hit.chunkId), semantic]) {
+      ranking.forEach((chunkId, rank) => fused.set(chunkId, (fused.get(chunkId) ?? 0) + 1 / (RRF_K + rank + 1)));
+    }
+    const best = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit);
+    const known = new Map(keyword.map((hit) => [hit.chunkId, hit]));
+    const missing = best.map(([id]) => id).filter((id) => !known.has(id));
+    for (const hit of this.#o.store.chunksByIds(missing)) known.set(hit.chunkId, hit);
+    const documents = new Map(this.#o.store.list().map((d) => [d.id, d]));
+    return best.flatMap(([chunkId, score]) => {
+      const hit = known.get(chunkId);
+      if (!hit) return [];
+      const document = documents.get(hit.documentId);
+      return [
+        {
+          chunkId,
+          documentId: hit.documentId,
+          fileName: document?.fileName ?? '',
+          title: document?.title ?? null,
+          page: hit.page,
+          headingPath: hit.headingPath,
+          text: hit.text,
+          startOffset: hit.startOffset,
+          endOffset: hit.endOffset,
+          score,
+        },
+      ];
+    });
+  }
+
+  /** Chunk ids by cosine similarity to the question (vectors are L2-normalised: a dot product). */
+  async #semanticRanking(query: string, within: readonly string[] | null): Promise<number[]> {
+    const embedder = this.#o.embedder();
+    if (!embedder) return [];
+    // Vectors are kept in memory between questions (reading 100k of them from SQLite per question
+    // would cost more than the scan); any write of vectors or removal of a document drops the copy.
+    if (this.#vectors?.key !== embedder.key)
+      this.#vectors = { key: embedder.key, rows: this.#o.store.embeddings(embedder.key) };
+    const allowed = within ? new Set(within) : null;
+    const vectors = allowed ? this.#vectors.rows.filter((row) => allowed.has(row.documentId)) : this.#vectors.rows;
+    if (vectors.length === 0) return [];
+    const [question] = await embedder.embed([query]);
+    if (!question) return [];
+    return vectors
+      .map(({ chunkId, vector }) => {
+        let dot = 0;
+        for (let i = 0; i < vector.length; i++) dot += (vector[i] ?? 0) * (question[i] ?? 0);
+        return { chunkId, dot };
+      })
+      .sort((a, b) => b.dot - a.dot)
+      .slice(0, CANDIDATES)
+      .map(({ chunkId }) => chunkId);
+  }
+
+  /**
+   * Gives every indexed chunk a vector from the current embedding model, in batches, oldest
+   * first. Runs after each import and when the model changes; a restart continues with the
+   * chunks that still have none, so nothing is embedded twice.
+   */
+  embedPending(): Promise<void> {
+    this.#embedding ??= this.#embedLoop().finally(() => {
+      this.#embedding = null;
+    });
+    return this.#embedding;
+  }
+
+  async #embedLoop(): Promise<void> {
+    for (;;) {
+      const embedder = this.#o.embedder();
+      if (!embedder || this.#closed) return;
+      const batch = this.#o.store.chunksToEmbed(embedder.key, EMBED_BATCH);
+      if (batch.length === 0) return;
+      try {
+        const vectors = await embedder.embed(batch.map((chunk) => `${headingLine(chunk.headingPath)}${chunk.text}`));
+        this.#vectors = null;
+        this.#o.store.saveEmbeddings(
+          embedder.key,
+          batch.flatMap((chunk, index) => {
+            const vector = vectors[index];
+            return vector ? [{ chunkId: chunk.id, vector }] : [];
+          }),
+        );
+      } catch (error) {
+        this.#o.log(`embedding stopped: ${(error as Error).message}; BM25 search still works`);
+        return;
+      }
+    }
   }
 
   /** A chunk with some of the document's text on each side, for the passage view. */
@@ -213,6 +313,7 @@ export class DocumentService {
         await new Promise((resolve) => setImmediate(resolve)); // let calls and events through between batches
       }
       this.#emit(this.#o.store.setStatus(id, 'indexed'));
+      void this.embedPending();
     } catch (error) {
       if (running.cancelled || this.#closed) return; // cancelled: already marked; closing: continued next start
       const failure =
@@ -263,4 +364,14 @@ async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256');
   await pipeline(createReadStream(path), hash);
   return hash.digest('hex');
+}
+
+/** Headings give a chunk its topic; they are embedded with its text. */
+function headingLine(headingPath: string): string {
+  try {
+    const headings = JSON.parse(headingPath) as string[];
+    return headings.length > 0 ? `${headings.join(' › ')}\n` : '';
+  } catch {
+    return '';
+  }
 }

@@ -155,6 +155,11 @@ export class EngineSupervisor {
   }
 
   /** A model file's facts for the planner (read in the engine: a hostile file cannot hurt main). */
+  /** Embeddings for document retrieval; queued with the engine's other work. */
+  embed(modelPath: string, texts: string[]): Promise<{ dims: number; vectors: number[][] }> {
+    return this.#exclusive(async () => (await this.#getClient()).request('embed', { modelPath, texts }));
+  }
+
   inspectModel(modelPath: string): Promise<ModelInspection> {
     return this.#exclusive(async () => (await this.#getClient()).request('inspectModel', { modelPath }));
   }

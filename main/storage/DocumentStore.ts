@@ -82,6 +82,28 @@ const fromRow = (row: DocumentRow): DocumentRecord => ({
   updatedAt: row.updated_at,
 });
 
+interface ChunkRow {
+  id: number;
+  document_id: string;
+  ordinal: number;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  page: number | null;
+  heading_path: string;
+}
+
+const chunkFromRow = (row: ChunkRow): Omit<ChunkHit, 'bm25'> => ({
+  chunkId: row.id,
+  documentId: row.document_id,
+  ordinal: row.ordinal,
+  text: row.text,
+  startOffset: row.start_offset,
+  endOffset: row.end_offset,
+  page: row.page,
+  headingPath: JSON.parse(row.heading_path) as string[],
+});
+
 /** Documents, their text and chunks, and the full-text index: the only SQL for documents. */
 export class DocumentStore {
   readonly #db: Db;
@@ -226,20 +248,7 @@ export class DocumentStore {
     const match = words.map((word) => `"${word}"`).join(' OR ');
     const within = documentIds ? `AND c.document_id IN (${documentIds.map(() => '?').join(', ')})` : '';
     const rows = this.#db
-      .prepare<
-        unknown[],
-        {
-          id: number;
-          document_id: string;
-          ordinal: number;
-          text: string;
-          start_offset: number;
-          end_offset: number;
-          page: number | null;
-          heading_path: string;
-          score: number;
-        }
-      >(
+      .prepare<unknown[], ChunkRow & { score: number }>(
         `SELECT c.id, c.document_id, c.ordinal, c.text, c.start_offset, c.end_offset, c.page, c.heading_path,
                 bm25(chunks_fts, 1.0, 0.5) AS score
          FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid
@@ -247,17 +256,7 @@ export class DocumentStore {
          ORDER BY score LIMIT ?`,
       )
       .all(match, ...(documentIds ?? []), limit);
-    return rows.map((row) => ({
-      chunkId: row.id,
-      documentId: row.document_id,
-      ordinal: row.ordinal,
-      text: row.text,
-      startOffset: row.start_offset,
-      endOffset: row.end_offset,
-      page: row.page,
-      headingPath: JSON.parse(row.heading_path) as string[],
-      bm25: row.score,
-    }));
+    return rows.map((row) => ({ ...chunkFromRow(row), bm25: row.score }));
   }
 
   collections(): { id: string; name: string; createdAt: number }[] {
@@ -280,35 +279,68 @@ export class DocumentStore {
   /** One chunk with its document's name, for a citation. */
   chunk(chunkId: number): (Omit<ChunkHit, 'bm25'> & { fileName: string; title: string | null }) | null {
     const row = this.#db
-      .prepare<
-        [number],
-        {
-          id: number;
-          document_id: string;
-          ordinal: number;
-          text: string;
-          start_offset: number;
-          end_offset: number;
-          page: number | null;
-          heading_path: string;
-          file_name: string;
-          title: string | null;
-        }
-      >(`SELECT c.*, d.file_name, d.title FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ?`)
+      .prepare<[number], ChunkRow & { file_name: string; title: string | null }>(
+        `SELECT c.*, d.file_name, d.title FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ?`,
+      )
       .get(chunkId);
     if (!row) return null;
-    return {
-      chunkId: row.id,
-      documentId: row.document_id,
-      ordinal: row.ordinal,
-      text: row.text,
-      startOffset: row.start_offset,
-      endOffset: row.end_offset,
-      page: row.page,
-      headingPath: JSON.parse(row.heading_path) as string[],
-      fileName: row.file_name,
-      title: row.title,
-    };
+    return { ...chunkFromRow(row), fileName: row.file_name, title: row.title };
+  }
+
+  /** Chunks of indexed documents without a vector from this embedding model, oldest first. */
+  chunksToEmbed(model: string, limit: number): { id: number; text: string; headingPath: string }[] {
+    return this.#db
+      .prepare<[string, number], { id: number; text: string; heading_path: string }>(
+        `SELECT c.id, c.text, c.heading_path FROM chunks c
+         JOIN documents d ON d.id = c.document_id AND d.status = 'indexed'
+         LEFT JOIN chunk_embeddings e ON e.chunk_id = c.id AND e.model = ?
+         WHERE e.chunk_id IS NULL ORDER BY c.id LIMIT ?`,
+      )
+      .all(model, limit)
+      .map((row) => ({ id: row.id, text: row.text, headingPath: row.heading_path }));
+  }
+
+  /** Stores vectors (replacing another model's for the same chunk) in one transaction. */
+  saveEmbeddings(model: string, rows: readonly { chunkId: number; vector: Float32Array }[]): void {
+    const upsert = this.#db.prepare(
+      `INSERT INTO chunk_embeddings (chunk_id, model, dims, vector) VALUES (?, ?, ?, ?)
+       ON CONFLICT (chunk_id) DO UPDATE SET model = excluded.model, dims = excluded.dims, vector = excluded.vector`,
+    );
+    this.#db.transaction(() => {
+      for (const { chunkId, vector } of rows) {
+        upsert.run(chunkId, model, vector.length, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+      }
+    })();
+  }
+
+  /** Every vector of this model, with its chunk's document; read in one pass for a brute-force scan. */
+  embeddings(model: string): { chunkId: number; documentId: string; vector: Float32Array }[] {
+    return this.#db
+      .prepare<[string], { chunk_id: number; document_id: string; vector: Buffer }>(
+        `SELECT e.chunk_id, c.document_id, e.vector FROM chunk_embeddings e JOIN chunks c ON c.id = e.chunk_id
+         WHERE e.model = ?`,
+      )
+      .all(model)
+      .map((row) => ({
+        chunkId: row.chunk_id,
+        documentId: row.document_id,
+        vector: new Float32Array(
+          row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength),
+        ),
+      }));
+  }
+
+  /** Chunks by id, in the order given (for ranked results). */
+  chunksByIds(ids: readonly number[]): ChunkHit[] {
+    if (ids.length === 0) return [];
+    const rows = this.#db
+      .prepare<number[], ChunkRow>(`SELECT * FROM chunks WHERE id IN (${ids.map(() => '?').join(', ')})`)
+      .all(...ids);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [{ ...chunkFromRow(row), bm25: 0 }] : [];
+    });
   }
 
   /** Table and index sizes, for the benchmark and the settings page. */

@@ -46,6 +46,7 @@ export class EngineServer {
         ),
       unloadModel: async () => ({ unloaded: await this.#runtime.unload() }),
       inspectModel: ({ modelPath }) => this.#runtime.inspect(modelPath),
+      embed: ({ modelPath, texts }) => this.#runtime.embed(modelPath, texts),
       probeHardware: ({ bandwidthMs, gpus }) => this.#runtime.probeHardware(bandwidthMs, gpus),
       generate: (params) => this.#generate(params),
       abort: async ({ requestId }) => ({ aborted: this.#runtime.abort(requestId) }),

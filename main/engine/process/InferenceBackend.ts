@@ -27,4 +27,6 @@ export interface InferenceBackend {
   abort(requestId: string): boolean;
   /** A model file's facts, without loading it. */
   inspect(modelPath: string): Promise<ModelInspection>;
+  /** L2-normalised embeddings of texts with an embedding model. */
+  embed(modelPath: string, texts: readonly string[]): Promise<{ dims: number; vectors: number[][] }>;
 }

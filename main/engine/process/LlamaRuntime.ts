@@ -1,5 +1,13 @@
 import { basename } from 'node:path';
-import { getLlama, type Llama, LlamaChat, type LlamaContext, LlamaLogLevel, type LlamaModel } from 'node-llama-cpp';
+import {
+  getLlama,
+  type Llama,
+  LlamaChat,
+  type LlamaContext,
+  type LlamaEmbeddingContext,
+  LlamaLogLevel,
+  type LlamaModel,
+} from 'node-llama-cpp';
 import {
   AppError,
   type CallInput,
@@ -43,6 +51,7 @@ const LOG_SETTLE_MS = 150;
 export class LlamaRuntime implements InferenceBackend {
   readonly #callbacks: RuntimeCallbacks;
   #llama: { instance: Llama; gpu: GpuChoice } | null = null;
+  #embedder: { path: string; model: LlamaModel; context: LlamaEmbeddingContext } | null = null;
   #loaded: Loaded | null = null;
   readonly #generations = new Map<string, AbortController>();
   readonly #recentErrors: string[] = [];
@@ -159,6 +168,36 @@ export class LlamaRuntime implements InferenceBackend {
     } finally {
       this.#generations.delete(params.requestId);
     }
+  }
+
+  /**
+   * Embeddings with an embedding model kept loaded beside the chat model (small: embedding models
+   * are tens to hundreds of MB). It is loaded on the current backend, or the CPU when none is up.
+   */
+  async embed(modelPath: string, texts: readonly string[]): Promise<{ dims: number; vectors: number[][] }> {
+    if (!this.#embedder || this.#embedder.path !== modelPath || this.#embedder.model.disposed) {
+      await this.#embedder?.context.dispose();
+      await this.#embedder?.model.dispose();
+      this.#embedder = null;
+      await checkModelFile(modelPath);
+      const llama = await this.#currentOrCpuLlama();
+      const model = await llama.loadModel({ modelPath });
+      try {
+        const context = await model.createEmbeddingContext({ contextSize: Math.min(2048, model.trainContextSize) });
+        this.#embedder = { path: modelPath, model, context };
+      } catch (error) {
+        await model.dispose();
+        throw new AppError('model_load_failed', `This model cannot make embeddings: ${(error as Error).message}`);
+      }
+    }
+    const { context } = this.#embedder;
+    const vectors: number[][] = [];
+    for (const text of texts) {
+      const { vector } = await context.getEmbeddingFor(text);
+      const norm = Math.hypot(...vector) || 1;
+      vectors.push(Array.from(vector, (value) => value / norm));
+    }
+    return { dims: vectors[0]?.length ?? 0, vectors };
   }
 
   /** A model file's facts for the planner and its tokenizer, without loading it. */
