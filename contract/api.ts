@@ -197,6 +197,19 @@ export const apiCalls = {
     }),
     z.strictObject({ documentIds: z.array(z.string()), strict: z.boolean() }),
   ),
+  /**
+   * Starts a conversation about one document: a summary or key points (map-reduce over its parts
+   * when it is longer than the context), or "read" (the whole text as the first turn, so a
+   * recurrent model's saved state holds it for every later question). Progress: `documents.toolProgress`.
+   */
+  'documents.tool': call(
+    z.strictObject({
+      documentId: z.string().max(64),
+      tool: z.enum(['summary', 'key-points', 'read']),
+      modelId: ModelIdSchema.nullable().optional(),
+    }),
+    z.strictObject({ conversationId: IdSchema }),
+  ),
   'collections.list': call(Empty, z.array(CollectionSchema)),
   'collections.create': call(z.strictObject({ name: z.string().trim().min(1).max(200) }), CollectionSchema),
 
@@ -220,6 +233,8 @@ export const apiEvents = {
   'library.download': DownloadSchema,
   /** Model files were added, removed, or the models folder changed. */
   'models.changed': z.strictObject({}),
+  /** A document tool reads a long document part by part (the map step of a summary). */
+  'documents.toolProgress': z.strictObject({ documentId: z.string(), done: z.int().min(0), total: z.int().min(1) }),
   /** A document's import moved on (status, pages read, chunks indexed) or it was removed. */
   'documents.changed': z.strictObject({ document: DocumentSummarySchema.nullable(), removedId: z.string().nullable() }),
   /** Saved states were added or removed: space used changed. */

@@ -17,6 +17,7 @@ import {
 import { ChatService } from '../chat/ChatService.js';
 import { DocumentService, type Embedder } from '../documents/DocumentService.js';
 import { groundQuestion } from '../documents/groundQuestion.js';
+import { DocumentTools } from '../documents/tools/DocumentTools.js';
 import { EngineSupervisor, type EngineSupervisorOptions, type SupervisorStatus } from '../engine/EngineSupervisor.js';
 import type { EngineLauncher } from '../engine/transport/EngineTransport.js';
 import { HardwareService } from '../hardware/HardwareService.js';
@@ -183,6 +184,18 @@ export function createHearth(options: HearthOptions): Hearth {
     },
     ...(options.log && { log: options.log }),
     changed: (document, removedId) => events.emit('documents.changed', { document, removedId }),
+  });
+  const documentTools = new DocumentTools({
+    documents: documentStore,
+    conversations,
+    chat,
+    engine,
+    library,
+    settings,
+    loadParams,
+    // Byte-level vocabularies hold one character per token; BPE vocabularies about four (three, to be safe).
+    charsPerToken: async (modelPath) => ((await hardware.inspect(modelPath)).vocabularySize < 1000 ? 1 : 3),
+    progress: (documentId, done, total) => events.emit('documents.toolProgress', { documentId, done, total }),
   });
   // Imports an earlier run left unfinished continue where they stopped.
   documents.resumeUnfinished();
@@ -380,6 +393,11 @@ export function createHearth(options: HearthOptions): Hearth {
     'documents.search': async ({ query, documentIds, limit }) =>
       documents.search(query, { ...(documentIds && { documentIds }), ...(limit && { limit }) }),
     'documents.passage': async ({ chunkId }) => documents.passage(chunkId),
+    'documents.tool': async ({ documentId, tool, modelId }) => {
+      const result = await documentTools.run(documentId, tool, modelId ?? null);
+      events.emit('conversations.changed', { conversationId: result.conversationId });
+      return result;
+    },
     'conversations.documents': async ({ conversationId }) => {
       view(conversationId); // a conversation that does not exist is an error, not an empty list
       return conversations.documents(conversationId);

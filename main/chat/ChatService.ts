@@ -64,6 +64,18 @@ export class ChatService {
     return this.#ask(conversationId, this.#deps.conversations.leafId(conversationId), content);
   }
 
+  /**
+   * A question whose model input was prepared by a document tool: the user sees `content`, the
+   * model reads `grounding.modelContent` (a whole document, or summaries of its parts).
+   */
+  async sendPrepared(
+    conversationId: string,
+    content: string,
+    grounding: Grounding,
+  ): Promise<{ userMessage: Message; assistantMessage: Message }> {
+    return this.#ask(conversationId, this.#deps.conversations.leafId(conversationId), content, grounding);
+  }
+
   /** An edited copy of an earlier question, on a new branch from the point it was asked. */
   async edit(
     conversationId: string,
@@ -119,13 +131,14 @@ export class ChatService {
     conversationId: string,
     parentId: string | null,
     content: string,
+    prepared: Grounding | null = null,
   ): Promise<{ userMessage: Message; assistantMessage: Message }> {
     const conversation = this.#conversation(conversationId);
     const { modelId, modelPath } = await this.#model(conversation);
     // Checked after the last await, so two quick sends cannot both pass it.
     this.#assertIdle(conversationId);
     if (conversation.modelId !== modelId) this.#deps.conversations.update(conversationId, { modelId });
-    const grounding = (await this.#deps.ground?.(conversationId, content)) ?? null;
+    const grounding = prepared ?? (await this.#deps.ground?.(conversationId, content)) ?? null;
     this.#assertIdle(conversationId);
     const { conversations } = this.#deps;
     const exchange = conversations.appendExchange(conversationId, parentId, content, modelId);

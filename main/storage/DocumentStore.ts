@@ -330,6 +330,14 @@ export class DocumentStore {
       }));
   }
 
+  /** A document's chunks in reading order. */
+  chunksOf(documentId: string): ChunkHit[] {
+    return this.#db
+      .prepare<[string], ChunkRow>('SELECT * FROM chunks WHERE document_id = ? ORDER BY ordinal')
+      .all(documentId)
+      .map((row) => ({ ...chunkFromRow(row), bm25: 0 }));
+  }
+
   /** Chunks by id, in the order given (for ranked results). */
   chunksByIds(ids: readonly number[]): ChunkHit[] {
     if (ids.length === 0) return [];

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type Sampling } from '../../../contract/index.js';
+import type { ChatService } from '../../chat/ChatService.js';
+import type { EngineSupervisor, LoadParams } from '../../engine/EngineSupervisor.js';
+import type { ModelLibrary } from '../../models/ModelLibrary.js';
+import type { ConversationStore } from '../../storage/ConversationStore.js';
+import type { DocumentStore } from '../../storage/DocumentStore.js';
+import type { SettingsStore } from '../../storage/SettingsStore.js';
+
+export type DocumentTool = 'summary' | 'key-points' | 'read';
+
+export interface DocumentToolsOptions {
+  documents: DocumentStore;
+  conversations: ConversationStore;
+  chat: ChatService;
+  engine: EngineSupervisor;
+  library: ModelLibrary;
+  settings: SettingsStore;
+  loadParams(modelPath: string): Promise<LoadParams>;
+  /** About how many characters one token of this model holds (from its vocabulary). */
+  charsPerToken(modelPath: string): Promise<number>;
+  /** "Reading part 2 of 5…" while a long document is summarised part by part. */
+  progress(documentId: string, done: number, total: number): void;
+}
+
+/** The share of the context given to document text; the rest holds instructions and the answer. */
+const TEXT_SHARE = 0.45;
+/** Longest partial summary; short enough that summaries of many parts still fit one prompt. */
+const PART_SUMMARY_TOKENS = 200;
+
+/**
+ * Tools that start a conversation about one document:
+ * - summary / key points: the whole text when it fits the context; otherwise map-reduce — each
+ *   part summarised on its own (one-shot generations in the engine), then the conversation's
+ *   question is answered from those partial summaries;
+ * - read: the whole document becomes the conversation's first turn. With RWKV or Mamba the
+ *   saved-state machinery keeps the state after it, so every later question in that
+ *   conversation starts from the state (the document is never read again), at constant cost.
+ */
+export class DocumentTools {
+  readonly #o: DocumentToolsOptions;
+
+  constructor(options: DocumentToolsOptions) {
+    this.#o = options;
+  }
+
+  async run(documentId: string, tool: DocumentTool, modelId: string | null): Promise<{ conversationId: string }> {
+    const { documents, conversations, chat, settings } = this.#o;
+    const document = documents.get(documentId);
+    const text = documents.text(documentId);
+    if (!document || document.status !== 'indexed' || text === null) {
+      throw new AppError('not_found', 'That document is not indexed (yet).');
+    }
+    const model = modelId ?? settings.get().defaultModelId;
+    if (!model) throw new AppError('no_model', 'Choose a model first.');
+    const contextSize = settings.get().contextSize;
+    const charsPerToken = await this.#o.charsPerToken(await this.#o.library.resolve(model));
+    const budget = Math.floor(contextSize * TEXT_SHARE * charsPerToken);
+    const name = document.fileName;
+
+    let visible: string;
+    let modelContent: string;
+    if (tool === 'read') {
+      if (text.length > budget * 1.8) {
+        throw new AppError(
+          'invalid_input',
+          `${name} is too long to read into one conversation with a ${settings.get().contextSize.toLocaleString('en-US')}-token context. Ask about it instead: questions retrieve the passages they need.`,
+        );
+      }
+      visible = `Read ${name}`;
+      modelContent = `Here is the document "${name}". Read it; questions about it follow.\n\n${text}\n\nReply only: Ready.`;
+    } else {
+      const ask =
+        tool === 'summary'
+          ? 'Write a summary of the whole document in a few paragraphs.'
+          : 'List the key points of the whole document as short bullet points.';
+      visible = tool === 'summary' ? `Summarise ${name}` : `Key points of ${name}`;
+      if (text.length <= budget) {
+        modelContent = `Here is the document "${name}".\n\n${text}\n\n${ask}`;
+      } else {
+        const parts = await this.#summariseParts(documentId, name, budget, contextSize, model);
+        modelContent = [
+          `Here are summaries of the consecutive parts of the document "${name}".`,
+          ...parts.map((summary, index) => `[Part ${index + 1}]\n${summary}`),
+          ask,
+        ].join('\n\n');
+      }
+    }
+
+    const conversation = conversations.create({
+      title: visible,
+      modelId: model,
+      systemPrompt: settings.get().defaultSystemPrompt,
+    });
+    // Follow-up questions on a summary retrieve passages from the document; a conversation that
+    // read the whole document has it in its state already, and retrieval would only repeat it.
+    if (tool !== 'read') conversations.setDocuments(conversation.id, [documentId], false);
+    await chat.sendPrepared(conversation.id, visible, { modelContent, sources: [], refusal: null });
+    return { conversationId: conversation.id };
+  }
+
+  /**
+   * The map step: the document's chunks in order, grouped to fit a prompt, each group summarised
+   * alone; while the summaries together are still longer than a prompt, they are grouped and
+   * summarised again, so any length ends in one prompt.
+   */
+  async #summariseParts(
+    documentId: string,
+    name: string,
+    budget: number,
+    contextSize: number,
+    modelId: string,
+  ): Promise<string[]> {
+    const params = await this.#o.loadParams(await this.#o.library.resolve(modelId));
+    const sampling: Sampling = {
+      temperature: 0.2,
+      topP: 0.9,
+      maxTokens: Math.max(16, Math.min(PART_SUMMARY_TOKENS, Math.floor((contextSize * TEXT_SHARE) / 4))),
+      seed: 1,
+    };
+    let texts = group(
+      this.#o.documents.chunksOf(documentId).map((chunk) => chunk.text),
+      budget,
+    );
+    for (let level = 1; ; level++) {
+      const summaries: string[] = [];
+      for (const [index, part] of texts.entries()) {
+        this.#o.progress(documentId, index, texts.length);
+        const what =
+          level === 1 ? `part ${index + 1} of ${texts.length} of the document` : 'summaries of parts of the document';
+        const result = await this.#o.engine.generate(
+          params,
+          async () => ({
+            requestId: `summary-${randomUUID()}`,
+            systemPrompt: '',
+            history: [
+              { role: 'user', text: `This is ${what} "${name}".\n\n${part}\n\nSummarise it in a few sentences.` },
+            ],
+            sampling,
+            resume: null,
+            savePromptState: null,
+            saveTurnState: null,
+          }),
+          { onText: () => undefined },
+        );
+        summaries.push(result.text.trim() || '(no summary)');
+      }
+      this.#o.progress(documentId, texts.length, texts.length);
+      const joinedLength = summaries.reduce((sum, summary) => sum + summary.length + 12, 0);
+      if (joinedLength <= budget || summaries.length === 1) return summaries;
+      texts = group(summaries, budget);
+    }
+  }
+}
+
+/** Consecutive texts joined into groups no longer than `budget` characters (a longer text is cut). */
+function group(texts: readonly string[], budget: number): string[] {
+  const groups: string[] = [];
+  let current = '';
+  for (const text of texts) {
+    const piece = text.slice(0, budget);
+    if (current && current.length + piece.length + 2 > budget) {
+      groups.push(current);
+      current = '';
+    }
+    current += `${current ? '\n\n' : ''}${piece}`;
+  }
+  if (current) groups.push(current);
+  return groups;
+}
