@@ -50,7 +50,7 @@ describe('questions over documents', () => {
     assert.equal(answer.sources[0]?.n, 1);
     assert.equal(answer.sources[0]?.fileName, 'guide.pdf');
     assert.equal(answer.sources[0]?.page, 2);
-    const passage = await hearth.call('documents.passage', { chunkId: answer.sources[0]!.chunkId });
+    const passage = await hearth.call('documents.passage', { chunkId: answer.sources[0].chunkId });
     assert.match(passage.hit.text, /thirty degrees/);
 
     // The model was given the sources: what it read is stored with the question.
