@@ -253,7 +253,12 @@ export class DocumentService {
     if (existing && existing.status !== 'failed' && existing.status !== 'cancelled') {
       return { path, outcome: 'unchanged', documentId: existing.id, error: null };
     }
-    if (existing) this.#o.store.remove(existing.id); // a failed or cancelled try is replaced by this one
+    if (existing) {
+      // A failed or cancelled try is replaced by this one.
+      this.#o.store.remove(existing.id);
+      this.#vectors = null;
+      this.#o.changed(null, existing.id);
+    }
     const { targetChars, overlapChars } = this.#o.chunking();
     const record = this.#o.store.add({
       id: randomUUID(),
@@ -291,8 +296,9 @@ export class DocumentService {
     this.#emit(this.#o.store.setStatus(id, 'extracting'));
     try {
       const run = runExtractWorker(this.#o.launcher, record.path, {
-        onProgress: ({ page }) => {
+        onProgress: ({ page, pageCount }) => {
           this.#pages.set(id, page);
+          if (page === 1) this.#o.store.setPageCount(id, pageCount);
           const current = this.#o.store.get(id);
           if (current) this.#emit(current);
         },

@@ -177,6 +177,11 @@ export class DocumentStore {
     return this.get(id);
   }
 
+  /** The page count as soon as the reader knows it, so progress can show a share of pages. */
+  setPageCount(id: string, pageCount: number): void {
+    this.#db.prepare('UPDATE documents SET page_count = ? WHERE id = ?').run(pageCount, id);
+  }
+
   /**
    * Stores what extraction found: the text (for citations) and the document's facts. Chunks that
    * an interrupted run wrote stay: they came from the same content (the hash is the same).
