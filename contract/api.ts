@@ -152,6 +152,8 @@ export const apiCalls = {
   'library.setFolder': call(z.strictObject({ dir: z.string().min(1).max(4096) }), z.strictObject({ dir: z.string() })),
   /** Desktop only: the system's open-file dialog for a .gguf file; null when cancelled. */
   'library.chooseFile': call(Empty, z.strictObject({ path: z.string().nullable() })),
+  /** Desktop only: the system's open-files dialog for documents (PDF, DOCX, Markdown, HTML, text). */
+  'documents.chooseFiles': call(Empty, z.strictObject({ paths: z.array(z.string()) })),
   /** Desktop only: the system's choose-folder dialog; null when cancelled. */
   'library.chooseFolder': call(Empty, z.strictObject({ dir: z.string().nullable() })),
 

@@ -46,6 +46,8 @@ export interface PlatformActions {
   revealFile?(path: string): Promise<void>;
   /** The system's open-file dialog for a .gguf file; null when cancelled. */
   chooseModelFile?(): Promise<string | null>;
+  /** The system's open-files dialog for documents; empty when cancelled. */
+  chooseDocuments?(): Promise<string[]>;
   /** The system's choose-folder dialog; null when cancelled. */
   chooseFolder?(): Promise<string | null>;
 }
@@ -380,6 +382,10 @@ export function createHearth(options: HearthOptions): Hearth {
     'library.chooseFile': async () => {
       if (!options.platform?.chooseModelFile) throw new AppError('unsupported', 'Enter the path of the model file.');
       return { path: await options.platform.chooseModelFile() };
+    },
+    'documents.chooseFiles': async () => {
+      if (!options.platform?.chooseDocuments) throw new AppError('unsupported', 'Enter the paths of the documents.');
+      return { paths: await options.platform.chooseDocuments() };
     },
     'library.chooseFolder': async () => {
       if (!options.platform?.chooseFolder) throw new AppError('unsupported', 'Enter the path of the folder.');

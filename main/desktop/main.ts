@@ -49,6 +49,15 @@ if (!app.requestSingleInstanceLock()) {
           const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
+        chooseDocuments: async () => {
+          const options = {
+            title: 'Import documents',
+            properties: ['openFile' as const, 'multiSelections' as const],
+            filters: [{ name: 'Documents', extensions: ['pdf', 'docx', 'md', 'markdown', 'html', 'htm', 'txt'] }],
+          };
+          const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? [] : result.filePaths;
+        },
         chooseFolder: async () => {
           const options = {
             title: 'Choose the models folder',

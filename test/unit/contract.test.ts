@@ -107,6 +107,7 @@ describe('the contract at the renderer → main boundary', () => {
     assert.ok(Object.keys(apiEvents).includes('chat.delta'));
     assert.deepEqual(Object.keys(engineCalls).sort(), [
       'abort',
+      'embed',
       'generate',
       'inspectModel',
       'loadModel',

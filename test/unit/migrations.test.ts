@@ -39,6 +39,7 @@ describe('migrations', () => {
       'chunks_fts_docsize',
       'chunks_fts_idx',
       'collections',
+      'conversation_documents',
       'conversations',
       'document_texts',
       'documents',

@@ -3,7 +3,7 @@ import { useCommands } from '../session/CommandsContext.js';
 import { useAppStore } from '../store/appStore.js';
 import { selectIsStreaming } from '../store/selectors.js';
 
-/** Ctrl/Cmd+N: new chat. Ctrl/Cmd+,: settings. Ctrl/Cmd+M: the model library. Esc: close the narrow sidebar, else stop the answer. */
+/** Ctrl/Cmd+N: new chat. Ctrl/Cmd+,: settings. Ctrl/Cmd+M: the model library. Ctrl/Cmd+D: documents. Esc: close the narrow sidebar, else stop the answer. */
 export function useGlobalShortcuts(): void {
   const commands = useCommands();
   useEffect(() => {
@@ -17,6 +17,10 @@ export function useGlobalShortcuts(): void {
       } else if (withModifier && !event.shiftKey && event.key.toLowerCase() === 'm') {
         event.preventDefault();
         if (state.dialog === null) commands.openLibrary();
+      } else if (withModifier && !event.shiftKey && event.key.toLowerCase() === 'd') {
+        // Also keeps the browser's "bookmark this page" away from the web host.
+        event.preventDefault();
+        if (state.dialog === null) commands.openDocuments();
       } else if (withModifier && event.key === ',') {
         event.preventDefault();
         state.openDialog({ kind: 'settings' });

@@ -1,12 +1,21 @@
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import Markdown from 'react-markdown';
+import { CitationsContext } from './CitationsContext.js';
 import { markdownComponents } from './markdownComponents.js';
-import { rehypePlugins, remarkPlugins } from './markdownOptions.js';
+import { citedRemarkPlugins, rehypePlugins, remarkPlugins } from './markdownOptions.js';
 
-/** An answer rendered as Markdown; re-renders only when its text changes. */
+/**
+ * An answer rendered as Markdown; re-renders only when its text changes (or its sources). Inside
+ * a {@link CitationsContext} its [n] markers become buttons that open the sources.
+ */
 export const MarkdownText = memo(function MarkdownText({ text }: { text: string }) {
+  const cited = useContext(CitationsContext) !== null;
   return (
-    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={markdownComponents}>
+    <Markdown
+      remarkPlugins={cited ? citedRemarkPlugins : remarkPlugins}
+      rehypePlugins={rehypePlugins}
+      components={markdownComponents}
+    >
       {text}
     </Markdown>
   );

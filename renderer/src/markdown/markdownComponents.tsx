@@ -1,5 +1,6 @@
 import type { ComponentProps } from 'react';
 import type { Components, ExtraProps } from 'react-markdown';
+import { CitationMarker } from './CitationMarker.js';
 import { CodeBlock } from './CodeBlock.js';
 
 /** Drops react-markdown's `node` prop so it does not reach the DOM. */
@@ -43,4 +44,6 @@ export const markdownComponents: Components = {
   img: Image,
   table: Table,
   pre: CodeBlock,
+  // Markdown has no buttons of its own: every one comes from `remarkCitations`.
+  button: CitationMarker,
 };

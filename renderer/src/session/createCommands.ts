@@ -2,6 +2,7 @@ import { AppError, toErrorValue, type Conversation, type Sampling, type Settings
 import type { ApiClient } from '../api/apiClient.js';
 import type { AppStore } from '../store/appStore.js';
 import { coalesce } from './coalesce.js';
+import { createDocumentCommands, type DocumentCommands } from './createDocumentCommands.js';
 import { createHardwareCommands, type HardwareCommands } from './createHardwareCommands.js';
 import { createLibraryCommands, type LibraryCommands } from './createLibraryCommands.js';
 
@@ -10,7 +11,7 @@ import { createLibraryCommands, type LibraryCommands } from './createLibraryComm
  * transition. Failures become error banners (with the AppError's message, which is written for
  * the user), so components never deal with rejected promises.
  */
-export interface Commands extends HardwareCommands, LibraryCommands {
+export interface Commands extends DocumentCommands, HardwareCommands, LibraryCommands {
   loadAll(): Promise<void>;
   refreshConversations(): Promise<void>;
   refreshModels(): Promise<void>;
@@ -128,6 +129,11 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
   });
 
   const commands: Commands = {
+    ...createDocumentCommands(api, store, {
+      modelForNewConversation,
+      refreshConversations,
+      openConversation: (conversationId) => commands.openConversation(conversationId),
+    }),
     ...createHardwareCommands(api, store),
     ...createLibraryCommands(api, store, () => commands.refreshModels()),
 
@@ -138,6 +144,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
         commands.refreshModels(),
         commands.refreshEngine(),
         commands.refreshDownloads(),
+        commands.refreshDocuments(),
         refreshConversations(),
       ]);
       const { openConversationId, summaries } = state();

@@ -41,6 +41,7 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
       void commands.refreshConversations();
       if (conversationId === null || conversationId === state().openConversationId) {
         void commands.reloadOpenConversation();
+        void commands.refreshAttachments();
       }
     }),
 
@@ -71,6 +72,19 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
       });
     }),
 
+    api.on('documents.changed', ({ document, removedId }) => {
+      if (removedId !== null) state().removeDocument(removedId);
+      if (document === null) return;
+      const previous = state().upsertDocument(document);
+      if (previous?.status === document.status) return;
+      if (document.status === 'indexed') state().announce(`${document.fileName} is indexed.`);
+      else if (document.status === 'failed') state().announce(`Import of ${document.fileName} failed.`);
+    }),
+
+    api.on('documents.toolProgress', ({ documentId, done, total }) =>
+      state().setDocumentToolProgress(documentId, done, total),
+    ),
+
     api.on('engine.status', (status) => state().setEngine(status)),
     api.on('model.loadProgress', (progress) => state().setLoadProgress(progress)),
     api.on('notice', (notice) => state().showBanner(notice.level, notice.message)),
@@ -85,6 +99,8 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
         void commands.loadAll();
         if (state().dialog?.kind === 'settings') void commands.refreshStateUsage();
         if (state().catalog !== null) void commands.refreshCatalog();
+        if (state().dialog?.kind === 'documents') void commands.refreshCollections();
+        void commands.refreshAttachments();
       }
     }),
   ];

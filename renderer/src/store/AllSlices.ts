@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ConversationsSlice } from './conversationsSlice.js';
+import type { DocumentsSlice } from './documentsSlice.js';
 import type { HardwareSlice } from './hardwareSlice.js';
 import type { LibrarySlice } from './librarySlice.js';
 import type { MessagesSlice } from './messagesSlice.js';
@@ -9,6 +10,7 @@ import type { UiSlice } from './uiSlice.js';
 
 /** The whole renderer state: one store, one slice per concern. */
 export type AllSlices = ConversationsSlice &
+  DocumentsSlice &
   HardwareSlice &
   LibrarySlice &
   MessagesSlice &

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AllSlices } from './AllSlices.js';
 import { createConversationsSlice } from './conversationsSlice.js';
+import { createDocumentsSlice } from './documentsSlice.js';
 import { createHardwareSlice } from './hardwareSlice.js';
 import { createLibrarySlice } from './librarySlice.js';
 import { createMessagesSlice } from './messagesSlice.js';
@@ -14,6 +15,7 @@ import { createUiSlice } from './uiSlice.js';
  */
 export const useAppStore = create<AllSlices>()((...args) => ({
   ...createConversationsSlice(...args),
+  ...createDocumentsSlice(...args),
   ...createHardwareSlice(...args),
   ...createLibrarySlice(...args),
   ...createMessagesSlice(...args),

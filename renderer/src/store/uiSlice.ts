@@ -1,4 +1,4 @@
-import type { MessageRole, Notice } from '../../../contract/index.js';
+import type { Citation, MessageRole, Notice } from '../../../contract/index.js';
 import type { SliceCreator } from './AllSlices.js';
 
 export type BannerLevel = Notice['level'];
@@ -15,6 +15,10 @@ export type OpenDialog =
   | { kind: 'settings' }
   | { kind: 'conversationSettings' }
   | { kind: 'library'; tab: LibraryTab }
+  | { kind: 'documents' }
+  | { kind: 'attachDocuments' }
+  /** A cited passage in its document. */
+  | { kind: 'passage'; citation: Citation }
   | { kind: 'confirmDelete'; conversationId: string; title: string }
   | { kind: 'confirmDeleteBranch'; messageId: string; role: MessageRole }
   | null;

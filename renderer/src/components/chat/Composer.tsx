@@ -3,6 +3,7 @@ import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectIsStreaming } from '../../store/selectors.js';
 import { Icon } from '../common/Icon.js';
+import { AttachDocumentsButton } from './AttachDocumentsButton.js';
 
 const CONTENT_MAX = 200_000;
 
@@ -43,6 +44,9 @@ export function Composer() {
         void submit();
       }}
     >
+      <div className="composer-tools">
+        <AttachDocumentsButton />
+      </div>
       <label className="visually-hidden" htmlFor="composer-input">
         Message
       </label>

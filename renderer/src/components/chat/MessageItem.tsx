@@ -1,5 +1,6 @@
-import { memo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { describeStopReason } from '../../format/describeStopReason.js';
+import { CitationsContext, type CitationTargets } from '../../markdown/CitationsContext.js';
 import { MarkdownText } from '../../markdown/MarkdownText.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectIsStreaming } from '../../store/selectors.js';
@@ -8,13 +9,21 @@ import { Icon } from '../common/Icon.js';
 import { BranchSwitcher } from './BranchSwitcher.js';
 import { MessageEditor } from './MessageEditor.js';
 import { MessageFooter } from './MessageFooter.js';
+import { MessageSources } from './MessageSources.js';
 import { StreamingContent } from './StreamingContent.js';
 
 export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   const message = useAppStore((state) => state.messagesById[id]);
   const streaming = useAppStore(selectIsStreaming);
+  const openDialog = useAppStore((state) => state.openDialog);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const sources = message?.sources;
+  const citations = useMemo<CitationTargets | null>(
+    () =>
+      sources && sources.length > 0 ? { sources, open: (citation) => openDialog({ kind: 'passage', citation }) } : null,
+    [sources, openDialog],
+  );
   if (!message) return null;
   const isUser = message.role === 'user';
   const stopLabel = describeStopReason(message);
@@ -69,17 +78,20 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
         <MessageEditor message={message} onClose={closeEditor} />
       ) : (
         <div className="message-bubble">
-          {isUser ? (
-            <div className="message-content message-content--plain" data-testid="message-content">
-              {message.content}
-            </div>
-          ) : message.status === 'streaming' ? (
-            <StreamingContent messageId={message.id} />
-          ) : (
-            <div className="message-content markdown" data-testid="message-content">
-              <MarkdownText text={message.content} />
-            </div>
-          )}
+          <CitationsContext.Provider value={citations}>
+            {isUser ? (
+              <div className="message-content message-content--plain" data-testid="message-content">
+                {message.content}
+              </div>
+            ) : message.status === 'streaming' ? (
+              <StreamingContent messageId={message.id} />
+            ) : (
+              <div className="message-content markdown" data-testid="message-content">
+                <MarkdownText text={message.content} />
+              </div>
+            )}
+          </CitationsContext.Provider>
+          {citations && <MessageSources sources={citations.sources} onOpen={citations.open} />}
           {stopLabel && (
             <div
               className={`message-notice ${failed ? 'message-notice--problem' : ''}`}

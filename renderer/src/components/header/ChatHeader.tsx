@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
+import { DocumentsButton } from './DocumentsButton.js';
 import { LibraryButton } from './LibraryButton.js';
 import { ModelPicker } from './ModelPicker.js';
 import { ModelStatus } from './ModelStatus.js';
@@ -30,6 +31,7 @@ export function ChatHeader() {
         <ModelStatus />
       </div>
       <div className="chat-header-actions">
+        <DocumentsButton />
         <LibraryButton />
         <button
           type="button"

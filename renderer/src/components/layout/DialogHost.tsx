@@ -1,6 +1,9 @@
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
+import { AttachDocumentsDialog } from '../documents/AttachDocumentsDialog.js';
+import { DocumentsDialog } from '../documents/DocumentsDialog.js';
+import { PassageDialog } from '../documents/PassageDialog.js';
 import { LibraryDialog } from '../library/LibraryDialog.js';
 import { ConversationSettingsDialog } from '../settings/ConversationSettingsDialog.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
@@ -22,6 +25,12 @@ export function DialogHost() {
       return (
         <LibraryDialog tab={dialog.tab} onTabChange={(tab) => openDialog({ kind: 'library', tab })} onClose={close} />
       );
+    case 'documents':
+      return <DocumentsDialog onClose={close} />;
+    case 'attachDocuments':
+      return <AttachDocumentsDialog onClose={close} />;
+    case 'passage':
+      return <PassageDialog citation={dialog.citation} onClose={close} />;
     case 'confirmDelete':
       return (
         <ConfirmDialog

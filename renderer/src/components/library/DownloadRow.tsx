@@ -51,7 +51,7 @@ export function DownloadRow({ download, onShowModel }: DownloadRowProps) {
       </p>
 
       <div
-        className="download-bar"
+        className="progress-bar"
         role="progressbar"
         aria-label={`Download of ${download.fileName}`}
         aria-valuemin={0}
@@ -63,9 +63,9 @@ export function DownloadRow({ download, onShowModel }: DownloadRowProps) {
       >
         {/* Separate elements: the fill must not animate from a full-width sheen down to its share. */}
         {indeterminate ? (
-          <span className="download-bar-sheen" />
+          <span className="progress-bar-sheen" />
         ) : (
-          <span className="download-bar-fill" style={{ width: `${percent ?? 0}%` }} />
+          <span className="progress-bar-fill" style={{ width: `${percent ?? 0}%` }} />
         )}
       </div>
 

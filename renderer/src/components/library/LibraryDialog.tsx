@@ -1,9 +1,10 @@
-import { useEffect, useId, useState, type DragEvent } from 'react';
+import { useCallback, useId, useState, type DragEvent } from 'react';
 import { droppedFilePath } from '../../api/droppedFilePath.js';
 import { useAppStore } from '../../store/appStore.js';
 import type { LibraryTab } from '../../store/uiSlice.js';
 import { Dialog } from '../common/Dialog.js';
 import { Icon } from '../common/Icon.js';
+import { NoticeLine } from '../common/NoticeLine.js';
 import { isActive } from './activeDownloads.js';
 import { CatalogTab } from './CatalogTab.js';
 import { DownloadsTab } from './DownloadsTab.js';
@@ -105,7 +106,7 @@ export function LibraryDialog({ tab, onTabChange: setTab, onClose }: LibraryDial
           {tab === 'downloads' && <DownloadsTab onShowModel={showModel} />}
         </div>
         {dragging && (
-          <div className="library-drop" aria-hidden="true">
+          <div className="drop-overlay" aria-hidden="true">
             <Icon name="fileImport" size={28} />
             Drop a .gguf file to import it
           </div>
@@ -115,30 +116,10 @@ export function LibraryDialog({ tab, onTabChange: setTab, onClose }: LibraryDial
   );
 }
 
-const INFO_VISIBLE_MS = 8_000;
-
-/** What the library last did or failed to do. Information fades out; errors stay until dismissed. */
+/** What the library last did or failed to do. */
 function LibraryNoticeLine() {
   const notice = useAppStore((state) => state.libraryNotice);
-  const dismiss = useAppStore((state) => state.setLibraryNotice);
-  useEffect(() => {
-    if (notice?.level !== 'info') return;
-    const timer = window.setTimeout(() => dismiss(null), INFO_VISIBLE_MS);
-    return () => window.clearTimeout(timer);
-  }, [notice, dismiss]);
-  if (!notice) return null;
-  return (
-    <div
-      className={`library-notice banner banner--${notice.level}`}
-      role={notice.level === 'error' ? 'alert' : 'status'}
-      data-testid="library-notice"
-      data-level={notice.level}
-    >
-      <Icon name={notice.level === 'error' ? 'alert' : 'info'} />
-      <p className="banner-message">{notice.message}</p>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(null)}>
-        <Icon name="close" />
-      </button>
-    </div>
-  );
+  const setNotice = useAppStore((state) => state.setLibraryNotice);
+  const dismiss = useCallback(() => setNotice(null), [setNotice]);
+  return <NoticeLine notice={notice} onDismiss={dismiss} testId="library-notice" />;
 }

@@ -9,6 +9,8 @@ import { ThemeField } from './ThemeField.js';
 import { fieldErrorsFrom, type FieldErrors } from './fieldErrors.js';
 import { samplingInput, toNumber, toSamplingDraft, type SamplingDraft } from './samplingDraft.js';
 import { DefaultModelField } from './DefaultModelField.js';
+import { DocumentsSection } from './DocumentsSection.js';
+import { documentsInput, toDocumentsDraft, type DocumentsDraft } from './documentsDraft.js';
 import { SavedStatesSection } from './SavedStatesSection.js';
 import { statesInput, toStatesDraft, type StatesDraft } from './statesDraft.js';
 import { HardwareSection } from './hardware/HardwareSection.js';
@@ -35,6 +37,7 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
   const [hardware, setHardware] = useState<HardwareDraft>(toHardwareDraft(settings));
   const [defaultModelId, setDefaultModelId] = useState(settings.defaultModelId);
   const [states, setStates] = useState<StatesDraft>(toStatesDraft(settings));
+  const [documents, setDocuments] = useState<DocumentsDraft>(toDocumentsDraft(settings));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
 
@@ -51,6 +54,7 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
       defaultModelId,
       ...hardwareInput(hardware),
       ...statesInput(states, settings),
+      ...documentsInput(documents),
     });
     if (!parsed.success) {
       setErrors(fieldErrorsFrom(parsed.error.issues));
@@ -131,6 +135,8 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
         />
 
         <SavedStatesSection draft={states} errors={errors} onChange={setStates} />
+
+        <DocumentsSection draft={documents} errors={errors} onChange={setDocuments} />
 
         <FoldersSection />
         <AboutSection />

@@ -12,6 +12,8 @@ const FIELD_MESSAGES: Record<string, string> = {
   stateBudgetBytes: 'Use a size from 0 up to 1024 GB.',
   checkpointsPerBranch: 'Use a whole number from 1 to 256.',
   attentionStateCapBytes: 'Use a size from 0 up to 1048576 MB.',
+  documentChunkChars: 'Use a whole number from 200 to 8000.',
+  documentChunkOverlap: 'Use a whole number from 0 to 4000.',
 };
 
 /** One message per field, keyed by the last path segment: `defaultSampling.topP` → `topP`. */

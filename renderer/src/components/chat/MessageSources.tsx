@@ -1,0 +1,35 @@
+import type { Citation } from '../../../../contract/index.js';
+import { describeCitation } from '../../format/describeCitation.js';
+
+interface MessageSourcesProps {
+  sources: readonly Citation[];
+  onOpen: (citation: Citation) => void;
+}
+
+/** The numbered passages an answer was given, each opening where it is in its document. */
+export function MessageSources({ sources, onOpen }: MessageSourcesProps) {
+  return (
+    <section className="message-sources" aria-label="Sources" data-testid="message-sources">
+      <h3 className="message-sources-title">Sources</h3>
+      <ul className="message-sources-list">
+        {sources.map((source) => {
+          const where = describeCitation(source);
+          return (
+            <li key={source.n}>
+              <button
+                type="button"
+                className="source-chip"
+                title={source.headingPath.length > 1 ? `${where} (${source.headingPath.join(' › ')})` : where}
+                onClick={() => onOpen(source)}
+                data-testid="source-chip"
+                data-n={source.n}
+              >
+                <span className="source-chip-n">[{source.n}]</span> {where}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import type { DocumentSummary } from '../../../../contract/index.js';
+import { useAppStore } from '../../store/appStore.js';
+import { Icon } from '../common/Icon.js';
+import { DocumentRow } from './DocumentRow.js';
+
+interface DocumentListProps {
+  documents: DocumentSummary[];
+  /** The list shows one collection (the empty state says so). */
+  inCollection: boolean;
+}
+
+export function DocumentList({ documents, inCollection }: DocumentListProps) {
+  const loaded = useAppStore((state) => state.documentsLoaded);
+  if (!loaded) {
+    return (
+      <p className="documents-loading" role="status">
+        <span className="spinner" aria-hidden="true" />
+        Loading documents…
+      </p>
+    );
+  }
+  if (documents.length === 0) {
+    return (
+      <div className="documents-empty" data-testid="documents-empty">
+        <Icon name="fileText" size={28} />
+        <strong>{inCollection ? 'No documents in this collection yet' : 'No documents yet'}</strong>
+        <p>
+          Import PDFs, Word files, Markdown, HTML or text. Hearth indexes them on this computer, then answers questions
+          about them with the passages it used.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <ul className="document-list" aria-label="Documents" data-testid="document-list">
+      {documents.map((document) => (
+        <DocumentRow key={document.id} document={document} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,95 @@
+import { useCallback, useState, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { droppedFilePath } from '../../api/droppedFilePath.js';
+import { useCommands } from '../../session/CommandsContext.js';
+import { useAppStore } from '../../store/appStore.js';
+import { Dialog } from '../common/Dialog.js';
+import { Icon } from '../common/Icon.js';
+import { NoticeLine } from '../common/NoticeLine.js';
+import { CollectionBar } from './CollectionBar.js';
+import { DocumentImportForm } from './DocumentImportForm.js';
+import { DocumentList } from './DocumentList.js';
+import { ImportOutcomeList } from './ImportOutcomeList.js';
+
+/**
+ * Documents: import files by path or by dropping them, watch each one being read and indexed,
+ * cancel, retry or delete, and group them in collections. The list shows one collection, or all.
+ */
+export function DocumentsDialog({ onClose }: { onClose: () => void }) {
+  const commands = useCommands();
+  const [collectionId, setCollectionId] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [dropHint, setDropHint] = useState<string | null>(null);
+  const host = useAppStore((state) => (state.appInfo?.canChooseFiles ? 'desktop' : 'web'));
+  const documents = useAppStore(
+    useShallow((state) =>
+      collectionId === null ? state.documents : state.documents.filter((d) => d.collectionId === collectionId),
+    ),
+  );
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length === 0) return;
+    const paths = files.map(droppedFilePath).filter((path) => path !== null);
+    const unknown = files.filter((file) => droppedFilePath(file) === null).map((file) => file.name);
+    // A browser never says where a dropped file is, and main reads documents from disk: without
+    // the path the bytes would have to travel through the page instead.
+    setDropHint(
+      unknown.length === 0
+        ? null
+        : host === 'web'
+          ? `Drag and drop needs the desktop app. Enter the full path of ${listNames(unknown)} below.`
+          : `Hearth could not tell where ${listNames(unknown)} ${unknown.length === 1 ? 'is' : 'are'}; enter the full path below.`,
+    );
+    if (paths.length > 0) void commands.importDocuments(paths, collectionId);
+  };
+
+  return (
+    <Dialog title="Documents" onClose={onClose} className="dialog--documents" testId="documents-dialog">
+      <div
+        className="documents"
+        data-dragging={dragging || undefined}
+        onDragOver={(event) => {
+          if (!event.dataTransfer.types.includes('Files')) return;
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        }}
+        onDragLeave={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+        }}
+        onDrop={onDrop}
+      >
+        <DocumentsNoticeLine />
+        <div className="dialog-body documents-body">
+          <CollectionBar collectionId={collectionId} onChange={setCollectionId} />
+          <DocumentImportForm collectionId={collectionId} hint={dropHint} onDismissHint={() => setDropHint(null)} />
+          <ImportOutcomeList />
+          <DocumentList documents={documents} inCollection={collectionId !== null} />
+        </div>
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            <Icon name="fileImport" size={28} />
+            Drop files to import them
+          </div>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
+function DocumentsNoticeLine() {
+  const notice = useAppStore((state) => state.documentsNotice);
+  const setNotice = useAppStore((state) => state.setDocumentsNotice);
+  const dismiss = useCallback(() => setNotice(null), [setNotice]);
+  return <NoticeLine notice={notice} onDismiss={dismiss} testId="documents-notice" />;
+}
+
+/** "a.pdf", "a.pdf and b.docx", "a.pdf, b.docx and 3 more". */
+function listNames(names: string[]): string {
+  if (names.length === 1) return names[0] ?? '';
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+}

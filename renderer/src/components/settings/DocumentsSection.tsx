@@ -1,0 +1,95 @@
+import { useId } from 'react';
+import { useAppStore } from '../../store/appStore.js';
+import { overlapUsed, type DocumentsDraft } from './documentsDraft.js';
+import type { FieldErrors } from './fieldErrors.js';
+
+interface DocumentsSectionProps {
+  draft: DocumentsDraft;
+  errors: FieldErrors;
+  onChange: (draft: DocumentsDraft) => void;
+}
+
+/** How imported documents are cut into passages, and whether passages are also found by meaning. */
+export function DocumentsSection({ draft, errors, onChange }: DocumentsSectionProps) {
+  const id = useId();
+  const models = useAppStore((state) => state.models);
+  const embeddingModelId = draft.embeddingModelId;
+  const missing = embeddingModelId !== null && !models.some((model) => model.id === embeddingModelId);
+  const cappedOverlap = overlapUsed(draft);
+
+  return (
+    <section className="settings-section" data-testid="documents-section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Documents</h3>
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor={`${id}-chunk`}>Passage size (characters)</label>
+          <input
+            id={`${id}-chunk`}
+            className="input"
+            type="number"
+            min={200}
+            max={8000}
+            step={100}
+            value={draft.chunkChars}
+            aria-invalid={errors.documentChunkChars ? true : undefined}
+            aria-describedby={`${id}-chunk-hint`}
+            onChange={(event) => onChange({ ...draft, chunkChars: event.target.value })}
+            data-testid="settings-chunk-chars"
+          />
+          <span id={`${id}-chunk-hint`} className={errors.documentChunkChars ? 'field-error' : 'field-hint'}>
+            {errors.documentChunkChars ?? 'Applies to documents imported from now on.'}
+          </span>
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-overlap`}>Overlap between passages (characters)</label>
+          <input
+            id={`${id}-overlap`}
+            className="input"
+            type="number"
+            min={0}
+            max={4000}
+            step={10}
+            value={draft.chunkOverlap}
+            aria-invalid={errors.documentChunkOverlap ? true : undefined}
+            aria-describedby={`${id}-overlap-hint`}
+            onChange={(event) => onChange({ ...draft, chunkOverlap: event.target.value })}
+            data-testid="settings-chunk-overlap"
+          />
+          <span id={`${id}-overlap-hint`} className={errors.documentChunkOverlap ? 'field-error' : 'field-hint'}>
+            {errors.documentChunkOverlap ??
+              (cappedOverlap === null
+                ? 'At most half the passage size is used.'
+                : `Only ${cappedOverlap.toLocaleString('en-US')} characters are used: at most half the passage size.`)}
+          </span>
+        </div>
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${id}-embedding`}>Embedding model</label>
+        <select
+          id={`${id}-embedding`}
+          className="select"
+          value={embeddingModelId ?? ''}
+          aria-describedby={`${id}-embedding-hint`}
+          onChange={(event) =>
+            onChange({ ...draft, embeddingModelId: event.target.value === '' ? null : event.target.value })
+          }
+          data-testid="settings-embedding-model"
+        >
+          <option value="">None (keyword search only)</option>
+          {missing && <option value={embeddingModelId}>{embeddingModelId} (not in the models folder)</option>}
+          {models.map((model) => (
+            <option key={model.id} value={model.id}>
+              {model.id}
+            </option>
+          ))}
+        </select>
+        <span id={`${id}-embedding-hint`} className="field-hint">
+          With an embedding model (e.g. nomic-embed-text from the catalog), questions also find passages by meaning;
+          every passage is embedded in the background.
+        </span>
+      </div>
+    </section>
+  );
+}
