@@ -161,30 +161,23 @@ async function queryLatency(seedChunks: readonly DocumentChunk[], target: number
   return row;
 }
 
+/** The Debian Reference's chunks, as the import stored them: the seed of the larger indexes. */
 function seedChunks(): DocumentChunk[] {
   const db = openDatabase(join(work, 'import-0.sqlite'));
-  const rows = db
-    .prepare<
-      [],
-      {
-        ordinal: number;
-        text: string;
-        start_offset: number;
-        end_offset: number;
-        page: number | null;
-        heading_path: string;
-      }
-    >('SELECT ordinal, text, start_offset, end_offset, page, heading_path FROM chunks ORDER BY id')
-    .all();
+  const store = new DocumentStore(db);
+  const chunks = store
+    .list()
+    .flatMap((document) => store.chunksOf(document.id))
+    .map(({ ordinal, text, startOffset, endOffset, page, headingPath }) => ({
+      ordinal,
+      text,
+      startOffset,
+      endOffset,
+      page,
+      headingPath,
+    }));
   db.close();
-  return rows.map((row) => ({
-    ordinal: row.ordinal,
-    text: row.text,
-    startOffset: row.start_offset,
-    endOffset: row.end_offset,
-    page: row.page,
-    headingPath: JSON.parse(row.heading_path) as string[],
-  }));
+  return chunks;
 }
 
 const imports = await importThroughput();

@@ -1,4 +1,4 @@
-import { useCallback, useState, type DragEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { droppedFilePath } from '../../api/droppedFilePath.js';
 import { useCommands } from '../../session/CommandsContext.js';
@@ -10,6 +10,7 @@ import { CollectionBar } from './CollectionBar.js';
 import { DocumentImportForm } from './DocumentImportForm.js';
 import { DocumentList } from './DocumentList.js';
 import { ImportOutcomeList } from './ImportOutcomeList.js';
+import { useFileDrop } from '../../hooks/useFileDrop.js';
 
 /**
  * Documents: import files by path or by dropping them, watch each one being read and indexed,
@@ -18,7 +19,6 @@ import { ImportOutcomeList } from './ImportOutcomeList.js';
 export function DocumentsDialog({ onClose }: { onClose: () => void }) {
   const commands = useCommands();
   const [collectionId, setCollectionId] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [dropHint, setDropHint] = useState<string | null>(null);
   const host = useAppStore((state) => (state.appInfo?.canChooseFiles ? 'desktop' : 'web'));
   const documents = useAppStore(
@@ -27,11 +27,7 @@ export function DocumentsDialog({ onClose }: { onClose: () => void }) {
     ),
   );
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const files = [...event.dataTransfer.files];
-    if (files.length === 0) return;
+  const onFiles = (files: File[]) => {
     const paths = files.map(droppedFilePath).filter((path) => path !== null);
     const unknown = files.filter((file) => droppedFilePath(file) === null).map((file) => file.name);
     // A browser never says where a dropped file is, and main reads documents from disk: without
@@ -46,22 +42,11 @@ export function DocumentsDialog({ onClose }: { onClose: () => void }) {
     if (paths.length > 0) void commands.importDocuments(paths, collectionId);
   };
 
+  const { dragging, dropProps } = useFileDrop(onFiles);
+
   return (
     <Dialog title="Documents" onClose={onClose} className="dialog--documents" testId="documents-dialog">
-      <div
-        className="documents"
-        data-dragging={dragging || undefined}
-        onDragOver={(event) => {
-          if (!event.dataTransfer.types.includes('Files')) return;
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'copy';
-          setDragging(true);
-        }}
-        onDragLeave={(event) => {
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
-        }}
-        onDrop={onDrop}
-      >
+      <div className="documents" data-dragging={dragging || undefined} {...dropProps}>
         <DocumentsNoticeLine />
         <div className="dialog-body documents-body">
           <CollectionBar collectionId={collectionId} onChange={setCollectionId} />

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type DragEvent } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { droppedFilePath } from '../../api/droppedFilePath.js';
 import { useAppStore } from '../../store/appStore.js';
 import type { LibraryTab } from '../../store/uiSlice.js';
@@ -11,6 +11,7 @@ import { DownloadsTab } from './DownloadsTab.js';
 import { CLOSED_IMPORT, type ImportDraft } from './importDraft.js';
 import { InstalledTab } from './InstalledTab.js';
 import { LibraryTabs } from './LibraryTabs.js';
+import { useFileDrop } from '../../hooks/useFileDrop.js';
 
 interface LibraryDialogProps {
   /** Kept in the store's dialog, so that opening the library on a tab while it is open switches to it. */
@@ -24,7 +25,6 @@ export function LibraryDialog({ tab, onTabChange: setTab, onClose }: LibraryDial
   const id = useId();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [importDraft, setImportDraft] = useState<ImportDraft>(CLOSED_IMPORT);
-  const [dragging, setDragging] = useState(false);
   const modelCount = useAppStore((state) => state.models.length);
   const activeCount = useAppStore((state) => state.downloads.filter(isActive).length);
   const host = useAppStore((state) => (state.appInfo?.canChooseFiles ? 'desktop' : 'web'));
@@ -34,10 +34,8 @@ export function LibraryDialog({ tab, onTabChange: setTab, onClose }: LibraryDial
     setTab('installed');
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer.files[0];
+  const onFiles = (files: File[]) => {
+    const file = files[0];
     if (!file) return;
     setTab('installed');
     useAppStore.getState().finishImport(null);
@@ -63,22 +61,11 @@ export function LibraryDialog({ tab, onTabChange: setTab, onClose }: LibraryDial
     });
   };
 
+  const { dragging, dropProps } = useFileDrop(onFiles);
+
   return (
     <Dialog title="Models" onClose={onClose} className="dialog--library" testId="library-dialog">
-      <div
-        className="library"
-        data-dragging={dragging || undefined}
-        onDragOver={(event) => {
-          if (!event.dataTransfer.types.includes('Files')) return;
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'copy';
-          setDragging(true);
-        }}
-        onDragLeave={(event) => {
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
-        }}
-        onDrop={onDrop}
-      >
+      <div className="library" data-dragging={dragging || undefined} {...dropProps}>
         <LibraryTabs
           tab={tab}
           onChange={setTab}
