@@ -400,7 +400,13 @@ export function createHearth(options: HearthOptions): Hearth {
       documents.search(query, { ...(documentIds && { documentIds }), ...(limit && { limit }) }),
     'documents.passage': async ({ chunkId }) => documents.passage(chunkId),
     'documents.tool': async ({ documentId, tool, modelId }) => {
-      const result = await documentTools.run(documentId, tool, modelId ?? null);
+      // No model given: the default one, else the one loaded now.
+      const loaded = engine.status.loaded && library.idFor(engine.status.loaded.modelPath);
+      const result = await documentTools.run(
+        documentId,
+        tool,
+        modelId ?? settings.get().defaultModelId ?? loaded ?? null,
+      );
       events.emit('conversations.changed', { conversationId: result.conversationId });
       return result;
     },
