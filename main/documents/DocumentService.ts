@@ -183,7 +183,14 @@ export class DocumentService {
     const allowed = within ? new Set(within) : null;
     const vectors = allowed ? this.#vectors.rows.filter((row) => allowed.has(row.documentId)) : this.#vectors.rows;
     if (vectors.length === 0) return [];
-    const [question] = await embedder.embed([query]);
+    let question: Float32Array | undefined;
+    try {
+      [question] = await embedder.embed([query]);
+    } catch (error) {
+      // An embedding model that is gone or broken must not take keyword search down with it.
+      this.#o.log(`the question was not embedded: ${(error as Error).message}; keyword search only`);
+      return [];
+    }
     if (!question) return [];
     return vectors
       .map(({ chunkId, vector }) => {

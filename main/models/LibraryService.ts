@@ -165,7 +165,10 @@ export class LibraryService {
     else await rm(path, { force: true });
     const statesRemoved = fingerprint === null ? 0 : states.deleteForModel(fingerprint);
     if (statesRemoved > 0) states.shrink();
-    if (this.#o.settings.get().defaultModelId === modelId) this.#o.settings.update({ defaultModelId: null });
+    // Settings that named the deleted file fall back: a new chat asks for a model, search uses BM25.
+    const { defaultModelId, embeddingModelId } = this.#o.settings.get();
+    if (defaultModelId === modelId) this.#o.settings.update({ defaultModelId: null });
+    if (embeddingModelId === modelId) this.#o.settings.update({ embeddingModelId: null });
     this.#o.changed();
     return { deleted: true, statesRemoved };
   }

@@ -53,5 +53,13 @@ describe('hybrid retrieval with an embedding model', () => {
     const [hit] = await hearth.call('documents.search', { query: 'boot loader', documentIds: [documentId] });
     const passage = await hearth.call('documents.passage', { chunkId: hit!.chunkId });
     assert.equal(passage.hit.text, hit!.text);
+
+    // An embedding model that is gone does not take keyword search down with it...
+    await hearth.call('settings.update', { embeddingModelId: 'missing-embedder.gguf' });
+    assert.equal(await recallAt5(hearth, documentId), bm25, 'keyword search alone, as before');
+    // ...and deleting the one in Settings turns semantic search off.
+    await hearth.call('settings.update', { embeddingModelId });
+    await hearth.call('library.delete', { modelId: embeddingModelId });
+    assert.equal((await hearth.call('settings.get', {})).embeddingModelId, null);
   });
 });

@@ -40,6 +40,11 @@ function setUp(dir = tempDir(), options: Partial<DownloadManagerOptions> = {}, m
   return { dir, modelsDir, db, manager, changes, added };
 }
 
+/** A download of a URI the user gave (not from the catalog), checked against `sha256` when given. */
+function startUri(manager: DownloadManager, uri: string, sha256: string | null = null) {
+  return manager.start({ entryId: null, quantization: null, uri, expectedBytes: null, sha256 });
+}
+
 /** What the user sees in the models folder: no part files, no staging folders. */
 function libraryFiles(modelsDir: string): string[] {
   return readdirSync(modelsDir).filter((name) => !name.startsWith('.'));
@@ -54,13 +59,7 @@ describe('model downloads from a real HTTP server', () => {
       'rwkv7.gguf': { path: forged.paths.rwkv7, cuts: 4, cutAfterBytes: () => Math.floor(random()) },
     });
     const { manager, modelsDir, added } = setUp();
-    const started = await manager.start({
-      entryId: null,
-      quantization: null,
-      uri: server.url('rwkv7.gguf'),
-      expectedBytes: null,
-      sha256: sha256(source),
-    });
+    const started = await startUri(manager, server.url('rwkv7.gguf'), sha256(source));
     const done = await manager.settled(started.id);
     assert.equal(done.state, 'complete', done.error ?? '');
     assert.equal(done.modelId, 'rwkv7.gguf');
@@ -77,13 +76,7 @@ describe('model downloads from a real HTTP server', () => {
     corrupted.writeUInt8(corrupted.readUInt8(corrupted.length - 100) ^ 0xff, corrupted.length - 100);
     const server = await startModelServer({ 'mamba.gguf': { path: forged.paths.mamba, body: corrupted } });
     const { manager, modelsDir, added } = setUp();
-    const started = await manager.start({
-      entryId: null,
-      quantization: null,
-      uri: server.url('mamba.gguf'),
-      expectedBytes: null,
-      sha256: sha256(source),
-    });
+    const started = await startUri(manager, server.url('mamba.gguf'), sha256(source));
     const done = await manager.settled(started.id);
     assert.equal(done.state, 'failed');
     assert.match(done.error ?? '', /damaged: its sha256 is/);
@@ -115,25 +108,13 @@ describe('model downloads from a real HTTP server', () => {
   test('404 and 500 answers give clear errors', async () => {
     const server = await startModelServer({ 'broken.gguf': { path: forged.paths.llama, status: 500 } });
     const { manager, modelsDir } = setUp(undefined, { attempts: 2 });
-    const missing = await manager.start({
-      entryId: null,
-      quantization: null,
-      uri: server.url('missing.gguf'),
-      expectedBytes: null,
-      sha256: null,
-    });
+    const missing = await startUri(manager, server.url('missing.gguf'));
     const notFound = await manager.settled(missing.id);
     assert.equal(notFound.state, 'failed');
     assert.match(notFound.error ?? '', /not on the server \(404 Not Found\)/);
     assert.equal(notFound.attempts, 1, 'a 404 is not retried');
 
-    const broken = await manager.start({
-      entryId: null,
-      quantization: null,
-      uri: server.url('broken.gguf'),
-      expectedBytes: null,
-      sha256: null,
-    });
+    const broken = await startUri(manager, server.url('broken.gguf'));
     const serverError = await manager.settled(broken.id);
     assert.equal(serverError.state, 'failed');
     assert.match(serverError.error ?? '', /server answered 500 Internal Server Error/);
@@ -148,13 +129,7 @@ describe('model downloads from a real HTTP server', () => {
     });
     const dir = tempDir();
     const first = setUp(dir);
-    const started = await first.manager.start({
-      entryId: null,
-      quantization: null,
-      uri: server.url('moe.gguf'),
-      expectedBytes: null,
-      sha256: sha256(source),
-    });
+    const started = await startUri(first.manager, server.url('moe.gguf'), sha256(source));
     await waitFor(() => first.changes.some((d) => d.receivedBytes > 0 && d.bytesPerSecond > 0), {
       what: 'progress with a speed',
     });
@@ -188,13 +163,7 @@ describe('model downloads from a real HTTP server', () => {
       'rwkv6.gguf': { path: forged.paths.rwkv6, bytesPerSecond: Math.ceil(source.length / 4) },
     });
     const { manager, modelsDir } = setUp();
-    const started = await manager.start({
-      entryId: null,
-      quantization: null,
-      uri: server.url('rwkv6.gguf'),
-      expectedBytes: null,
-      sha256: null,
-    });
+    const started = await startUri(manager, server.url('rwkv6.gguf'));
     await waitFor(() => manager.list()[0]!.receivedBytes > 0, { what: 'some progress' });
     await manager.cancel(started.id);
     assert.deepEqual(manager.list(), []);
@@ -205,13 +174,7 @@ describe('model downloads from a real HTTP server', () => {
   test('not enough free space is refused before starting', async () => {
     const server = await startModelServer({ 'llama.gguf': { path: forged.paths.llama } });
     const { manager, modelsDir } = setUp(undefined, { freeSpaceMarginBytes: 2 ** 50 });
-    const started = await manager.start({
-      entryId: null,
-      quantization: null,
-      uri: server.url('llama.gguf'),
-      expectedBytes: null,
-      sha256: null,
-    });
+    const started = await startUri(manager, server.url('llama.gguf'));
     const done = await manager.settled(started.id);
     assert.equal(done.state, 'failed');
     assert.match(done.error ?? '', /Not enough free space/);
@@ -237,13 +200,7 @@ describe('model downloads from a real HTTP server', () => {
       'llama.gguf': { path: forged.paths.llama, bytesPerSecond: Math.ceil(source.length / 2) },
     });
     const { manager, modelsDir } = setUp(undefined, {}, mount);
-    const started = await manager.start({
-      entryId: null,
-      quantization: null,
-      uri: server.url('llama.gguf'),
-      expectedBytes: null,
-      sha256: null,
-    });
+    const started = await startUri(manager, server.url('llama.gguf'));
     // The free-space check passes; then something else takes the space while the file arrives.
     await waitFor(() => manager.list()[0]!.receivedBytes > 0, { what: 'some progress' });
     try {

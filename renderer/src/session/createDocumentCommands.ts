@@ -104,6 +104,23 @@ export function createDocumentCommands(
     }
   });
 
+  const importDocuments: DocumentCommands['importDocuments'] = async (paths, collectionId) => {
+    state().startDocumentImport();
+    try {
+      const outcomes = await calls['documents.import']({ paths, collectionId });
+      state().finishDocumentImport(outcomes);
+      const queued = outcomes.filter((outcome) => outcome.outcome === 'queued').length;
+      if (queued > 0) state().announce(queued === 1 ? 'Importing 1 document.' : `Importing ${queued} documents.`);
+      // Another window may have changed the list meanwhile: show main's view of it.
+      await refreshDocuments();
+      return outcomes;
+    } catch (error) {
+      state().finishDocumentImport(null);
+      state().setDocumentsNotice({ level: 'error', message: message(error) });
+      return null;
+    }
+  };
+
   return {
     openDocuments() {
       state().setDocumentsNotice(null);
@@ -116,27 +133,12 @@ export function createDocumentCommands(
     refreshDocuments,
     refreshCollections,
 
-    async importDocuments(paths, collectionId) {
-      state().startDocumentImport();
-      try {
-        const outcomes = await calls['documents.import']({ paths, collectionId });
-        state().finishDocumentImport(outcomes);
-        const queued = outcomes.filter((outcome) => outcome.outcome === 'queued').length;
-        if (queued > 0) state().announce(queued === 1 ? 'Importing 1 document.' : `Importing ${queued} documents.`);
-        // A failed or cancelled earlier try of the same file is replaced by the new one without an event.
-        await refreshDocuments();
-        return outcomes;
-      } catch (error) {
-        state().finishDocumentImport(null);
-        state().setDocumentsNotice({ level: 'error', message: message(error) });
-        return null;
-      }
-    },
+    importDocuments,
 
     async chooseAndImportDocuments(collectionId) {
       try {
         const { paths } = await calls['documents.chooseFiles']({});
-        if (paths.length > 0) await this.importDocuments(paths, collectionId);
+        if (paths.length > 0) await importDocuments(paths, collectionId);
       } catch (error) {
         state().setDocumentsNotice({ level: 'error', message: message(error) });
       }
