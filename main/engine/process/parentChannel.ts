@@ -5,6 +5,8 @@
  */
 export interface ParentChannel {
   send(frame: unknown): void;
+  /** Sends and resolves once the frame has left this process: for news that must outlive a crash. */
+  sendNow(frame: unknown): Promise<void>;
   onMessage(listener: (frame: unknown) => void): void;
   onDisconnect(listener: () => void): void;
 }
@@ -19,6 +21,11 @@ export function connectToParent(): ParentChannel {
   if (electronPort) {
     return {
       send: (frame) => electronPort.postMessage(frame),
+      // postMessage has no completion callback; a turn of the event loop lets Electron post it.
+      sendNow: (frame) => {
+        electronPort.postMessage(frame);
+        return new Promise((resolve) => setImmediate(resolve));
+      },
       onMessage: (listener) => electronPort.on('message', (event) => listener(event.data)),
       // Electron ends a utility process together with its parent.
       onDisconnect: () => undefined,
@@ -28,6 +35,10 @@ export function connectToParent(): ParentChannel {
   if (!send) throw new Error('The Hearth engine must be started by Hearth: it has no channel to its parent.');
   return {
     send: (frame) => send(frame),
+    sendNow: (frame) =>
+      new Promise<void>((resolve) => {
+        send(frame, undefined, {}, () => resolve());
+      }),
     onMessage: (listener) => process.on('message', listener),
     onDisconnect: (listener) => process.on('disconnect', listener),
   };
