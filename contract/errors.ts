@@ -16,6 +16,8 @@ export const ErrorCodeSchema = z.enum([
   'generation_failed',
   'aborted',
   'storage_failed',
+  /** No space left where Hearth writes (database, saved states, downloads): nothing was lost. */
+  'disk_full',
   'unsupported',
   'disconnected',
   'internal',
@@ -27,6 +29,18 @@ export const AppErrorSchema = z.strictObject({
   message: z.string(),
 });
 export type AppErrorValue = z.infer<typeof AppErrorSchema>;
+
+/**
+ * How a skipped write says it was for lack of space (engine → main reasons such as
+ * `turnStateSkipped` start with it), so main can tell the user in one clear way.
+ */
+export const DISK_FULL_REASON = 'the disk is full';
+
+/** Whether a Node or SQLite error means there is no space left on the device. */
+export function isDiskFullError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === 'disk_full';
+}
 
 /** The one throwable error type of the app; it serialises to an {@link AppErrorValue}. */
 export class AppError extends Error {

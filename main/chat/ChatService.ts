@@ -301,11 +301,11 @@ export class ChatService {
             loaded: prepared.loaded,
           })
           .catch((error: unknown) => {
-            events.emit('notice', {
-              level: 'warning',
-              message: `This conversation's state could not be saved: ${(error as Error).message}`,
-              at: Date.now(),
-            });
+            const message =
+              error instanceof AppError && error.code === 'disk_full'
+                ? error.message
+                : `This conversation's state could not be saved: ${(error as Error).message}`;
+            events.emit('notice', { level: 'warning', message, at: Date.now() });
           });
       }
     }

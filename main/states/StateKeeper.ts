@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CallInput, EngineCalls, EngineLoadedModel, TurnResult, WrittenState } from '../../contract/index.js';
+import {
+  AppError,
+  type CallInput,
+  DISK_FULL_REASON,
+  type EngineCalls,
+  type EngineLoadedModel,
+  isDiskFullError,
+  type TurnResult,
+  type WrittenState,
+} from '../../contract/index.js';
 import type { AppEvents } from '../app/AppEvents.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';
 import type { NewState, StateRecord, StateStore } from '../storage/StateStore.js';
@@ -99,7 +108,7 @@ export class StateKeeper {
       const raw = this.#trusted(candidate, input.loaded, rejections);
       if (!raw) continue;
       const path = scratch('resume');
-      await writeFile(path, raw);
+      if (!(await this.#handOver(path, raw, rejections))) break;
       this.#store.touch(candidate.id);
       resume = { path, kind: 'state' };
       resumeStateId = candidate.id;
@@ -114,7 +123,7 @@ export class StateKeeper {
       const raw = cached && this.#trusted(cached, input.loaded, rejections);
       if (cached && raw) {
         const path = scratch('prompt-resume');
-        await writeFile(path, raw);
+        if (!(await this.#handOver(path, raw, rejections))) return this.#announce(none, rejections);
         this.#store.touch(cached.id);
         resume = { path, kind: 'prompt-cache' };
         resumeStateId = cached.id;
@@ -127,6 +136,20 @@ export class StateKeeper {
       input.loaded.stateKind === 'recurrent'
         ? settings.stateBudgetBytes
         : Math.min(settings.attentionStateCapBytes, settings.stateBudgetBytes);
+    return this.#announce(
+      {
+        request: { resume, savePromptState, saveTurnState: { path: scratch('turn'), maxBytes } },
+        rejected: null,
+        promptKey,
+        resumeStateId,
+        files,
+      },
+      rejections,
+    );
+  }
+
+  /** The plan, with the reasons states were passed over recorded and told to the user. */
+  #announce(plan: TurnPlan, rejections: readonly string[]): TurnPlan {
     const rejected = summarize(rejections);
     if (rejected) {
       this.#events.emit('notice', {
@@ -135,13 +158,26 @@ export class StateKeeper {
         at: Date.now(),
       });
     }
-    return {
-      request: { resume, savePromptState, saveTurnState: { path: scratch('turn'), maxBytes } },
-      rejected,
-      promptKey,
-      resumeStateId,
-      files,
-    };
+    return { ...plan, rejected };
+  }
+
+  /**
+   * Writes a state where the engine reads it. When that fails (a full disk above all), the turn
+   * re-reads the history instead: a state is a shortcut, never a reason for an answer to fail.
+   */
+  async #handOver(path: string, raw: Buffer, rejections: string[]): Promise<boolean> {
+    try {
+      await writeFile(path, raw);
+      return true;
+    } catch (error) {
+      await unlink(path).catch(() => undefined);
+      const reason = isDiskFullError(error)
+        ? `${DISK_FULL_REASON}, so the saved state could not be handed to the engine`
+        : `the saved state could not be handed to the engine (${(error as Error).message})`;
+      rejections.push(reason);
+      this.#log(`state not handed over: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   /**
@@ -165,8 +201,16 @@ export class StateKeeper {
     try {
       if (!result) return;
       const settings = this.#settings.get();
-      if (result.turnStateSkipped)
+      if (result.turnStateSkipped) {
         this.#log(`state after answer ${input.answerId} not saved: ${result.turnStateSkipped}`);
+        if (result.turnStateSkipped.startsWith(DISK_FULL_REASON)) {
+          this.#events.emit('notice', {
+            level: 'warning',
+            message: DISK_FULL_NOTICE,
+            at: Date.now(),
+          });
+        }
+      }
       if (result.promptState && plan.promptKey) {
         await this.#put(result.promptState, input.loaded, {
           kind: 'prompt',
@@ -221,6 +265,19 @@ export class StateKeeper {
     loaded: EngineLoadedModel,
     owner: Pick<NewState, 'kind' | 'conversationId' | 'messageId' | 'promptKey'>,
   ): Promise<void> {
+    try {
+      await this.#insert(written, loaded, owner);
+    } catch (error) {
+      if (isDiskFullError(error)) throw new AppError('disk_full', DISK_FULL_NOTICE);
+      throw error;
+    }
+  }
+
+  async #insert(
+    written: WrittenState,
+    loaded: EngineLoadedModel,
+    owner: Pick<NewState, 'kind' | 'conversationId' | 'messageId' | 'promptKey'>,
+  ): Promise<void> {
     const raw = await readFile(written.path);
     const encoded = encodeState(raw);
     this.#store.put({
@@ -237,6 +294,9 @@ export class StateKeeper {
     });
   }
 }
+
+const DISK_FULL_NOTICE =
+  'The disk is full: this conversation’s state was not saved, so your next message re-reads the conversation. Free some space to save states again.';
 
 /** One cached system-prompt state per model, build, context size, chat format and prompt. */
 export function promptStateKey(loaded: EngineLoadedModel, systemPrompt: string): string {

@@ -1,8 +1,11 @@
-import { unlink } from 'node:fs/promises';
+import { statfs, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { ChatHistoryItem, LlamaChat, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
 import {
   AppError,
   type CallInput,
+  DISK_FULL_REASON,
+  isDiskFullError,
   type ContextPreparation,
   type EngineCalls,
   type GenerateResult,
@@ -10,7 +13,8 @@ import {
   type WrittenState,
 } from '../../../contract/index.js';
 import { closedTurnTokens, renderTokens, startsWith } from './chatTokens.js';
-import { checkStateFile } from './stateFile.js';
+import { checkStateFile, learnModelStateLayout } from './stateFile.js';
+import type { StateLayout } from './stateLayout.js';
 
 export type GenerateParams = CallInput<EngineCalls, 'generate'>;
 
@@ -21,6 +25,8 @@ export interface TurnModel {
   /** Recurrent and hybrid states cannot be cut back to an earlier token; attention states can. */
   recurrent: boolean;
   stateBytesPerToken: number;
+  /** How this model's saved states are laid out: learned on the first resume (null: unknown). */
+  stateLayout?: StateLayout | null;
 }
 
 export interface TurnCallbacks {
@@ -63,7 +69,14 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
   let resumedTokens = 0;
   if (params.resume) {
     try {
-      resumedTokens = await checkStateFile(params.resume.path, turn.vocabularySize);
+      const stateModel = { vocabularySize: turn.vocabularySize, contextSize: sequence.contextSize };
+      if (turn.stateLayout === undefined) {
+        const first = prompt[0];
+        if (first === undefined) throw new Error('the prompt is empty');
+        turn.stateLayout = await learnModelStateLayout(sequence, `${params.resume.path}.layout`, first, stateModel);
+      }
+      if (!turn.stateLayout) throw new Error('Hearth cannot check saved states of this kind of model');
+      resumedTokens = await checkStateFile(params.resume.path, stateModel, turn.stateLayout);
       await sequence.clearHistory();
       await callbacks.onResuming(false);
       await sequence.loadStateFromFile(params.resume.path, { acceptRisk: true });
@@ -96,7 +109,13 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     if (kept <= systemTokens.length && startsWith(target, systemTokens)) {
       await sequence.evaluateWithoutGeneratingNewTokens(systemTokens.slice(kept));
       kept = systemTokens.length;
-      promptState = await writeState(sequence, params.savePromptState.path);
+      // A state that cannot be written costs a re-read later, never the answer.
+      promptState = await writeState(sequence, params.savePromptState.path).catch(async (error: unknown) => {
+        callbacks.log(
+          `system-prompt state not saved: ${await whyNotWritten(params.savePromptState?.path ?? '', error)}`,
+        );
+        return null;
+      });
     }
   }
   await sequence.evaluateWithoutGeneratingNewTokens(target.slice(kept));
@@ -109,8 +128,16 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
   if (rejected) callbacks.log(`state not used: ${rejected}`);
 
   // Recurrent states cannot be cut back after the answer: keep the pre-answer state in a file.
-  const preAnswerPath = params.saveTurnState && turn.recurrent ? `${params.saveTurnState.path}.pre-answer` : null;
-  if (preAnswerPath) await sequence.saveStateToFile(preAnswerPath);
+  let preAnswerPath = params.saveTurnState && turn.recurrent ? `${params.saveTurnState.path}.pre-answer` : null;
+  let preAnswerFailed: string | null = null;
+  if (preAnswerPath) {
+    const path = preAnswerPath;
+    await sequence.saveStateToFile(path).catch(async (error: unknown) => {
+      preAnswerFailed = await whyNotWritten(path, error);
+      preAnswerPath = null;
+      await unlink(path).catch(() => undefined);
+    });
+  }
 
   let firstTokenAt: number | null = null;
   let inputAtFirstToken: number | null = null;
@@ -149,16 +176,16 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
 
   let turnState: WrittenState | null = null;
   let turnStateSkipped: string | null = null;
-  if (params.saveTurnState) {
+  if (params.saveTurnState && preAnswerFailed) {
+    turnStateSkipped = preAnswerFailed;
+  } else if (params.saveTurnState) {
+    const save = params.saveTurnState;
     try {
-      ({ turnState, turnStateSkipped } = await saveTurnState(
-        turn,
-        history,
-        result.text,
-        target,
-        preAnswerPath,
-        params.saveTurnState,
-      ));
+      ({ turnState, turnStateSkipped } = await saveTurnState(turn, history, result.text, target, preAnswerPath, save));
+    } catch (error) {
+      turnState = null;
+      turnStateSkipped = await whyNotWritten(save.path, error);
+      await unlink(save.path).catch(() => undefined);
     } finally {
       if (preAnswerPath) await unlink(preAnswerPath).catch(() => undefined);
     }
@@ -206,6 +233,22 @@ async function writeState(sequence: LlamaContextSequence, path: string): Promise
   const { fileSize } = await sequence.saveStateToFile(path);
   return { path, tokenCount: sequence.nextTokenIndex, byteSize: fileSize };
 }
+
+/** Why a state file could not be written: a full disk said plainly, else llama.cpp's words. */
+async function whyNotWritten(path: string, error: unknown): Promise<string> {
+  const free = await statfs(dirname(path)).then(
+    (info) => info.bavail * info.bsize,
+    () => null,
+  );
+  // llama.cpp reports a failed write without errno; the free space tells a full disk apart.
+  if (isDiskFullError(error) || (free !== null && free < FULL_DISK_BYTES)) {
+    return `${DISK_FULL_REASON}: the state could not be written`;
+  }
+  return `the state could not be written (${(error as Error).message})`;
+}
+
+/** Less free space than this where the state goes, and a failed write is put down to a full disk. */
+const FULL_DISK_BYTES = 16 * 1024 * 1024;
 
 function toChatHistory(params: GenerateParams): ChatHistoryItem[] {
   const history: ChatHistoryItem[] = [];

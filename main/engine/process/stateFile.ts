@@ -1,41 +1,74 @@
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat, unlink } from 'node:fs/promises';
+import type { LlamaContextSequence, Token } from 'node-llama-cpp';
+import {
+  checkStateBytes,
+  learnStateLayout,
+  STATE_HEADER_BYTES,
+  type StateLayout,
+  type StateSection,
+} from './stateLayout.js';
 
-/** llama.cpp's sequence-state file: magic "ggsq", a version, the token list, then the tensors. */
-const STATE_MAGIC = 0x67677371;
-const KNOWN_VERSIONS = new Set([3]);
-const HEADER_BYTES = 12;
+export interface StateModel {
+  vocabularySize: number;
+  contextSize: number;
+}
 
 /**
- * Checks a state file's structure before llama.cpp reads it: a truncated file aborts llama.cpp
- * while loading, and a token id outside the vocabulary loads, then aborts on detokenize. Main has
- * already checked the checksum and provenance; this is the engine's own line of defence.
+ * Checks a state file before llama.cpp reads it, against the layout this model writes: header,
+ * tokens in the vocabulary, every section's counts, types and sizes, positions, exact length, and
+ * finite numbers. Main has already checked the checksum and provenance; this is the engine's own
+ * line of defence (a damaged state aborts llama.cpp or loads into wrong answers). A file larger
+ * than the layout allows for its token count is refused before it is read into memory.
  * Returns the number of tokens the state holds, or throws with the reason.
  */
-export async function checkStateFile(path: string, vocabularySize: number): Promise<number> {
+export async function checkStateFile(path: string, model: StateModel, layout: StateLayout): Promise<number> {
   const info = await stat(path);
   if (!info.isFile()) throw new Error('the state is not a regular file');
-  if (info.size < HEADER_BYTES) throw new Error(`the state is truncated (${info.size} bytes)`);
+  if (info.size < STATE_HEADER_BYTES) throw new Error(`the state is truncated (${info.size} bytes)`);
   const handle = await open(path, 'r');
   try {
-    const header = Buffer.alloc(HEADER_BYTES);
-    await handle.read(header, 0, HEADER_BYTES, 0);
-    if (header.readUInt32LE(0) !== STATE_MAGIC) throw new Error('the state file has the wrong magic number');
-    const version = header.readUInt32LE(4);
-    if (!KNOWN_VERSIONS.has(version)) throw new Error(`the state file has unknown version ${version}`);
-    const tokenCount = header.readUInt32LE(8);
-    const tokensEnd = HEADER_BYTES + tokenCount * 4;
-    // The tensors follow the tokens; a file that ends within or right after them is cut short.
-    if (tokensEnd >= info.size) throw new Error(`the state is truncated: ${tokenCount} tokens do not fit`);
-    const tokens = Buffer.alloc(tokenCount * 4);
-    await handle.read(tokens, 0, tokens.length, HEADER_BYTES);
-    for (let i = 0; i < tokenCount; i++) {
-      const token = tokens.readInt32LE(i * 4);
-      if (token < 0 || token >= vocabularySize) {
-        throw new Error(`the state holds token ${token}, outside the model's vocabulary of ${vocabularySize}`);
-      }
-    }
-    return tokenCount;
+    const header = Buffer.alloc(STATE_HEADER_BYTES);
+    await handle.read(header, 0, STATE_HEADER_BYTES, 0);
+    const tokenCount = Math.min(header.readUInt32LE(8), model.contextSize);
+    const limit = maxStateBytes(layout, tokenCount);
+    if (info.size > limit) throw new Error(`the state is ${info.size} bytes, more than this model writes (${limit})`);
   } finally {
     await handle.close();
+  }
+  return checkStateBytes(await readFile(path), model, layout);
+}
+
+/** The most bytes a state of `tokens` tokens takes in this layout (a KV cell per token). */
+function maxStateBytes(layout: StateLayout, tokens: number): number {
+  const perCell = (section: StateSection) =>
+    section.kind === 'kv'
+      ? 12 +
+        section.extBytes +
+        [...section.k, ...section.v].reduce((sum, row) => sum + row.rowBytes * (row.width ?? 1), 0)
+      : 8 + [...section.r, ...section.s].reduce((sum, row) => sum + row.rowBytes, 0);
+  const fixed = 64 + 24 * layout.reduce((sum, section) => sum + section.layers * 2, 0);
+  const cells = layout.reduce((sum, section) => sum + perCell(section) * (section.kind === 'kv' ? tokens : 1), 0);
+  return STATE_HEADER_BYTES + 4 * tokens + fixed + cells;
+}
+
+/**
+ * The layout this model's states have, learned from one the model writes itself: one token
+ * evaluated on the empty sequence, saved, parsed. Null when no known layout fits (such states are
+ * then not used). The sequence is left empty.
+ */
+export async function learnModelStateLayout(
+  sequence: LlamaContextSequence,
+  scratchPath: string,
+  token: Token,
+  model: StateModel,
+): Promise<StateLayout | null> {
+  await sequence.clearHistory();
+  try {
+    await sequence.evaluateWithoutGeneratingNewTokens([token]);
+    await sequence.saveStateToFile(scratchPath);
+    return learnStateLayout(await readFile(scratchPath), model);
+  } finally {
+    await unlink(scratchPath).catch(() => undefined);
+    await sequence.clearHistory();
   }
 }
