@@ -161,7 +161,17 @@ describe('document import and the BM25 index', () => {
       watcher
         .prepare<[], { status: string; chunks_indexed: number }>('SELECT status, chunks_indexed FROM documents')
         .get();
-    await waitFor(() => (progress()?.chunks_indexed ?? 0) >= 20, { timeoutMs: 120_000, what: 'indexing under way' });
+    // Wait on the import's own progress, however slow the machine: only the child ending first
+    // (a crash, or an import that finished before the kill) fails the test.
+    let exited: string | null = null;
+    child.once('exit', (code, signal) => (exited = `the importing child ended early (${signal ?? code})`));
+    await waitFor(
+      () => {
+        if (exited !== null) throw new Error(exited);
+        return (progress()?.chunks_indexed ?? 0) >= 20;
+      },
+      { timeoutMs: Number.POSITIVE_INFINITY, what: 'indexing under way' },
+    );
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const interrupted = progress()!;
