@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { AppError, type ModelFamily } from '../../contract/index.js';
 import { ensureForgedModel, type ForgedArch } from '../forge/forgeModels.js';
 import { MALFORMED_EXPECTATIONS, type MalformedKind } from '../forge/malformedModels.js';
+import { waitFor } from '../support/waitFor.js';
 import { useForgedModels, useMalformedModels } from '../support/forgedModels.js';
 import { ask } from '../support/chatHelpers.js';
 import { startHearth } from '../support/startHearth.js';
@@ -122,8 +123,5 @@ describe('importing models and their cards', () => {
 });
 
 async function waitForStates(hearth: ReturnType<typeof startHearth>): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if ((await hearth.call('states.usage', {})).totalBytes > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitFor(async () => (await hearth.call('states.usage', {})).totalBytes > 0, { what: 'a saved state' });
 }
