@@ -5,6 +5,11 @@
  */
 export interface ParentChannel {
   send(frame: unknown): void;
+  /**
+   * Sends and resolves once the frame has left this process, so that a worker may exit right
+   * after its last report without losing it (a large report can take long to write).
+   */
+  sendFinal(frame: unknown): Promise<void>;
   onMessage(listener: (frame: unknown) => void): void;
   onDisconnect(listener: () => void): void;
 }
@@ -19,6 +24,11 @@ export function connectToParent(): ParentChannel {
   if (electronPort) {
     return {
       send: (frame) => electronPort.postMessage(frame),
+      // postMessage copies the frame into the port's queue at once; a turn of the loop lets it go.
+      sendFinal: (frame) => {
+        electronPort.postMessage(frame);
+        return new Promise((resolve) => setImmediate(resolve));
+      },
       onMessage: (listener) => electronPort.on('message', (event) => listener(event.data)),
       // Electron ends a utility process together with its parent.
       onDisconnect: () => undefined,
@@ -28,6 +38,7 @@ export function connectToParent(): ParentChannel {
   if (!send) throw new Error('The Hearth engine must be started by Hearth: it has no channel to its parent.');
   return {
     send: (frame) => send(frame),
+    sendFinal: (frame) => new Promise((resolve) => send(frame, undefined, {}, () => resolve())),
     onMessage: (listener) => process.on('message', listener),
     onDisconnect: (listener) => process.on('disconnect', listener),
   };
