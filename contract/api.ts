@@ -53,6 +53,17 @@ const DocumentIdsSchema = z
   .max(10_000);
 const MessageText = z.string().trim().min(1).max(200_000);
 
+/** Conversations per `conversations.list` page: 50 unless asked, at most this many. */
+export const CONVERSATION_PAGE_SIZE = 50;
+export const CONVERSATION_PAGE_MAX = 200;
+/** Where a page ends: the last conversation's update time and row, opaque to the renderer. */
+const ConversationCursorSchema = z.string().regex(/^\d{1,16}:\d{1,16}$/);
+export const ConversationPageSchema = z.strictObject({
+  conversations: z.array(ConversationSummarySchema),
+  nextCursor: ConversationCursorSchema.nullable(),
+});
+export type ConversationPage = z.infer<typeof ConversationPageSchema>;
+
 /** A conversation with the messages of its active branch, root first. */
 export const ConversationViewSchema = z.strictObject({
   conversation: ConversationSchema,
@@ -66,7 +77,17 @@ export const apiCalls = {
   'settings.get': call(Empty, SettingsSchema),
   'settings.update': call(SettingsSchema.partial().strict(), SettingsSchema),
 
-  'conversations.list': call(Empty, z.array(ConversationSummarySchema)),
+  /**
+   * One page of the conversation list, most recently updated first: only what the list shows (no
+   * system prompts). `nextCursor` asks for the page after this one; null: this was the last.
+   */
+  'conversations.list': call(
+    z.strictObject({
+      limit: z.int().min(1).max(CONVERSATION_PAGE_MAX).optional(),
+      cursor: ConversationCursorSchema.optional(),
+    }),
+    ConversationPageSchema,
+  ),
   'conversations.create': call(
     z.strictObject({
       title: z.string().max(TITLE_MAX).optional(),
