@@ -57,7 +57,7 @@ const MessageText = z.string().trim().min(1).max(200_000);
 export const CONVERSATION_PAGE_SIZE = 50;
 export const CONVERSATION_PAGE_MAX = 200;
 /** Where a page ends: the last conversation's update time and row, opaque to the renderer. */
-const ConversationCursorSchema = z.string().regex(/^\d{1,16}:\d{1,16}$/);
+const ConversationCursorSchema = z.string().regex(/^[0-9]{1,16}:[0-9]{1,16}$/);
 export const ConversationPageSchema = z.strictObject({
   conversations: z.array(ConversationSummarySchema),
   nextCursor: ConversationCursorSchema.nullable(),

@@ -58,7 +58,8 @@ export class WebHost {
         else response.destroy();
       });
     });
-    this.#sockets = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_FRAME_BYTES });
+    // No compression: over loopback it saves nothing and costs a zlib context per socket.
+    this.#sockets = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_FRAME_BYTES, perMessageDeflate: false });
     // None of these may reach the process as an unhandled 'error' event: each ends one connection.
     this.#server.on('error', (error) => this.#log(`HTTP server error: ${error.message}`));
     this.#sockets.on('error', (error) => this.#log(`WebSocket server error: ${error.message}`));
