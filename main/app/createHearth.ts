@@ -266,7 +266,7 @@ export function createHearth(options: HearthOptions): Hearth {
       return updated;
     },
 
-    'conversations.list': async () => conversations.list(),
+    'conversations.list': async ({ limit, cursor }) => conversations.list({ limit, cursor }),
     'conversations.create': async (input) => {
       const defaults = settings.get();
       const conversation = conversations.create({
