@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import { WebHost } from '../../main/web/WebHost.js';
 import { startHearth } from '../support/startHearth.js';
 import { tempDir } from '../support/tempDir.js';
+import { waitFor } from '../support/waitFor.js';
 
 interface Reply {
   status: number;
@@ -162,8 +163,7 @@ describe('web host', () => {
     ws.on('message', (data: Buffer) => replies.push(JSON.parse(data.toString('utf8'))));
     ws.send(JSON.stringify({ type: 'call', id: 1, method: 'app.info', input: {} }));
     ws.send(JSON.stringify({ type: 'call', id: 2, method: 'chat.send', input: { conversationId: 'x' } }));
-    const deadline = Date.now() + 5000;
-    while (replies.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => replies.length >= 2, { what: 'both replies' });
     const byId = new Map(
       replies.map((reply) => [
         (reply as { id: number }).id,
