@@ -10,7 +10,8 @@ export interface TrialLimits {
   heapMb?: number;
 }
 
-const DEFAULTS = { stageDeadlineMs: 60_000, heapMb: 1024 };
+// node-llama-cpp's reader needs tens of MB for a 150k-token vocabulary; a runaway template hits the cap fast.
+const DEFAULTS = { stageDeadlineMs: 60_000, heapMb: 512 };
 
 type Stage = 'read' | 'template' | 'load';
 

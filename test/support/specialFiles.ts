@@ -22,7 +22,7 @@ export function makeSpecialFiles(dir: string, prefix = ''): Partial<Record<Speci
 }
 
 export const SPECIAL_FILE_MENTIONS: Record<SpecialKind, string> = {
-  fifo: 'not a regular file (a named pipe',
+  fifo: 'not a regular file (a named pipe)',
   folder: 'not a regular file (a folder)',
   'device-link': 'not a regular file (a character device)',
 };
