@@ -21,7 +21,7 @@ type Stage = 'read' | 'template' | 'load';
  * header's counts), the chat template (a Jinja program that may loop or allocate without end),
  * and a real load on the CPU with a tiny context (llama.cpp aborts the process on some files).
  * Each stage has a deadline; the process has a capped JavaScript heap, a resident-memory limit
- * (sampled by the liveness ping) and a short liveness timeout, and is always ended afterwards.
+ * (sampled by the liveness ping) and a liveness timeout, and is always ended afterwards.
  * Returns the inspection the library and planner use, so the chat engine never reads an unvetted
  * file. Weights are memory-mapped, so even a large file loads quickly.
  */
@@ -34,8 +34,11 @@ export async function trialLoad(
   const { stageDeadlineMs, heapMb } = { ...DEFAULTS, ...limits };
   const supervisor = new EngineSupervisor({
     livenessIntervalMs: 500,
-    livenessTimeoutMs: 5_000,
+    livenessTimeoutMs: 10_000,
     ...engine,
+    // ggml's abort handler attaches gdb for a backtrace, which can outlast the liveness check;
+    // the assertion line itself, printed first, is the reason we report.
+    env: { ...engine.env, GGML_NO_BACKTRACE: '1' },
     maxOldSpaceMb: heapMb,
     // Memory-mapped weights count as resident once touched; beyond them, a load needs little.
     memoryLimitBytes: Math.min(Math.floor(totalmem() * 0.9), fileSize + 2 * 1024 ** 3),

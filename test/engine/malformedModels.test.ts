@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { AppError, type Message, type ModelFile } from '../../contract/index.js';
 import { MALFORMED_EXPECTATIONS, MALFORMED_KINDS } from '../forge/malformedModels.js';
+import { finished } from '../support/chatHelpers.js';
 import { useForgedModels, useMalformedModels } from '../support/forgedModels.js';
 import { makeSpecialFiles, SPECIAL_FILE_MENTIONS, type SpecialKind } from '../support/specialFiles.js';
 import { startHearth, type TestHearth } from '../support/startHearth.js';
@@ -41,21 +42,10 @@ function assertRefusal(error: unknown, kind: string, mentions: string): true {
   return true;
 }
 
-async function finishedMessage(hearth: TestHearth, messageId: string): Promise<Message> {
-  return waitFor(
-    () =>
-      hearth.emitted
-        .filter((e) => e.event === 'chat.finished')
-        .map((e) => (e.payload as { message: Message }).message)
-        .find((m) => m.id === messageId),
-    { timeoutMs: SAFETY_MS, what: `chat.finished for ${messageId}` },
-  );
-}
-
 async function chatOnce(hearth: TestHearth, modelId: string): Promise<Message> {
   const conversation = await hearth.call('conversations.create', { modelId });
   const { assistantMessage } = await hearth.call('chat.send', { conversationId: conversation.id, content: 'Hello' });
-  const answer = await finishedMessage(hearth, assistantMessage.id);
+  const answer = await finished(hearth, assistantMessage.id, SAFETY_MS);
   await hearth.chat.idle();
   return answer;
 }
