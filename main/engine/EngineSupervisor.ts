@@ -45,6 +45,8 @@ export interface EngineSupervisorOptions {
   startupTimeoutMs?: number;
   /** Resident memory above which the engine is killed before it takes the machine down with it. */
   memoryLimitBytes?: number;
+  /** A cap on the engine's JavaScript heap (the trial engine: a hostile template or header cannot take GBs). */
+  maxOldSpaceMb?: number;
   env?: Record<string, string>;
   now?: () => number;
 }
@@ -66,7 +68,8 @@ const LOG_LINES_KEPT = 200;
  * `engine_stopped`; the next request starts a fresh one.
  */
 export class EngineSupervisor {
-  readonly #options: Required<Omit<EngineSupervisorOptions, 'env'>> & { env: Record<string, string> };
+  readonly #options: Required<Omit<EngineSupervisorOptions, 'env' | 'maxOldSpaceMb'>> &
+    Pick<EngineSupervisorOptions, 'maxOldSpaceMb'> & { env: Record<string, string> };
   readonly #listeners = new Set<(event: SupervisorEvent) => void>();
   readonly #log: string[] = [];
   #client: EngineClient | null = null;
@@ -162,6 +165,11 @@ export class EngineSupervisor {
 
   inspectModel(modelPath: string): Promise<ModelInspection> {
     return this.#exclusive(async () => (await this.#getClient()).request('inspectModel', { modelPath }));
+  }
+
+  /** Renders the file's chat template (trial engine only: a template can loop). */
+  renderChatTemplate(modelPath: string): Promise<{ chatWrapper: string; rendered: boolean }> {
+    return this.#exclusive(async () => (await this.#getClient()).request('renderChatTemplate', { modelPath }));
   }
 
   probeHardware(bandwidthMs: number, gpus: boolean): Promise<HardwareProfile> {
@@ -263,7 +271,8 @@ export class EngineSupervisor {
     this.#everStarted = true;
     this.#killReason = null;
     this.#setState('starting');
-    const transport = this.#options.launcher({ env: this.#options.env });
+    const { maxOldSpaceMb } = this.#options;
+    const transport = this.#options.launcher({ env: this.#options.env, ...(maxOldSpaceMb && { maxOldSpaceMb }) });
     const client = new EngineClient(transport, {
       onEvent: (event, payload) => {
         if (event === 'log') {

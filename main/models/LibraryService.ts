@@ -1,4 +1,4 @@
-import { access, constants, copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import {
   AppError,
@@ -19,6 +19,7 @@ import { catalogFits, recommend } from './catalog/catalogFit.js';
 import type { DownloadManager } from './download/DownloadManager.js';
 import { freeModelName } from './freeModelName.js';
 import type { ModelLibrary } from './ModelLibrary.js';
+import type { ModelVetter } from './ModelVetter.js';
 
 export interface LibraryServiceOptions {
   library: ModelLibrary;
@@ -27,8 +28,8 @@ export interface LibraryServiceOptions {
   hardware: HardwareService;
   settings: SettingsStore;
   states: StateStore;
-  /** Loads the file once where a crash harms nothing (see trialLoad); rejects with llama.cpp's reason. */
-  verify: (modelPath: string) => Promise<void>;
+  /** Every file's check: screen + trial load in a throwaway process, one verdict per file version. */
+  vetter: ModelVetter;
   /** Unloads the model from the engine when it is the loaded one (before its file is deleted). */
   release: (modelPath: string) => Promise<void>;
   /** Models were added or removed, or the folder changed. */
@@ -92,19 +93,22 @@ export class LibraryService {
     });
   }
 
+  /** The models folder and linked files, each marked ready, broken (with why) or being checked. */
+  async list(): Promise<ModelFile[]> {
+    const { library, vetter } = this.#o;
+    return vetter.annotate(await library.list(), (modelId) => library.resolve(modelId));
+  }
+
   /**
-   * Adds a GGUF from elsewhere: the engine reads it, then a throwaway engine loads it (a malformed
-   * or unsupported file is refused with the reader's or llama.cpp's reason, and nothing is
-   * copied), then it is copied into the folder
-   * through a hidden temporary name and renamed into place, or linked where it is.
+   * Adds a GGUF from elsewhere: it is checked first (Hearth's header screen, then a throwaway
+   * process reads it, renders its chat template and loads it; a malformed or unsupported file is
+   * refused with the reason, and nothing is copied), then it is copied into the folder through a
+   * hidden temporary name and renamed into place (the copy keeps the verdict), or linked where it is.
    */
   async import(path: string, mode: 'copy' | 'link'): Promise<ModelFile> {
     if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full path of the model file.');
     if (!/\.gguf$/i.test(path)) throw new AppError('invalid_input', `${basename(path)} is not a .gguf file.`);
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) throw new AppError('not_found', `There is no file at ${path}.`);
-    await this.#o.hardware.inspect(path);
-    await this.#o.verify(path);
+    await this.#o.vetter.require(path);
 
     const { library } = this.#o;
     let modelId: string;
@@ -121,10 +125,11 @@ export class LibraryService {
         await rm(partial, { force: true });
         throw new AppError('storage_failed', `Could not copy the model: ${(error as Error).message}`);
       }
+      await this.#o.vetter.adopt(path, target);
       modelId = library.idFor(target) ?? basename(target);
     }
     this.#o.changed();
-    const model = (await library.list()).find((m) => m.id === modelId);
+    const model = (await this.list()).find((m) => m.id === modelId);
     if (!model) throw new AppError('internal', 'The imported model is not in the library.');
     return model;
   }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError, type ModelFile } from '../../contract/index.js';
+import { describeFileType } from './screen/describeFileType.js';
 
 const MAX_DEPTH = 2;
 /** Ids of files used in place (outside the models folder) start with this; no folder file can. */
@@ -45,7 +47,15 @@ export class ModelLibrary {
       const info = await stat(path).catch(() => null);
       // A linked file that moved or vanished stays listed by nothing; it can be imported again.
       if (info?.isFile()) {
-        models.push({ id, fileName: basename(path), source: 'linked', sizeBytes: info.size, modifiedAt: info.mtimeMs });
+        models.push({
+          id,
+          fileName: basename(path),
+          source: 'linked',
+          sizeBytes: info.size,
+          modifiedAt: info.mtimeMs,
+          check: 'checking',
+          problem: null,
+        });
       }
     }
     return models.sort((a, b) => a.id.localeCompare(b.id));
@@ -89,9 +99,8 @@ export class ModelLibrary {
       throw new AppError('forbidden', `The model ${modelId} is not inside the models folder.`);
     }
     const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) {
-      throw new AppError('not_found', `The model ${modelId} is no longer in the models folder (${this.dir}).`);
-    }
+    if (!info) throw new AppError('not_found', `The model ${modelId} is no longer in the models folder (${this.dir}).`);
+    if (!info.isFile()) throw new AppError('model_invalid', notRegular(basename(path), info));
     return path;
   }
 
@@ -107,19 +116,28 @@ export class ModelLibrary {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && depth < MAX_DEPTH) {
+      const named = entry.name.toLowerCase().endsWith('.gguf');
+      if (entry.isDirectory() && depth < MAX_DEPTH && !named) {
         await this.#scan(path, depth + 1, into);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.gguf')) {
+      } else if (named) {
+        // stat, never open: a FIFO blocks an open, a device never ends. A broken link is skipped.
         const info = await stat(path).catch(() => null);
-        if (!info?.isFile()) continue;
+        if (!info) continue;
         into.push({
           id: relative(this.dir, path).split(sep).join('/'),
           fileName: entry.name,
           source: 'folder',
-          sizeBytes: info.size,
+          sizeBytes: info.isFile() ? info.size : 0,
           modifiedAt: info.mtimeMs,
+          // A .gguf name on a folder, pipe or device is listed, so the user sees why it is not used.
+          check: info.isFile() ? 'checking' : 'broken',
+          problem: info.isFile() ? null : notRegular(entry.name, info),
         });
       }
     }
   }
+}
+
+function notRegular(name: string, info: Stats): string {
+  return `${name} is not a regular file (${describeFileType(info)}).`;
 }
