@@ -1,10 +1,14 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { CallResultSchema, type CallResult } from '../../contract/index.js';
 import { groupMembers } from './processTree.js';
 
 const ENTRY = fileURLToPath(new URL('./hostChild.ts', import.meta.url));
+// By absolute address: the host runs in its data folder (so relative paths a fuzzed call names
+// land there), where a bare `tsx` would not resolve.
+const TSX_LOADER = import.meta.resolve('tsx');
 
 /**
  * Runner's side of a Hearth web host in a child process (hostChild.ts). The child leads its own
@@ -25,12 +29,15 @@ export class HostProcess {
     this.token = token;
     this.output = output;
     child.once('exit', (code, signal) => (this.#exit = { code, signal }));
+    // A send on the channel of a host that just died: its exit tells the story, not this error.
+    child.on('error', () => undefined);
   }
 
   static async start(dataDir: string, safetyNetMs = 120_000): Promise<HostProcess> {
     const output: string[] = [];
     const child = fork(ENTRY, [dataDir], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', TSX_LOADER],
+      cwd: dataDir,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env, HEARTH_GPU: 'cpu' },
@@ -88,7 +95,9 @@ export class HostProcess {
         resolve(message.pollution ?? []);
       };
       this.child.on('message', onMessage);
-      this.child.send({ type: 'probe' });
+      this.child.send({ type: 'probe' }, (error) => {
+        if (error) reject(new Error(`the pollution probe could not be sent: ${this.exitDescription}`));
+      });
     });
   }
 
@@ -109,8 +118,14 @@ export class HostProcess {
     }
   }
 
-  connect(): Promise<HostSocket> {
-    return HostSocket.open(this);
+  async connect(): Promise<HostSocket> {
+    try {
+      return await HostSocket.open(this);
+    } catch (error) {
+      // A refused connection usually means the host is dying: give its exit a moment to arrive.
+      if (this.alive) await Promise.race([once(this.child, 'exit'), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      throw new Error(`no socket to the host (${this.exitDescription}): ${(error as Error).message}`);
+    }
   }
 }
 
@@ -158,18 +173,23 @@ export class HostSocket {
   }
 
   /**
-   * Sends one call frame (any input, valid or not) and resolves with its validated result, or
+   * Sends one call (any input, valid or not) and resolves with its validated result, or
    * with `{ closed: code }` when the host closes this socket instead of answering.
    */
-  async call(method: unknown, input: unknown): Promise<CallResult | { closed: number }> {
+  call(method: unknown, input: unknown): Promise<CallResult | { closed: number }> {
+    return this.callRaw(JSON.stringify({ type: 'call', id: 0, method, input }));
+  }
+
+  /** The same for a frame's text as given (fuzzed), whose `"id":0` is replaced by this call's id. */
+  async callRaw(frame: string): Promise<CallResult | { closed: number }> {
     const id = this.#nextId++;
     const answered = new Promise<unknown>((resolve) => this.#pending.set(id, resolve));
-    this.ws.send(JSON.stringify({ type: 'call', id, method, input }));
+    this.ws.send(frame.replace('"id":0', `"id":${id}`));
     const outcome = await Promise.race([answered, this.closed.then((code) => ({ closed: code }))]);
     this.#pending.delete(id);
     if (typeof outcome === 'object' && outcome !== null && 'closed' in outcome) return outcome as { closed: number };
     const parsed = CallResultSchema.safeParse(outcome);
-    if (!parsed.success) throw new Error(`malformed reply to ${String(method)}: ${JSON.stringify(outcome).slice(0, 200)}`);
+    if (!parsed.success) throw new Error(`malformed reply: ${JSON.stringify(outcome).slice(0, 200)}`);
     return parsed.data;
   }
 
