@@ -77,6 +77,12 @@ export class HostProcess {
     return this.#exit ? `host exited (${this.#exit.signal ?? `code ${this.#exit.code}`})` : 'host alive';
   }
 
+  /** After a failed check: what happened to the host, once its exit (if it is dying) has arrived. */
+  async describeAfterFailure(): Promise<string> {
+    if (this.alive) await Promise.race([once(this.child, 'exit'), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    return this.exitDescription;
+  }
+
   /** The host's process group, host excluded: its engines and workers. */
   children(): number[] {
     return groupMembers(this.pid)
@@ -123,8 +129,7 @@ export class HostProcess {
       return await HostSocket.open(this);
     } catch (error) {
       // A refused connection usually means the host is dying: give its exit a moment to arrive.
-      if (this.alive) await Promise.race([once(this.child, 'exit'), new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      throw new Error(`no socket to the host (${this.exitDescription}): ${(error as Error).message}`);
+      throw new Error(`no socket to the host (${await this.describeAfterFailure()}): ${(error as Error).message}`);
     }
   }
 }
