@@ -79,7 +79,8 @@ export class HostProcess {
 
   /** After a failed check: what happened to the host, once its exit (if it is dying) has arrived. */
   async describeAfterFailure(): Promise<string> {
-    if (this.alive) await Promise.race([once(this.child, 'exit'), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    if (this.alive)
+      await Promise.race([once(this.child, 'exit'), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     return this.exitDescription;
   }
 
@@ -129,7 +130,9 @@ export class HostProcess {
       return await HostSocket.open(this);
     } catch (error) {
       // A refused connection usually means the host is dying: give its exit a moment to arrive.
-      throw new Error(`no socket to the host (${await this.describeAfterFailure()}): ${(error as Error).message}`);
+      throw new Error(`no socket to the host (${await this.describeAfterFailure()}): ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 }

@@ -117,7 +117,10 @@ export class Scenario {
     this.counts.trials++;
     let timer: NodeJS.Timeout | undefined;
     const hang = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no outcome within ${safetyNetMs / 1000} s (safety net: a hang)`)), safetyNetMs);
+      timer = setTimeout(
+        () => reject(new Error(`no outcome within ${safetyNetMs / 1000} s (safety net: a hang)`)),
+        safetyNetMs,
+      );
     });
     try {
       await Promise.race([check(), hang]);

@@ -14,7 +14,7 @@ function flag(name: string): string | undefined {
 const short = process.argv.includes('--short');
 const seed = Number(flag('--seed') ?? 1);
 const only = flag('--only')?.split(',');
-const capMinutes = Number(flag('--cap-minutes') ?? (short ? 4 : 60));
+const capMinutes = Number(flag('--cap-minutes') ?? (short ? 20 : 90));
 
 const outcome = await runTorture({ seed, short, capMs: capMinutes * 60_000, ...(only && { only }) });
 process.exit(outcome.failed > 0 ? 1 : 0);

@@ -40,7 +40,9 @@ export async function runTorture(options: {
   const log = options.log ?? ((line: string) => console.log(line));
   const run = new TortureRun({ seed: options.seed, short: options.short, capMs: options.capMs, log });
   const started = Date.now();
-  log(`Hearth torture: ${options.short ? 'short' : 'full'} run, seed ${options.seed}, cap ${options.capMs / 60_000} min`);
+  log(
+    `Hearth torture: ${options.short ? 'short' : 'full'} run, seed ${options.seed}, cap ${options.capMs / 60_000} min`,
+  );
   for (const [name, scenario] of Object.entries(SCENARIOS)) {
     if (options.only && !options.only.includes(name)) continue;
     if (run.atCap) {
@@ -62,7 +64,8 @@ export async function runTorture(options: {
       }
       log(`  FAIL  ${name} aborted: ${message}`);
     } finally {
-      for (const left of killDescendants()) log(`  cleaned up a process left by ${name}: ${left.pid} ${left.command.slice(0, 120)}`);
+      for (const left of killDescendants())
+        log(`  cleaned up a process left by ${name}: ${left.pid} ${left.command.slice(0, 120)}`);
     }
   }
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);

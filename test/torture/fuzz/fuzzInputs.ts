@@ -37,7 +37,18 @@ const RAW_MARK = 'raw-literal-7f3a9c';
 /** Literals that are not JSON at all: the host may refuse the frame (close 1007) instead of answering. */
 const NOT_JSON = new Set(['NaN', 'Infinity', '-Infinity']);
 const WRONG_TYPES: unknown[] = [0, -1, true, false, null, [], {}, 'text', [null], { a: 1 }];
-const NUMBERS = ['NaN', 'Infinity', '-Infinity', '-0', '1e400', '-1e400', '9007199254740993', '1e308', '-1e-400', '0.1e-999999'];
+const NUMBERS = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-0',
+  '1e400',
+  '-1e400',
+  '9007199254740993',
+  '1e308',
+  '-1e-400',
+  '0.1e-999999',
+];
 const STRINGS = [
   '',
   ' ',
@@ -59,7 +70,17 @@ const STRINGS = [
   '<script>alert(1)</script>',
 ];
 const POLLUTERS = ['__proto__', 'constructor', 'prototype'];
-const METHOD_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '', ' app.info', 'app.info\u0000', 'APP.INFO'];
+const METHOD_NAMES = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '',
+  ' app.info',
+  'app.info\u0000',
+  'APP.INFO',
+];
 
 /** JSON Schema of each call's input, as the contract declares it. */
 export function inputSchemas(calls: Record<string, { input: z.ZodType }>): Map<string, JsonSchema> {
@@ -103,6 +124,7 @@ export function validSample(schema: JsonSchema, s: Scenario, depth = 0): unknown
       return s.random() < 0.5;
     case 'null':
       return null;
+    case undefined:
     default:
       return s.pick(WRONG_TYPES);
   }
@@ -132,7 +154,8 @@ function slots(schema: JsonSchema, path: string[] = []): { path: string[]; schem
 
 function setAt(root: unknown, path: readonly string[], value: unknown): unknown {
   if (path.length === 0) return value;
-  const copy: Record<string, unknown> = typeof root === 'object' && root !== null && !Array.isArray(root) ? { ...root } : {};
+  const copy: Record<string, unknown> =
+    typeof root === 'object' && root !== null && !Array.isArray(root) ? { ...root } : {};
   const [head = '', ...rest] = path;
   copy[head] = setAt(copy[head], rest, value);
   return copy;
@@ -140,18 +163,22 @@ function setAt(root: unknown, path: readonly string[], value: unknown): unknown 
 
 function valueAt(root: unknown, path: readonly string[]): unknown {
   let value = root;
-  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   return value;
 }
 
 /** 10,000 levels as JSON text (JSON.stringify itself overflows its stack long before that). */
 function nestedText(levels: number, asArray: boolean): string {
-  return asArray ? `${'['.repeat(levels)}"bottom"${']'.repeat(levels)}` : `${'{"a":'.repeat(levels)}"bottom"${'}'.repeat(levels)}`;
+  return asArray
+    ? `${'['.repeat(levels)}"bottom"${']'.repeat(levels)}`
+    : `${'{"a":'.repeat(levels)}"bottom"${'}'.repeat(levels)}`;
 }
 
 /** An object whose own keys include `key` (JSON.stringify writes an own `__proto__` like any key). */
 function withOwnKey(base: unknown, key: string, value: unknown): Record<string, unknown> {
-  const object: Record<string, unknown> = typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...base } : {};
+  const object: Record<string, unknown> =
+    typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...base } : {};
   Object.defineProperty(object, key, { value, enumerable: true, configurable: true, writable: true });
   return object;
 }
@@ -203,14 +230,28 @@ export function fuzzCase(method: string, schema: JsonSchema, s: Scenario): FuzzC
     }
     case 'huge-array': {
       const length = Math.min((target.schema.maxItems ?? 100_000) + 1, 150_000);
-      return make(`${length}-item array at ${at}`, setAt(base, target.path, Array.from({ length }, () => 'ab')));
+      return make(
+        `${length}-item array at ${at}`,
+        setAt(
+          base,
+          target.path,
+          Array.from({ length }, () => 'ab'),
+        ),
+      );
     }
     case 'deep-nesting':
-      return make(`${NESTING} levels at ${at}`, setAt(base, target.path, RAW_MARK), nestedText(NESTING, s.random() < 0.5));
+      return make(
+        `${NESTING} levels at ${at}`,
+        setAt(base, target.path, RAW_MARK),
+        nestedText(NESTING, s.random() < 0.5),
+      );
     case 'pollute': {
       const key = s.pick(POLLUTERS);
       const payload = key === 'constructor' ? { prototype: { polluted: true } } : { polluted: true, isAdmin: true };
-      return make(`own "${key}" key in ${at}`, setAt(base, target.path, withOwnKey(valueAt(base, target.path), key, payload)));
+      return make(
+        `own "${key}" key in ${at}`,
+        setAt(base, target.path, withOwnKey(valueAt(base, target.path), key, payload)),
+      );
     }
     case 'number': {
       const literal = s.pick(NUMBERS);

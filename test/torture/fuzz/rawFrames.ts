@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
 /** Builds one frame from its parts; `mask` false leaves it unmasked (a protocol error from a client). */
-function frame(firstByte: number, payload: Buffer, { mask = true, declaredLength }: { mask?: boolean; declaredLength?: bigint } = {}): Buffer {
+function frame(
+  firstByte: number,
+  payload: Buffer,
+  { mask = true, declaredLength }: { mask?: boolean; declaredLength?: bigint } = {},
+): Buffer {
   const length = declaredLength ?? BigInt(payload.length);
   let header: Buffer;
   if (length < 126n) header = Buffer.from([firstByte, Number(length)]);
@@ -32,7 +36,10 @@ const CONTINUATION = 0x0;
 
 /** The ten malformed frames of issue 10, each as the bytes a hostile client would send. */
 export const MALFORMED_FRAMES: readonly { name: string; bytes: () => Buffer }[] = [
-  { name: 'invalid UTF-8 in a text frame', bytes: () => frame(FIN | TEXT, Buffer.from([0x7b, 0xff, 0xfe, 0xfd, 0x7d])) },
+  {
+    name: 'invalid UTF-8 in a text frame',
+    bytes: () => frame(FIN | TEXT, Buffer.from([0x7b, 0xff, 0xfe, 0xfd, 0x7d])),
+  },
   { name: 'unmasked text frame', bytes: () => frame(FIN | TEXT, Buffer.from('{}'), { mask: false }) },
   { name: 'reserved opcode 0x3', bytes: () => frame(FIN | 0x3, Buffer.from('x')) },
   { name: 'RSV1 set without an extension', bytes: () => frame(FIN | RSV1 | TEXT, Buffer.from('{}')) },

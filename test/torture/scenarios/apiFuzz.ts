@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiCalls, ErrorCodeSchema } from '../../../contract/index.js';
 import { fuzzCase, inputSchemas, type FuzzCase } from '../fuzz/fuzzInputs.js';
-import { HostProcess, type HostSocket } from '../HostProcess.js';
+import { HostProcess } from '../HostProcess.js';
 import { check, type TortureRun } from '../TortureRun.js';
 
 /** A stack trace in a message: a line that starts with "at " and names a file and line. */
@@ -50,7 +50,10 @@ export async function apiFuzz(run: TortureRun): Promise<void> {
       const method = methods[i % methods.length] ?? 'app.info';
       const fuzz = fuzzCase(method, schemas.get(method) ?? {}, scenario);
       const sent = safeJson(fuzz.frame);
-      if (NEVER_VALID.has(sent.method) && apiCalls[method as keyof typeof apiCalls].input.safeParse(sent.input).success) {
+      if (
+        NEVER_VALID.has(sent.method) &&
+        apiCalls[method as keyof typeof apiCalls].input.safeParse(sent.input).success
+      ) {
         scenario.skip(`#${i + 1} ${fuzz.label}`, 'valid input to a call that would leave 127.0.0.1');
         continue;
       }

@@ -17,21 +17,20 @@ export async function engineKills(run: TortureRun): Promise<void> {
   const planned = run.count(100);
   const scenario = run.scenario('engine SIGKILL/SIGSTOP', planned);
   const { hearth, dispose } = tortureHearth();
-  const call = hearth.call.bind(hearth);
   // Every message main acknowledged: the user's (chat.send replied) and each answer's final text.
   const acknowledged = new Map<string, string>();
   const victims: number[] = [];
   try {
     const modelId = hearth.addModel(await ensureForgedModel('rwkv6'), 'rwkv6.gguf');
-    await call('settings.update', {
+    await hearth.call('settings.update', {
       contextSize: 2048,
       threads: 1,
       defaultSampling: { temperature: 0.7, topP: 0.95, maxTokens: 24, seed: run.seed },
     });
-    const { id: conversationId } = await call('conversations.create', { modelId, systemPrompt: '' });
+    const { id: conversationId } = await hearth.call('conversations.create', { modelId, systemPrompt: '' });
 
     const send = async (content: string): Promise<Message> => {
-      const { userMessage, assistantMessage } = await call('chat.send', { conversationId, content });
+      const { userMessage, assistantMessage } = await hearth.call('chat.send', { conversationId, content });
       acknowledged.set(userMessage.id, userMessage.content);
       const answer = await nextFinished(hearth, assistantMessage.id);
       acknowledged.set(answer.id, answer.content);
@@ -61,7 +60,7 @@ export async function engineKills(run: TortureRun): Promise<void> {
           return pid;
         }
         case 'during-load': {
-          await call('models.unload', {});
+          await hearth.call('models.unload', {});
           const struck = signalOn(signal, (event, payload) => {
             const status = payload as EngineStatus;
             if (event === 'engine.status' && status.loadingModelId && status.pid) return status.pid;
@@ -111,7 +110,7 @@ export async function engineKills(run: TortureRun): Promise<void> {
           const left = await waitGone([victim]);
           check(left.length === 0, `the ${signal} engine ${victim} is still alive after its replacement answered`);
         }
-        const stored = await call('conversations.get', { conversationId });
+        const stored = await hearth.call('conversations.get', { conversationId });
         const byId = new Map(stored.messages.map((m) => [m.id, m.content]));
         for (const [id, content] of acknowledged) {
           // Earlier branches may have been left for a regenerate; every message here is on one branch.

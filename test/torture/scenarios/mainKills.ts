@@ -105,7 +105,8 @@ async function writeUntilClosed(
   const conversations = () => [...acked.conversations];
   while (socket.open) {
     step++;
-    const kind = acked.conversations.size === 0 ? 'create' : scenario.pick(['create', 'rename', 'send', 'send', 'import']);
+    const kind =
+      acked.conversations.size === 0 ? 'create' : scenario.pick(['create', 'rename', 'send', 'send', 'import']);
     const target = conversations().length > 0 ? scenario.pick(conversations()) : '';
     let result: CallResult | { closed: number } = { closed: 0 };
     switch (kind) {
@@ -160,7 +161,7 @@ function checkDatabase(path: string): void {
     try {
       db.prepare("INSERT INTO chunks_fts(chunks_fts) VALUES('integrity-check')").run();
     } catch (error) {
-      throw new Error(`FTS5 integrity-check: ${(error as Error).message}`);
+      throw new Error(`FTS5 integrity-check: ${(error as Error).message}`, { cause: error });
     }
   } finally {
     db.close();
@@ -169,12 +170,17 @@ function checkDatabase(path: string): void {
 
 async function checkAcknowledged(socket: HostSocket, acked: Acknowledged): Promise<void> {
   try {
-    const list = (await expectOk(await socket.call('conversations.list', {}), 'conversations.list')) as { id: string }[];
+    const list = (await expectOk(await socket.call('conversations.list', {}), 'conversations.list')) as {
+      id: string;
+    }[];
     const listed = new Set(list.map((c) => c.id));
     for (const id of acked.conversations) check(listed.has(id), `acknowledged conversation ${id} is missing`);
     for (const [conversationId, titles] of acked.titles) {
       if (titles.acked === 0) continue;
-      const view = (await expectOk(await socket.call('conversations.get', { conversationId }), 'conversations.get')) as {
+      const view = (await expectOk(
+        await socket.call('conversations.get', { conversationId }),
+        'conversations.get',
+      )) as {
         conversation: { title: string };
       };
       // A rename sent after the last acknowledged one may have landed before the kill: either is right.
@@ -184,7 +190,10 @@ async function checkAcknowledged(socket: HostSocket, acked: Acknowledged): Promi
     const byConversation = new Map<string, Map<string, string>>();
     for (const { conversationId } of acked.messages.values()) {
       if (byConversation.has(conversationId)) continue;
-      const view = (await expectOk(await socket.call('conversations.get', { conversationId }), 'conversations.get')) as {
+      const view = (await expectOk(
+        await socket.call('conversations.get', { conversationId }),
+        'conversations.get',
+      )) as {
         messages: { id: string; content: string }[];
       };
       byConversation.set(conversationId, new Map(view.messages.map((m) => [m.id, m.content])));

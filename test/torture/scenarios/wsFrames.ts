@@ -61,19 +61,23 @@ export async function wsFrames(run: TortureRun): Promise<void> {
       const order = [...MALFORMED_FRAMES].sort(() => scenario.random() - 0.5);
       for (const [index, bad] of order.entries()) {
         if (scenario.stopAtCap(round * MALFORMED_FRAMES.length + index)) return;
-        const passed = await scenario.trial(`round ${round + 1}: ${bad.name}`, async () => {
-          if (!witness.open) witness = await host.connect();
-          const attacker = await rawSocket(host);
-          const closed = new Promise<void>((resolve) => attacker.once('close', () => resolve()));
-          attacker.write(bad.bytes());
-          await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-          check(host.alive, `${host.exitDescription} after the frame`);
-          await answers(host, witness, 'the other socket');
-          const fresh = await host.connect();
-          await answers(host, fresh, 'a new socket');
-          fresh.close();
-          check(attacker.closed, 'the offending connection was left open');
-        }, 60_000);
+        const passed = await scenario.trial(
+          `round ${round + 1}: ${bad.name}`,
+          async () => {
+            if (!witness.open) witness = await host.connect();
+            const attacker = await rawSocket(host);
+            const closed = new Promise<void>((resolve) => attacker.once('close', () => resolve()));
+            attacker.write(bad.bytes());
+            await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+            check(host.alive, `${host.exitDescription} after the frame`);
+            await answers(host, witness, 'the other socket');
+            const fresh = await host.connect();
+            await answers(host, fresh, 'a new socket');
+            fresh.close();
+            check(attacker.closed, 'the offending connection was left open');
+          },
+          60_000,
+        );
         if (!passed && !host.alive) {
           await host.destroy();
           host = await HostProcess.start(dir);
