@@ -9,6 +9,9 @@ import {
   type DocumentSummary,
   type ImportOutcome,
   type SearchHit,
+  DISK_FULL_MESSAGE,
+  isDiskFull,
+  toErrorValue,
 } from '../../contract/index.js';
 import type { EngineLauncher } from '../engine/transport/EngineTransport.js';
 import type { DocumentRecord, DocumentStore } from '../storage/DocumentStore.js';
@@ -82,7 +85,7 @@ export class DocumentService {
       try {
         outcomes.push(await this.#enqueue(path, collectionId));
       } catch (error) {
-        outcomes.push({ path, outcome: 'refused', documentId: null, error: (error as Error).message });
+        outcomes.push({ path, outcome: 'refused', documentId: null, error: toErrorValue(error).message });
       }
     }
     this.#drain();
@@ -343,7 +346,10 @@ export class DocumentService {
       const failure =
         error instanceof ExtractionError
           ? error.toValue()
-          : { code: 'failed', message: `Import failed: ${(error as Error).message}` };
+          : {
+              code: 'failed',
+              message: isDiskFull(error) ? DISK_FULL_MESSAGE : `Import failed: ${(error as Error).message}`,
+            };
       this.#emit(this.#o.store.setStatus(id, 'failed', failure));
     }
   }
