@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import { AppError, DISK_FULL_MESSAGE } from '../../contract/index.js';
 import { openDatabase } from '../../main/storage/openDatabase.js';
 import { ask, finished, greedyConversation } from '../support/chatHelpers.js';
@@ -24,15 +24,23 @@ const diskFull = (error: unknown) => {
   return true;
 };
 
+/** A Hearth whose data folder is a 2 MB tmpfs, with one conversation on the forged llama model. */
+async function hearthOnSmallDisk(t: TestContext, maxTokens: number) {
+  const disk = mountSmallDisk(t, '2m');
+  if (!disk) return null;
+  const databasePath = join(disk, 'hearth.sqlite');
+  // The models stay on the big disk; the database and Hearth's scratch files are on the small one.
+  const hearth = startHearth({ paths: { dataDir: disk, modelsDir: tempDir(), databasePath } });
+  const { id: conversationId } = await greedyConversation(hearth, forged.paths.llama, maxTokens);
+  await hearth.call('settings.update', { saveStates: false });
+  return { disk, databasePath, hearth, conversationId };
+}
+
 describe('a full disk', () => {
   test('every write says the disk is full in one clear way, loses nothing, and works again once space is freed', async (t) => {
-    const disk = mountSmallDisk(t, '2m');
-    if (!disk) return;
-    const databasePath = join(disk, 'hearth.sqlite');
-    // The models stay on the big disk; the database and Hearth's scratch files are on the small one.
-    const hearth = startHearth({ paths: { dataDir: disk, modelsDir: tempDir(), databasePath } });
-    const { id: conversationId } = await greedyConversation(hearth, forged.paths.llama, 8);
-    await hearth.call('settings.update', { saveStates: false });
+    const setUp = await hearthOnSmallDisk(t, 8);
+    if (!setUp) return;
+    const { disk, databasePath, hearth, conversationId } = setUp;
     const first = await ask(hearth, conversationId, 'A question asked before the disk filled up');
     assert.equal(first.status, 'complete');
 
@@ -80,12 +88,9 @@ describe('a full disk', () => {
   });
 
   test('an answer that ends while the disk is full is shown with the message, and saved once space returns', async (t) => {
-    const disk = mountSmallDisk(t, '2m');
-    if (!disk) return;
-    const databasePath = join(disk, 'hearth.sqlite');
-    const hearth = startHearth({ paths: { dataDir: disk, modelsDir: tempDir(), databasePath } });
-    const { id: conversationId } = await greedyConversation(hearth, forged.paths.llama, 64);
-    await hearth.call('settings.update', { saveStates: false });
+    const setUp = await hearthOnSmallDisk(t, 64);
+    if (!setUp) return;
+    const { disk, hearth, conversationId } = setUp;
 
     // The disk fills while the answer streams: at its first piece of text, before it can end.
     let filler: string | null = null;
