@@ -169,6 +169,7 @@ export function createHearth(options: HearthOptions): Hearth {
       }
     },
     changed: modelsChanged,
+    defaultDir: paths.modelsDir,
   });
   // Downloads that were running when the app last stopped go on.
   downloads.resumeInterrupted();
@@ -275,7 +276,9 @@ export function createHearth(options: HearthOptions): Hearth {
       canChooseFiles: options.platform?.chooseModelFile !== undefined,
     }),
     'settings.get': async () => settings.get(),
-    'settings.update': async (patch) => {
+    'settings.update': async ({ modelsDir, ...patch }) => {
+      // The models folder changes only through the library's checks (never a system folder).
+      if (modelsDir !== undefined) await models.setFolder(modelsDir);
       const updated = settings.update(patch);
       // A new embedding model: give every chunk its vector (in the background).
       if (patch.embeddingModelId) void documents.embedPending();
@@ -361,6 +364,8 @@ export function createHearth(options: HearthOptions): Hearth {
         throw new AppError('unsupported', `Open this folder from your file manager: ${library.dir}`);
       }
       await library.list(); // creates the folder if it does not exist yet
+      // Opening a file instead of a folder would run it: only ever a folder.
+      if (!statSync(library.dir).isDirectory()) throw new AppError('forbidden', `${library.dir} is not a folder.`);
       await options.platform.openFolder(library.dir);
       return { opened: true };
     },

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CallInput, EngineCalls, EngineLoadedModel, TurnResult, WrittenState } from '../../contract/index.js';
+import {
+  isDiskFull,
+  type CallInput,
+  type EngineCalls,
+  type EngineLoadedModel,
+  type TurnResult,
+  type WrittenState,
+} from '../../contract/index.js';
 import type { AppEvents } from '../app/AppEvents.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';
 import type { NewState, StateRecord, StateStore } from '../storage/StateStore.js';
@@ -95,8 +102,7 @@ export class StateKeeper {
       const raw = this.#trusted(candidate, input.loaded, rejections);
       if (!raw) continue;
       const path = scratch('resume');
-      await writeFile(path, raw);
-      this.#store.touch(candidate.id);
+      if (!(await this.#handOver(path, raw, candidate.id, rejections))) break;
       resume = { path, kind: 'state' };
       break;
     }
@@ -109,9 +115,7 @@ export class StateKeeper {
       const raw = cached && this.#trusted(cached, input.loaded, rejections);
       if (cached && raw) {
         const path = scratch('prompt-resume');
-        await writeFile(path, raw);
-        this.#store.touch(cached.id);
-        resume = { path, kind: 'prompt-cache' };
+        if (await this.#handOver(path, raw, cached.id, rejections)) resume = { path, kind: 'prompt-cache' };
       } else {
         savePromptState = { path: scratch('prompt') };
       }
@@ -135,6 +139,26 @@ export class StateKeeper {
       promptKey,
       files,
     };
+  }
+
+  /**
+   * Writes a saved state where the engine reads it. A write that fails (a full disk) is not the
+   * turn's failure: the state is not used, and the conversation is read again instead.
+   */
+  async #handOver(path: string, raw: Uint8Array, stateId: number, rejections: string[]): Promise<boolean> {
+    try {
+      await writeFile(path, raw);
+    } catch (error) {
+      await unlink(path).catch(() => undefined);
+      rejections.push(isDiskFull(error) ? 'the disk is full' : `it could not be written (${(error as Error).message})`);
+      return false;
+    }
+    try {
+      this.#store.touch(stateId);
+    } catch {
+      // Only the least-recently-used order is lost; the turn goes on.
+    }
+    return true;
   }
 
   /** Stores what the engine saved, keeps the branch and the total within their budgets. */

@@ -91,7 +91,12 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     if (kept <= systemTokens.length && startsWith(target, systemTokens)) {
       await sequence.evaluateWithoutGeneratingNewTokens(systemTokens.slice(kept));
       kept = systemTokens.length;
-      promptState = await writeState(sequence, params.savePromptState.path);
+      // A state that cannot be written (a full disk) is only not cached: the answer goes on.
+      promptState = await writeState(sequence, params.savePromptState.path).catch(async (error: unknown) => {
+        await unlink(params.savePromptState!.path).catch(() => undefined);
+        callbacks.log(`prompt state not saved: ${(error as Error).message}`);
+        return null;
+      });
     }
   }
   await sequence.evaluateWithoutGeneratingNewTokens(target.slice(kept));
@@ -104,8 +109,18 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
   if (rejected) callbacks.log(`state not used: ${rejected}`);
 
   // Recurrent states cannot be cut back after the answer: keep the pre-answer state in a file.
-  const preAnswerPath = params.saveTurnState && turn.recurrent ? `${params.saveTurnState.path}.pre-answer` : null;
-  if (preAnswerPath) await sequence.saveStateToFile(preAnswerPath);
+  let preAnswerPath = params.saveTurnState && turn.recurrent ? `${params.saveTurnState.path}.pre-answer` : null;
+  let preAnswerFailure: string | null = null;
+  if (preAnswerPath) {
+    try {
+      await sequence.saveStateToFile(preAnswerPath);
+    } catch (error) {
+      // Not written (a full disk): this turn's state is not saved, the answer goes on.
+      await unlink(preAnswerPath).catch(() => undefined);
+      preAnswerFailure = `the state could not be written (${(error as Error).message})`;
+      preAnswerPath = null;
+    }
+  }
 
   let firstTokenAt: number | null = null;
   let inputAtFirstToken: number | null = null;
@@ -144,7 +159,9 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
 
   let turnState: WrittenState | null = null;
   let turnStateSkipped: string | null = null;
-  if (params.saveTurnState) {
+  if (params.saveTurnState && preAnswerFailure) {
+    turnStateSkipped = preAnswerFailure;
+  } else if (params.saveTurnState) {
     try {
       ({ turnState, turnStateSkipped } = await saveTurnState(
         turn,
