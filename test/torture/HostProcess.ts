@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { CallResultSchema, type CallResult } from '../../contract/index.js';
+import { tradeToken } from '../support/spawnWebHost.js';
 import { groupMembers } from './processTree.js';
 
 const ENTRY = fileURLToPath(new URL('./hostChild.ts', import.meta.url));
@@ -19,14 +20,17 @@ export class HostProcess {
   readonly child: ChildProcess;
   readonly port: number;
   readonly token: string;
+  /** The Cookie header the one trade of the launch token gave (the token alone opens nothing after). */
+  readonly cookie: string;
   /** stderr of the host and its children, last lines kept for failure messages. */
   readonly output: string[];
   #exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
 
-  private constructor(child: ChildProcess, port: number, token: string, output: string[]) {
+  private constructor(child: ChildProcess, port: number, token: string, cookie: string, output: string[]) {
     this.child = child;
     this.port = port;
     this.token = token;
+    this.cookie = cookie;
     this.output = output;
     child.once('exit', (code, signal) => (this.#exit = { code, signal }));
     // A send on the channel of a host that just died: its exit tells the story, not this error.
@@ -62,7 +66,8 @@ export class HostProcess {
         reject(new Error(`the host exited while starting (${signal ?? code}): ${output.slice(-3).join(' | ')}`));
       });
     });
-    return new HostProcess(child, ready.port, ready.token, output);
+    const cookie = await tradeToken(ready.port, ready.token);
+    return new HostProcess(child, ready.port, ready.token, cookie, output);
   }
 
   get pid(): number {
@@ -162,7 +167,11 @@ export class HostSocket {
 
   static open(host: HostProcess, safetyNetMs = 30_000): Promise<HostSocket> {
     const origin = `http://127.0.0.1:${host.port}`;
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { origin, maxPayload: 64 << 20 });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, {
+      origin,
+      headers: { Cookie: host.cookie },
+      maxPayload: 64 << 20,
+    });
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the socket did not open (safety net)')), safetyNetMs);
       ws.once('open', () => {

@@ -71,19 +71,23 @@ export async function apiFuzz(run: TortureRun): Promise<void> {
       const added = await host.probePollution();
       check(added.length === 0, `added to prototypes: ${added.join(', ')}`);
     });
-    // The contract accepts 300 paths of 3,600 characters; as a frame that is over 1 MiB.
+    // The contract once accepted 300 paths of 3,600 characters, a frame over the 1 MiB limit then:
+    // now refused by the schema (or closed as too big), never the end of the host.
     const paths = Array.from({ length: 300 }, (_, n) => `p${n}-${'x'.repeat(3600)}`);
-    await scenario.trial('documents.import that passes its schema in a frame over 1 MiB', async () => {
-      await send({
-        label: 'documents.import 300 x 3,600',
-        frame: JSON.stringify({ type: 'call', id: 0, method: 'documents.import', input: { paths } }),
-        mayClose: true,
-      });
-      const fresh = await host.connect();
-      const info = await fresh.call('app.info', {});
-      fresh.close();
-      check('ok' in info && info.ok, 'a fresh socket gets no answer afterwards');
-    });
+    await scenario.trial(
+      'documents.import of 300 paths of 3,600 characters (once a frame over the limit)',
+      async () => {
+        await send({
+          label: 'documents.import 300 x 3,600',
+          frame: JSON.stringify({ type: 'call', id: 0, method: 'documents.import', input: { paths } }),
+          mayClose: true,
+        });
+        const fresh = await host.connect();
+        const info = await fresh.call('app.info', {});
+        fresh.close();
+        check('ok' in info && info.ok, 'a fresh socket gets no answer afterwards');
+      },
+    );
 
     scenario.note(`replies: ${[...codes].map(([code, n]) => `${code} ${n}`).join(', ')}`);
   } finally {

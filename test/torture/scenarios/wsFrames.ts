@@ -17,8 +17,9 @@ async function rawSocket(host: HostProcess): Promise<Socket> {
   });
   socket.write(
     [
-      `GET /ws?token=${host.token} HTTP/1.1`,
+      'GET /ws HTTP/1.1',
       `Host: 127.0.0.1:${host.port}`,
+      `Cookie: ${host.cookie}`,
       `Origin: http://127.0.0.1:${host.port}`,
       'Upgrade: websocket',
       'Connection: Upgrade',
