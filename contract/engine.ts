@@ -151,6 +151,11 @@ export const engineEvents = {
   loadProgress: z.strictObject({ modelPath: z.string(), progress: z.number().min(0).max(1) }),
   token: z.strictObject({ requestId: z.string(), text: z.string(), tokens: z.int().min(0) }),
   answered: z.strictObject({ requestId: z.string(), result: GenerateResultSchema }),
+  /**
+   * Sent just before and after llama.cpp reads a saved state: if the engine dies in between, main
+   * knows the state took it down and answers again without it.
+   */
+  resuming: z.strictObject({ requestId: z.string(), done: z.boolean() }),
   /** llama.cpp's own log lines, so a failed load can show its real reason. */
   log: z.strictObject({ level: z.enum(['error', 'warn', 'info', 'debug']), message: z.string() }),
 } as const;

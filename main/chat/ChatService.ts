@@ -276,6 +276,8 @@ export class ChatService {
       turn = await engine.generate(
         await this.#deps.loadParams(modelPath),
         async (model) => {
+          // Planned again only when a fresh engine loaded a different model: drop the old plan.
+          if (prepared.plan) await states.discard(prepared.plan);
           prepared.loaded = model;
           const planStarted = performance.now();
           const plan = await states.plan({
@@ -303,6 +305,9 @@ export class ChatService {
             events.emit('chat.delta', { conversationId: conversation.id, messageId: assistant.id, text: chunk });
           },
           onLoadProgress: (progress) => events.emit('model.loadProgress', { modelId, progress }),
+          onResumeCrashed: (reason) => {
+            if (prepared.plan) states.refuseResumed(prepared.plan, reason);
+          },
           onAnswered: (result) => {
             if (result.context.rejected) {
               events.emit('notice', {

@@ -1,6 +1,7 @@
 import { utilityProcess } from 'electron';
 import { ENGINE_ENTRY } from '../engine/engineEntryPath.js';
 import type { EngineLauncher, EngineTransport } from '../engine/transport/EngineTransport.js';
+import { killByPid } from '../engine/transport/killByPid.js';
 import { forEachLine } from '../engine/transport/lineSplitter.js';
 
 /**
@@ -37,7 +38,11 @@ export const utilityProcessLauncher: EngineLauncher = (options) => {
       forEachLine(child.stderr, listener);
     },
     kill() {
+      // Electron sends SIGTERM whatever is asked: a polite end for a process that still runs.
       child.kill();
+    },
+    killHard() {
+      killByPid(child.pid, () => child.kill());
     },
   };
   return transport;

@@ -89,6 +89,11 @@ export class EngineClient {
     if (!this.#exited) this.#transport.kill(signal);
   }
 
+  /** SIGKILL on the pid: works on a hung or stopped engine, unlike a polite kill. */
+  killHard(): void {
+    if (!this.#exited) this.#transport.killHard();
+  }
+
   #onFrame(raw: unknown, markReady: (pid: number) => void): void {
     const parsed = EngineFrameSchema.safeParse(raw);
     if (!parsed.success) {

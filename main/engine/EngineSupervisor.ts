@@ -56,16 +56,38 @@ export interface GenerateOptions {
   /** The answer is complete; its state is being saved. */
   onAnswered?: (result: GenerateResult) => void;
   onLoadProgress?: (progress: number) => void;
+  /**
+   * The engine died while reading the turn's saved state: the turn is answered again without it
+   * (re-reading the history), and the caller should stop offering that state.
+   */
+  onResumeCrashed?: (reason: string) => void;
   signal?: AbortSignal;
 }
 
 const LOG_LINES_KEPT = 200;
+/** Lines of a process's own output kept to explain its exit. */
+const OWN_LINES_KEPT = 40;
+
+interface RequestListener extends GenerateOptions {
+  progress: { started: boolean; resuming: boolean };
+}
+
+interface ExitRecord {
+  reason: string;
+  /** Ended on purpose (shutdown): nothing to retry or report. */
+  expected: boolean;
+}
 
 /**
  * Owns the engine process: starts it on demand, serialises model loads and generations, checks
  * that it is alive with real requests under a deadline, kills it when it hangs or outgrows its
  * memory limit, and says why it ended. A dead engine fails its pending requests with
- * `engine_stopped`; the next request starts a fresh one.
+ * `engine_stopped`; the next request starts a fresh one, and loads the model into it first.
+ *
+ * Whatever the timing of a crash, a turn runs on the process its model was loaded into; a turn
+ * whose engine dies before the answer starts (killed a moment before, hung, or taken down by the
+ * saved state it was reading) is answered once more in a fresh engine, and a load whose engine
+ * dies is tried once more before the model is blamed.
  */
 export class EngineSupervisor {
   readonly #options: Required<Omit<EngineSupervisorOptions, 'env' | 'maxOldSpaceMb'>> &
@@ -78,6 +100,9 @@ export class EngineSupervisor {
   #state: EngineState = 'stopped';
   #loaded: EngineLoadedModel | null = null;
   #loadedParams: LoadParams | null = null;
+  /** The process the loaded model lives in: a model is never assumed loaded in another one. */
+  #loadedOn: EngineClient | null = null;
+  readonly #exits = new WeakMap<EngineClient, ExitRecord>();
   #loadingPath: string | null = null;
   #lastExit: { reason: string; at: number } | null = null;
   #restarts = 0;
@@ -122,7 +147,7 @@ export class EngineSupervisor {
 
   /** Loads the model unless the same model with the same parameters is already loaded. */
   ensureModel(params: LoadParams, onProgress?: (progress: number) => void): Promise<EngineLoadedModel> {
-    return this.#exclusive(() => this.#ensureModel(params, onProgress));
+    return this.#exclusive(async () => (await this.#ensureModel(params, onProgress)).loaded);
   }
 
   /**
@@ -137,24 +162,69 @@ export class EngineSupervisor {
     options: GenerateOptions,
   ): Promise<TurnResult> {
     return this.#exclusive(async () => {
-      const abortedBeforeStart = () => new AppError('aborted', 'Stopped before the answer started.');
-      if (options.signal?.aborted) throw abortedBeforeStart();
-      const loaded = await this.#ensureModel(model, options.onLoadProgress);
-      const request = await build(loaded);
-      if (options.signal?.aborted) throw abortedBeforeStart();
-      const client = await this.#getClient();
-      const stopListening = this.#onRequestEvents(request.requestId, options);
-      const onAbort = () => void client.request('abort', { requestId: request.requestId }).catch(() => undefined);
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      this.#setState('generating');
-      try {
-        return await client.request('generate', request);
-      } finally {
-        stopListening();
-        options.signal?.removeEventListener('abort', onAbort);
-        if (this.#client === client) this.#setState('ready');
+      let request: GenerateParams | null = null;
+      let builtFor: EngineLoadedModel | null = null;
+      let resumeCrashed: string | null = null;
+      for (let attempt = 1; ; attempt++) {
+        if (options.signal?.aborted) throw abortedBeforeStart();
+        const { client, loaded } = await this.#ensureModel(model, options.onLoadProgress);
+        // A retry reuses the request (and its scratch files) when the fresh engine loaded the same model.
+        if (!request || !builtFor || !sameIdentity(builtFor, loaded)) {
+          request = await build(loaded);
+          builtFor = loaded;
+        }
+        if (resumeCrashed) request = { ...request, resume: null };
+        if (options.signal?.aborted) throw abortedBeforeStart();
+        const listener: RequestListener = { ...options, progress: { started: false, resuming: false } };
+        try {
+          return await this.#generateOn(client, request, listener, resumeCrashed);
+        } catch (error) {
+          const stop = this.#unexpectedStop(client, error);
+          if (attempt > 1 || !stop || listener.progress.started) throw error;
+          if (listener.progress.resuming && request.resume) {
+            resumeCrashed = `the engine stopped while reading it (${stop})`;
+            options.onResumeCrashed?.(resumeCrashed);
+          }
+          this.#warn(`The engine stopped before the answer started (${stop}); answering again in a fresh engine.`);
+        }
       }
     });
+  }
+
+  async #generateOn(
+    client: EngineClient,
+    request: GenerateParams,
+    listener: RequestListener,
+    resumeCrashed: string | null,
+  ): Promise<TurnResult> {
+    // The state that took the last engine down is reported as refused, like any other bad state.
+    const withRefusal = <T extends GenerateResult>(result: T): T =>
+      resumeCrashed
+        ? {
+            ...result,
+            context: {
+              ...result.context,
+              rejected: [result.context.rejected, `the saved state was refused: ${resumeCrashed}`]
+                .filter(Boolean)
+                .join('; '),
+            },
+          }
+        : result;
+    const onAnswered = listener.onAnswered;
+    this.#requestListeners.set(request.requestId, {
+      ...listener,
+      ...(onAnswered && { onAnswered: (result: GenerateResult) => onAnswered(withRefusal(result)) }),
+    });
+    const onAbort = () => void client.request('abort', { requestId: request.requestId }).catch(() => undefined);
+    listener.signal?.addEventListener('abort', onAbort, { once: true });
+    this.#setState('generating');
+    try {
+      return withRefusal(await client.request('generate', request));
+    } finally {
+      this.#requestListeners.delete(request.requestId);
+      listener.signal?.removeEventListener('abort', onAbort);
+      if (this.#client === client) this.#setState('ready');
+    }
   }
 
   /** A model file's facts for the planner (read in the engine: a hostile file cannot hurt main). */
@@ -185,8 +255,7 @@ export class EngineSupervisor {
     return this.#exclusive(async () => {
       if (!this.#client) return;
       await this.#client.request('unloadModel', {});
-      this.#loaded = null;
-      this.#loadedParams = null;
+      this.#forgetModel();
       this.#setState('idle');
     });
   }
@@ -205,23 +274,54 @@ export class EngineSupervisor {
         });
       });
       client.kill('SIGTERM');
-      const timer = setTimeout(() => client.kill('SIGKILL'), 3_000);
+      const timer = setTimeout(() => client.killHard(), 3_000);
       await exited;
       clearTimeout(timer);
     }
     this.#stopping = false;
   }
 
-  readonly #requestListeners = new Map<string, GenerateOptions>();
+  readonly #requestListeners = new Map<string, RequestListener>();
 
-  #onRequestEvents(requestId: string, options: GenerateOptions): () => void {
-    this.#requestListeners.set(requestId, options);
-    return () => this.#requestListeners.delete(requestId);
+  /**
+   * The model loaded in a live engine, and that engine: waits for any restart in progress, and
+   * loads into the fresh process. An engine that dies while loading (killed, hung, out of memory)
+   * is replaced and the load tried once more; only a second death blames the model.
+   */
+  async #ensureModel(
+    params: LoadParams,
+    onProgress?: (progress: number) => void,
+  ): Promise<{ client: EngineClient; loaded: EngineLoadedModel }> {
+    let firstStop: string | null = null;
+    for (;;) {
+      const client = await this.#getClient();
+      if (this.#loadedOn === client && this.#loaded && this.#loadedParams && sameLoad(this.#loadedParams, params)) {
+        return { client, loaded: this.#loaded };
+      }
+      try {
+        return { client, loaded: await this.#load(client, params, onProgress) };
+      } catch (error) {
+        const stop = this.#unexpectedStop(client, error);
+        if (!stop) throw error;
+        const name = basename(params.modelPath);
+        if (firstStop === null) {
+          firstStop = stop;
+          this.#warn(`The engine stopped while loading ${name} (${stop}); loading it again in a fresh engine.`);
+          continue;
+        }
+        throw new AppError(
+          'model_load_failed',
+          `${name} could not be loaded: the engine stopped while loading it, twice (${firstStop}; then ${stop}). The file may be damaged or too large for this machine.`,
+        );
+      }
+    }
   }
 
-  async #ensureModel(params: LoadParams, onProgress?: (progress: number) => void): Promise<EngineLoadedModel> {
-    const client = await this.#getClient();
-    if (this.#loaded && this.#loadedParams && sameLoad(this.#loadedParams, params)) return this.#loaded;
+  async #load(
+    client: EngineClient,
+    params: LoadParams,
+    onProgress?: (progress: number) => void,
+  ): Promise<EngineLoadedModel> {
     this.#loadingPath = params.modelPath;
     this.#setState('loading');
     const progressListener = this.on((event) => {
@@ -229,26 +329,39 @@ export class EngineSupervisor {
     });
     try {
       const loaded = await client.request('loadModel', params);
+      if (client.exited) throw new AppError('engine_stopped', 'The engine stopped right after loading the model.');
       this.#loaded = loaded;
       this.#loadedParams = params;
+      this.#loadedOn = client;
       return loaded;
     } catch (error) {
       // A failed load leaves the engine without a model (it unloads before loading).
-      this.#loaded = null;
-      this.#loadedParams = null;
-      if (error instanceof AppError && error.code === 'engine_stopped') {
-        // Say which file took the engine down: llama.cpp aborts on some malformed models.
-        throw new AppError(
-          'model_load_failed',
-          `The engine stopped while loading ${basename(params.modelPath)}. ${error.message}`,
-        );
-      }
+      this.#forgetModel();
       throw error;
     } finally {
       progressListener();
       this.#loadingPath = null;
       if (this.#client === client) this.#setState(this.#loaded ? 'ready' : 'idle');
     }
+  }
+
+  /** Why `client` died, when `error` is its death and nobody asked for it; else null. */
+  #unexpectedStop(client: EngineClient, error: unknown): string | null {
+    if (!(error instanceof AppError) || error.code !== 'engine_stopped' || !client.exited) return null;
+    const exit = this.#exits.get(client);
+    if (exit?.expected ?? this.#stopping) return null;
+    return exit?.reason ?? error.message;
+  }
+
+  #forgetModel(): void {
+    this.#loaded = null;
+    this.#loadedParams = null;
+    this.#loadedOn = null;
+  }
+
+  #warn(message: string): void {
+    this.#remember(`[engine] ${message}`);
+    this.#emit({ type: 'log', level: 'warn', message });
   }
 
   #exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -273,41 +386,56 @@ export class EngineSupervisor {
     this.#setState('starting');
     const { maxOldSpaceMb } = this.#options;
     const transport = this.#options.launcher({ env: this.#options.env, ...(maxOldSpaceMb && { maxOldSpaceMb }) });
+    // This process's own lines: the clue to why it ended is never taken from an earlier process.
+    const own: string[] = [];
+    const remember = (line: string) => {
+      own.push(line);
+      if (own.length > OWN_LINES_KEPT) own.shift();
+      this.#remember(line);
+    };
     const client = new EngineClient(transport, {
       onEvent: (event, payload) => {
         if (event === 'log') {
           const log = payload as { level: 'error' | 'warn' | 'info' | 'debug'; message: string };
-          this.#remember(`[llama.cpp ${log.level}] ${log.message}`);
+          remember(`[llama.cpp ${log.level}] ${log.message}`);
           this.#emit({ type: 'log', ...log });
         } else if (event === 'loadProgress') {
           const progress = payload as { modelPath: string; progress: number };
           this.#emit({ type: 'loadProgress', ...progress });
         } else if (event === 'token') {
           const token = payload as { requestId: string; text: string; tokens: number };
-          this.#requestListeners.get(token.requestId)?.onText(token.text, token.tokens);
+          const listener = this.#requestListeners.get(token.requestId);
+          if (listener) listener.progress.started = true;
+          listener?.onText(token.text, token.tokens);
         } else if (event === 'answered') {
           const answered = payload as { requestId: string; result: GenerateResult };
-          this.#requestListeners.get(answered.requestId)?.onAnswered?.(answered.result);
+          const listener = this.#requestListeners.get(answered.requestId);
+          if (listener) listener.progress.started = true;
+          listener?.onAnswered?.(answered.result);
+        } else if (event === 'resuming') {
+          const resuming = payload as { requestId: string; done: boolean };
+          const listener = this.#requestListeners.get(resuming.requestId);
+          if (listener) listener.progress.resuming = !resuming.done;
         }
       },
-      onProtocolError: (message) => this.#remember(`[protocol] ${message}`),
+      onProtocolError: (message) => remember(`[protocol] ${message}`),
     });
-    transport.onOutput((line) => this.#remember(line));
-    transport.onExit((exit) => this.#onExit(client, exit));
+    transport.onOutput(remember);
+    transport.onExit((exit) => this.#onExit(client, exit, own));
     this.#client = client;
 
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.#killReason = `did not start within ${Math.round(this.#options.startupTimeoutMs / 1000)} s`;
-        client.kill('SIGKILL');
+        client.killHard();
         reject(new AppError('engine_stopped', `The engine ${this.#killReason}.`));
       }, this.#options.startupTimeoutMs);
     });
     try {
       await Promise.race([client.ready(), timeout]);
     } catch (error) {
-      const reason = this.#lastExit?.reason ?? (error as Error).message;
+      const reason = this.#exits.get(client)?.reason ?? (error as Error).message;
       throw new AppError('engine_stopped', `The engine could not start: ${reason}`);
     } finally {
       clearTimeout(timer);
@@ -355,20 +483,21 @@ export class EngineSupervisor {
     }
   }
 
+  /** The watchdog's kill: SIGKILL on the pid, which a hung or stopped process cannot ignore. */
   #kill(client: EngineClient, reason: string): void {
     this.#killReason = reason;
-    client.kill('SIGKILL');
+    client.killHard();
   }
 
-  #onExit(client: EngineClient, exit: EngineExit): void {
+  #onExit(client: EngineClient, exit: EngineExit, ownLines: readonly string[]): void {
     if (client !== this.#client) return;
     const expected = this.#stopping;
-    const reason = this.#killReason ?? describeExit(exit, this.#log.slice(-20));
+    const reason = this.#killReason ?? describeExit(exit, ownLines.slice(-20));
+    this.#exits.set(client, { reason, expected });
     this.#remember(`[engine] stopped: ${reason}`);
     this.#stopLiveness();
     this.#client = null;
-    this.#loaded = null;
-    this.#loadedParams = null;
+    this.#forgetModel();
     this.#loadingPath = null;
     if (!expected) this.#lastExit = { reason, at: this.#options.now() };
     client.failAll(
@@ -393,6 +522,15 @@ export class EngineSupervisor {
   #emit(event: SupervisorEvent): void {
     for (const listener of this.#listeners) listener(event);
   }
+}
+
+function abortedBeforeStart(): AppError {
+  return new AppError('aborted', 'Stopped before the answer started.');
+}
+
+/** Whether a request built for one loaded model may run on another load of it. */
+function sameIdentity(a: EngineLoadedModel, b: EngineLoadedModel): boolean {
+  return a.fingerprint === b.fingerprint && a.engineBuild === b.engineBuild && a.contextSize === b.contextSize;
 }
 
 function sameLoad(a: LoadParams, b: LoadParams): boolean {

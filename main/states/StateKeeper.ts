@@ -26,6 +26,8 @@ export interface TurnPlan {
   /** Why saved states were passed over, for the answer's record. */
   rejected: string | null;
   promptKey: string | null;
+  /** The stored state the turn resumes from, if any. */
+  resumeStateId: number | null;
   files: string[];
 }
 
@@ -84,6 +86,7 @@ export class StateKeeper {
       request: { resume: null, savePromptState: null, saveTurnState: null },
       rejected: null,
       promptKey: null,
+      resumeStateId: null,
       files: [],
     };
     if (!settings.saveStates) return none;
@@ -97,6 +100,7 @@ export class StateKeeper {
     };
 
     let resume: StateRequest['resume'] = null;
+    let resumeStateId: number | null = null;
     const candidates = this.#store.turnStatesFor([...input.answerIds].reverse()).slice(0, CANDIDATES_TRIED);
     for (const candidate of candidates) {
       const raw = this.#trusted(candidate, input.loaded, rejections);
@@ -104,6 +108,7 @@ export class StateKeeper {
       const path = scratch('resume');
       if (!(await this.#handOver(path, raw, candidate.id, rejections))) break;
       resume = { path, kind: 'state' };
+      resumeStateId = candidate.id;
       break;
     }
 
@@ -115,7 +120,10 @@ export class StateKeeper {
       const raw = cached && this.#trusted(cached, input.loaded, rejections);
       if (cached && raw) {
         const path = scratch('prompt-resume');
-        if (await this.#handOver(path, raw, cached.id, rejections)) resume = { path, kind: 'prompt-cache' };
+        if (await this.#handOver(path, raw, cached.id, rejections)) {
+          resume = { path, kind: 'prompt-cache' };
+          resumeStateId = cached.id;
+        }
       } else {
         savePromptState = { path: scratch('prompt') };
       }
@@ -137,6 +145,7 @@ export class StateKeeper {
       request: { resume, savePromptState, saveTurnState: { path: scratch('turn'), maxBytes } },
       rejected,
       promptKey,
+      resumeStateId,
       files,
     };
   }
@@ -159,6 +168,22 @@ export class StateKeeper {
       // Only the least-recently-used order is lost; the turn goes on.
     }
     return true;
+  }
+
+  /**
+   * The engine died while reading the plan's state: whatever its checksum says, it is never
+   * offered again (the turn is answered by re-reading the history).
+   */
+  refuseResumed(plan: TurnPlan, reason: string): void {
+    if (plan.resumeStateId === null) return;
+    this.#log(`state ${plan.resumeStateId} refused: ${reason}`);
+    this.#store.delete(plan.resumeStateId);
+    this.#events.emit('states.changed', {});
+  }
+
+  /** Removes a plan's scratch files when the plan is dropped without a turn to keep. */
+  async discard(plan: TurnPlan): Promise<void> {
+    await Promise.all(plan.files.map((file) => unlink(file).catch(() => undefined)));
   }
 
   /** Stores what the engine saved, keeps the branch and the total within their budgets. */
@@ -189,7 +214,7 @@ export class StateKeeper {
       if (pruned + evicted > 0) this.#store.shrink();
       if (result.promptState || result.turnState || pruned + evicted > 0) this.#events.emit('states.changed', {});
     } finally {
-      await Promise.all(plan.files.map((file) => unlink(file).catch(() => undefined)));
+      await this.discard(plan);
     }
   }
 

@@ -115,6 +115,8 @@ export class EngineServer {
           flush();
           this.#emit('answered', { requestId: params.requestId, result });
         },
+        (done) =>
+          this.#channel.sendNow({ type: 'event', event: 'resuming', payload: { requestId: params.requestId, done } }),
       );
     } finally {
       if (timer) clearTimeout(timer);

@@ -23,6 +23,8 @@ export interface InferenceBackend {
     params: CallInput<EngineCalls, 'generate'>,
     onText: (text: string, tokens: number) => void,
     onAnswered: (result: GenerateResult) => void,
+    /** Before (false) and after (true) llama.cpp reads the turn's saved state. */
+    onResuming?: (done: boolean) => Promise<void>,
   ): Promise<TurnResult>;
   abort(requestId: string): boolean;
   /** A model file's facts, without loading it. */

@@ -149,6 +149,7 @@ export class LlamaRuntime implements InferenceBackend {
     params: GenerateParams,
     onText: (text: string, tokens: number) => void,
     onAnswered: (result: GenerateResult) => void,
+    onResuming: (done: boolean) => Promise<void> = async () => undefined,
   ): Promise<TurnResult> {
     const loaded = this.#loaded;
     if (!loaded) throw new AppError('no_model', 'No model is loaded in the engine.');
@@ -160,6 +161,7 @@ export class LlamaRuntime implements InferenceBackend {
         signal: controller.signal,
         onText,
         onAnswered,
+        onResuming,
         log: (message) => this.#callbacks.log('warn', message),
       });
     } catch (error) {

@@ -6,10 +6,10 @@
 export interface ParentChannel {
   send(frame: unknown): void;
   /**
-   * Sends and resolves once the frame has left this process, so that a worker may exit right
-   * after its last report without losing it (a large report can take long to write).
+   * Sends and resolves once the frame has left this process: for news that must outlive a crash,
+   * and for a worker's last report before it exits (a large report can take long to write).
    */
-  sendFinal(frame: unknown): Promise<void>;
+  sendNow(frame: unknown): Promise<void>;
   onMessage(listener: (frame: unknown) => void): void;
   onDisconnect(listener: () => void): void;
 }
@@ -24,8 +24,8 @@ export function connectToParent(): ParentChannel {
   if (electronPort) {
     return {
       send: (frame) => electronPort.postMessage(frame),
-      // postMessage copies the frame into the port's queue at once; a turn of the loop lets it go.
-      sendFinal: (frame) => {
+      // postMessage has no completion callback; a turn of the event loop lets Electron post it.
+      sendNow: (frame) => {
         electronPort.postMessage(frame);
         return new Promise((resolve) => setImmediate(resolve));
       },
@@ -38,7 +38,10 @@ export function connectToParent(): ParentChannel {
   if (!send) throw new Error('The Hearth engine must be started by Hearth: it has no channel to its parent.');
   return {
     send: (frame) => send(frame),
-    sendFinal: (frame) => new Promise((resolve) => send(frame, undefined, {}, () => resolve())),
+    sendNow: (frame) =>
+      new Promise<void>((resolve) => {
+        send(frame, undefined, {}, () => resolve());
+      }),
     onMessage: (listener) => process.on('message', listener),
     onDisconnect: (listener) => process.on('disconnect', listener),
   };

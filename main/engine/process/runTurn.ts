@@ -28,6 +28,8 @@ export interface TurnCallbacks {
   onText(text: string, tokens: number): void;
   /** The answer is complete; the turn's state is saved after this. */
   onAnswered(result: GenerateResult): void;
+  /** Before (false) and after (true) llama.cpp reads the saved state: main learns which one killed it. */
+  onResuming(done: boolean): Promise<void>;
   log(message: string): void;
 }
 
@@ -63,8 +65,11 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     try {
       resumedTokens = await checkStateFile(params.resume.path, turn.vocabularySize);
       await sequence.clearHistory();
+      await callbacks.onResuming(false);
       await sequence.loadStateFromFile(params.resume.path, { acceptRisk: true });
+      await callbacks.onResuming(true);
     } catch (error) {
+      await callbacks.onResuming(true);
       rejected = `the saved state could not be loaded: ${(error as Error).message}`;
       resumedTokens = 0;
       await sequence.clearHistory();

@@ -16,6 +16,11 @@ export interface EngineTransport {
   /** Lines the process wrote to stdout or stderr: llama.cpp prints assertion failures there. */
   onOutput(listener: (line: string) => void): void;
   kill(signal?: NodeJS.Signals): void;
+  /**
+   * Ends the process at once, even one that is stopped or hung: SIGKILL on its pid. A polite
+   * signal (Electron's utilityProcess.kill() sends SIGTERM) is never handled by a stopped process.
+   */
+  killHard(): void;
 }
 
 export interface EngineLaunchOptions {

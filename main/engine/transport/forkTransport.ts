@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { ENGINE_ENTRY } from '../engineEntryPath.js';
 import type { EngineLauncher, EngineTransport } from './EngineTransport.js';
+import { killByPid } from './killByPid.js';
 import { forEachLine } from './lineSplitter.js';
 
 /**
@@ -50,6 +51,10 @@ export const forkLauncher: EngineLauncher = (options) => {
     },
     kill(signal = 'SIGKILL') {
       child.kill(signal);
+    },
+    killHard() {
+      // The same path as the desktop transport's, so the tests exercise what the desktop app runs.
+      killByPid(child.pid, () => child.kill('SIGKILL'));
     },
   };
   // A failed spawn emits 'error' and no 'exit'; turn it into an exit so nothing waits forever.

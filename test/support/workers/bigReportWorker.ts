@@ -6,4 +6,4 @@ import { connectToParent } from '../../../main/engine/process/parentChannel.js';
 
 const channel = connectToParent();
 const bytes = Number(process.env.BIG_REPORT_BYTES ?? 32 * 1024 * 1024);
-void channel.sendFinal({ type: 'big', text: 'x'.repeat(bytes) }).finally(() => process.exit(0));
+void channel.sendNow({ type: 'big', text: 'x'.repeat(bytes) }).finally(() => process.exit(0));

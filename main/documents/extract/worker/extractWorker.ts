@@ -16,7 +16,7 @@ let started = false;
 function finish(frame: ExtractWorkerReport, exitCode: number): void {
   // Exit only once the frame has left: a whole book's text can take a while to write, and a
   // fixed delay lost it on a loaded machine (main then saw a bare "exit code 0").
-  void channel.sendFinal(frame).finally(() => process.exit(exitCode));
+  void channel.sendNow(frame).finally(() => process.exit(exitCode));
 }
 
 function fail(error: unknown): void {
