@@ -385,7 +385,11 @@ export class EngineSupervisor {
     this.#killReason = null;
     this.#setState('starting');
     const { maxOldSpaceMb } = this.#options;
-    const transport = this.#options.launcher({ env: this.#options.env, ...(maxOldSpaceMb && { maxOldSpaceMb }) });
+    // ggml's abort handler attaches gdb for a backtrace where one is installed, which can outlast
+    // the liveness check and turn a clear assertion into "not responding"; the assertion line
+    // itself, printed first, is the reason we report.
+    const env = { GGML_NO_BACKTRACE: '1', ...this.#options.env };
+    const transport = this.#options.launcher({ env, ...(maxOldSpaceMb && { maxOldSpaceMb }) });
     // This process's own lines: the clue to why it ended is never taken from an earlier process.
     const own: string[] = [];
     const remember = (line: string) => {

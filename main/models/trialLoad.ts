@@ -36,9 +36,6 @@ export async function trialLoad(
     livenessIntervalMs: 500,
     livenessTimeoutMs: 10_000,
     ...engine,
-    // ggml's abort handler attaches gdb for a backtrace, which can outlast the liveness check;
-    // the assertion line itself, printed first, is the reason we report.
-    env: { ...engine.env, GGML_NO_BACKTRACE: '1' },
     maxOldSpaceMb: heapMb,
     // Memory-mapped weights count as resident once touched; beyond them, a load needs little.
     memoryLimitBytes: Math.min(Math.floor(totalmem() * 0.9), fileSize + 2 * 1024 ** 3),
