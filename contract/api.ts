@@ -36,7 +36,33 @@ const ByMessage = z.strictObject({ conversationId: IdSchema, messageId: IdSchema
 const ById = z.strictObject({ id: z.string().min(1).max(64) });
 
 const TITLE_MAX = 200;
+/**
+ * Paths one `documents.import` call takes (the renderer sends more in several calls): 64 paths
+ * of 4,096 characters still fit in one WebSocket frame, however many characters need escaping.
+ */
+export const DOCUMENT_IMPORT_MAX_PATHS = 64;
+/** Document ids as main makes them (UUIDs); plain ASCII, so 10,000 of them fit in a frame. */
+const DocumentIdsSchema = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
+  )
+  .max(10_000);
 const MessageText = z.string().trim().min(1).max(200_000);
+
+/** Conversations per `conversations.list` page: 50 unless asked, at most this many. */
+export const CONVERSATION_PAGE_SIZE = 50;
+export const CONVERSATION_PAGE_MAX = 200;
+/** Where a page ends: the last conversation's update time and row, opaque to the renderer. */
+const ConversationCursorSchema = z.string().regex(/^[0-9]{1,16}:[0-9]{1,16}$/);
+export const ConversationPageSchema = z.strictObject({
+  conversations: z.array(ConversationSummarySchema),
+  nextCursor: ConversationCursorSchema.nullable(),
+});
+export type ConversationPage = z.infer<typeof ConversationPageSchema>;
 
 /** A conversation with the messages of its active branch, root first. */
 export const ConversationViewSchema = z.strictObject({
@@ -51,7 +77,17 @@ export const apiCalls = {
   'settings.get': call(Empty, SettingsSchema),
   'settings.update': call(SettingsSchema.partial().strict(), SettingsSchema),
 
-  'conversations.list': call(Empty, z.array(ConversationSummarySchema)),
+  /**
+   * One page of the conversation list, most recently updated first: only what the list shows (no
+   * system prompts). `nextCursor` asks for the page after this one; null: this was the last.
+   */
+  'conversations.list': call(
+    z.strictObject({
+      limit: z.int().min(1).max(CONVERSATION_PAGE_MAX).optional(),
+      cursor: ConversationCursorSchema.optional(),
+    }),
+    ConversationPageSchema,
+  ),
   'conversations.create': call(
     z.strictObject({
       title: z.string().max(TITLE_MAX).optional(),
@@ -161,7 +197,7 @@ export const apiCalls = {
   /** Queues files for import (read in a worker process, chunked, indexed); progress through `documents.changed`. */
   'documents.import': call(
     z.strictObject({
-      paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(DOCUMENT_IMPORT_MAX_PATHS),
       collectionId: z.string().max(64).nullable().optional(),
     }),
     z.array(ImportOutcomeSchema),
@@ -176,7 +212,7 @@ export const apiCalls = {
   'documents.search': call(
     z.strictObject({
       query: z.string().trim().min(1).max(2000),
-      documentIds: z.array(z.string().max(64)).max(10_000).optional(),
+      documentIds: DocumentIdsSchema.optional(),
       limit: z.int().min(1).max(50).optional(),
     }),
     z.array(SearchHitSchema),
@@ -194,7 +230,7 @@ export const apiCalls = {
   'conversations.setDocuments': call(
     z.strictObject({
       conversationId: IdSchema,
-      documentIds: z.array(z.string().max(64)).max(10_000),
+      documentIds: DocumentIdsSchema,
       strict: z.boolean(),
     }),
     z.strictObject({ documentIds: z.array(z.string()), strict: z.boolean() }),
@@ -264,3 +300,15 @@ export const WsServerFrameSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('event'), event: z.string(), payload: z.unknown() }),
 ]);
 export type WsServerFrame = z.infer<typeof WsServerFrameSchema>;
+
+/**
+ * The largest frame the web host's WebSocket accepts. Every call the contract accepts must fit in
+ * one (test/unit/frameLimits.test.ts computes each call's worst case from its schema): the longest
+ * is a 200,000-character message, 1.2 MB of JSON when every character must be escaped (`\u0001`).
+ */
+export const WS_MAX_FRAME_BYTES = 2 * 1024 * 1024;
+/**
+ * Calls one socket may have under way at once; more are answered `busy` at once. The web bridge
+ * holds its own calls back to this many, so only a client that ignores it ever sees `busy`.
+ */
+export const WS_MAX_CALLS_IN_FLIGHT = 16;

@@ -137,6 +137,12 @@ export const ModelFileSchema = z.strictObject({
   source: z.enum(['folder', 'linked']),
   sizeBytes: z.int().min(0),
   modifiedAt: z.number(),
+  /**
+   * Every file is checked (header screen, then a trial load in a throwaway process) before a chat
+   * may use it: `checking` until then, `broken` with the reason when it was refused.
+   */
+  check: z.enum(['checking', 'ready', 'broken']),
+  problem: z.string().nullable(),
 });
 export type ModelFile = z.infer<typeof ModelFileSchema>;
 

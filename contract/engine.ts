@@ -105,6 +105,14 @@ export const engineCalls = {
   ),
   /** Reads a model file's facts (for the planner) and tokenizer details without loading it. */
   inspectModel: call(z.strictObject({ modelPath: z.string().min(1) }), ModelInspectionSchema),
+  /**
+   * Renders the model's chat template as a load would (wrapper detection, then one sample chat).
+   * Only the throwaway trial engine runs it, under main's deadline: a template can loop forever.
+   */
+  renderChatTemplate: call(
+    z.strictObject({ modelPath: z.string().min(1) }),
+    z.strictObject({ chatWrapper: z.string(), rendered: z.boolean() }),
+  ),
   /** CPU, memory, bandwidth, NPUs (Hearth's addon or fallback) and GPUs (node-llama-cpp). */
   probeHardware: call(
     z.strictObject({

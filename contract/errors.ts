@@ -16,7 +16,7 @@ export const ErrorCodeSchema = z.enum([
   'generation_failed',
   'aborted',
   'storage_failed',
-  /** No space left where Hearth writes (database, saved states, downloads): nothing was lost. */
+  /** The disk (or the user's quota) is full: nothing could be saved, nothing saved was lost. */
   'disk_full',
   'unsupported',
   'disconnected',
@@ -35,12 +35,6 @@ export type AppErrorValue = z.infer<typeof AppErrorSchema>;
  * `turnStateSkipped` start with it), so main can tell the user in one clear way.
  */
 export const DISK_FULL_REASON = 'the disk is full';
-
-/** Whether a Node or SQLite error means there is no space left on the device. */
-export function isDiskFullError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === 'disk_full';
-}
 
 /** The one throwable error type of the app; it serialises to an {@link AppErrorValue}. */
 export class AppError extends Error {
@@ -61,8 +55,31 @@ export class AppError extends Error {
   }
 }
 
-/** Turns anything thrown into an error value; unknown failures become `internal`. */
+/** The one message for a full disk, wherever it is met (SQLite, a file write, a quota). */
+export const DISK_FULL_MESSAGE =
+  'The disk is full: Hearth could not save this. Free some space and try again; nothing already saved was lost.';
+
+/** What SQLite (SQLITE_FULL, also as an extended code) and the OS (ENOSPC, EDQUOT) say when the disk is full. */
+const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
+const DISK_FULL_TEXT = /\b(ENOSPC|EDQUOT)\b|No space left on device|Disk quota exceeded|database or disk is full/;
+
+/** Whether an error, or one of its causes, says the disk is full. */
+export function isDiskFull(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof AppError && current.code === 'disk_full') return true;
+    // Errors that crossed a process boundary keep only their text.
+    if (current instanceof Error && DISK_FULL_TEXT.test(current.message)) return true;
+    const code = (current as { code?: unknown }).code;
+    // SQLITE_FULL may come as an extended code (SQLITE_FULL_…): its first two parts decide.
+    if (typeof code === 'string' && DISK_FULL_CODES.has(code.split('_').slice(0, 2).join('_'))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Turns anything thrown into an error value; unknown failures become `internal`, a full disk `disk_full`. */
 export function toErrorValue(error: unknown): AppErrorValue {
+  if (isDiskFull(error)) return { code: 'disk_full', message: DISK_FULL_MESSAGE };
   if (error instanceof AppError) return error.toValue();
   const parsed = AppErrorSchema.safeParse(error);
   if (parsed.success) return parsed.data;

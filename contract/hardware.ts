@@ -37,6 +37,8 @@ export const CpuInfoSchema = z.strictObject({
   arch: z.string(),
   vendor: z.string(),
   brand: z.string(),
+  /** The operating system's name for the CPU, only where it differs from CPUID's brand (often so on VMs). */
+  osBrand: z.string().optional(),
   family: z.int().nullable(),
   model: z.int().nullable(),
   features: z.array(CpuFeatureSchema),

@@ -1,16 +1,17 @@
 // Runs the test suites with Node's own test runner, TypeScript loaded by tsx.
-//   node scripts/run-tests.mjs            every suite: unit, engine, e2e (in that order)
+//   node scripts/run-tests.mjs            every suite: unit, engine, e2e, torture (in that order)
 //   node scripts/run-tests.mjs engine     one suite
 // Suites are split by cost: `unit` needs nothing, `engine` runs real llama.cpp on forged models,
-// `e2e` drives the built UI in headless Chromium. Files run one at a time: the engine tests
-// measure nothing, but two of them at once on a 2-core machine only slow both down.
+// `e2e` drives the built UI in headless Chromium, `torture` is the short form of `npm run torture`.
+// Files run one at a time: the engine tests measure nothing, but two of them at once on a 2-core
+// machine only slow both down.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SUITES = ['unit', 'engine', 'e2e'];
+const SUITES = ['unit', 'engine', 'e2e', 'torture'];
 const requested = process.argv.slice(2);
 const suites = requested.length > 0 ? requested : SUITES;
 for (const suite of suites) {

@@ -25,11 +25,14 @@ import { loadCatalog } from '../models/catalog/loadCatalog.js';
 import { DownloadManager, type DownloadManagerOptions } from '../models/download/DownloadManager.js';
 import { LibraryService } from '../models/LibraryService.js';
 import { ModelLibrary } from '../models/ModelLibrary.js';
-import { trialLoad } from '../models/trialLoad.js';
+import { ModelVetter } from '../models/ModelVetter.js';
+import { SCREEN_VERSION } from '../models/screen/screenModelFile.js';
+import { trialLoad, type TrialLimits } from '../models/trialLoad.js';
 import { createDispatch, type Dispatch } from '../rpc/dispatch.js';
 import { ConversationStore } from '../storage/ConversationStore.js';
 import { DocumentStore } from '../storage/DocumentStore.js';
 import { LibraryStore } from '../storage/LibraryStore.js';
+import { ModelCheckStore } from '../storage/ModelCheckStore.js';
 import { openDatabase, type Db } from '../storage/openDatabase.js';
 import { SettingsStore } from '../storage/SettingsStore.js';
 import { StateStore } from '../storage/StateStore.js';
@@ -63,6 +66,8 @@ export interface HearthOptions {
   hardware?: { bandwidthMs?: number };
   /** Download tuning (tests use short retry delays). */
   downloads?: Partial<Pick<DownloadManagerOptions, 'attempts' | 'retryDelayMs' | 'stallMs' | 'freeSpaceMarginBytes'>>;
+  /** Limits of the throwaway process every model file is trial-loaded in (tests shorten them). */
+  trial?: TrialLimits;
   /** Where main's own log lines go (refused states, …); stderr by default. */
   log?: (line: string) => void;
 }
@@ -101,8 +106,18 @@ export function createHearth(options: HearthOptions): Hearth {
   // Answers cut off by a previous run that ended abruptly keep their text, marked as interrupted.
   conversations.recoverInterrupted();
 
+  const modelsChanged = () => events.emit('models.changed', {});
+  // Every model file is judged here before the chat engine may load it (see ModelVetter).
+  const vetter = new ModelVetter({
+    store: new ModelCheckStore(db),
+    trial: (modelPath, fileSize) =>
+      trialLoad(modelPath, fileSize, { launcher: options.launcher, ...options.engine }, options.trial),
+    checker: `screen ${SCREEN_VERSION}; hearth ${appVersion()}`,
+    onVerdict: modelsChanged,
+  });
   const hardware = new HardwareService({
     engine,
+    inspect: (modelPath) => vetter.require(modelPath),
     settings,
     forcedBackend: gpu === false ? 'cpu' : gpu,
     ...(options.hardware?.bandwidthMs !== undefined && { bandwidthMs: options.hardware.bandwidthMs }),
@@ -131,7 +146,6 @@ export function createHearth(options: HearthOptions): Hearth {
       return groundQuestion(question, await documents.search(question, { documentIds, limit: 5 }), strict);
     },
   });
-  const modelsChanged = () => events.emit('models.changed', {});
   const downloads = new DownloadManager({
     store: libraryStore,
     launcher: options.launcher,
@@ -147,7 +161,7 @@ export function createHearth(options: HearthOptions): Hearth {
     hardware,
     settings,
     states: stateStore,
-    verify: (modelPath) => trialLoad(modelPath, { launcher: options.launcher, ...options.engine }),
+    vetter,
     release: async (modelPath) => {
       if (engine.status.loaded?.modelPath === modelPath || engine.status.loadingPath === modelPath) {
         await chat.stopAll();
@@ -155,6 +169,7 @@ export function createHearth(options: HearthOptions): Hearth {
       }
     },
     changed: modelsChanged,
+    defaultDir: paths.modelsDir,
   });
   // Downloads that were running when the app last stopped go on.
   downloads.resumeInterrupted();
@@ -168,7 +183,9 @@ export function createHearth(options: HearthOptions): Hearth {
     return {
       key: modelId,
       embed: async (texts) => {
-        const { vectors } = await engine.embed(await library.resolve(modelId), texts);
+        const modelPath = await library.resolve(modelId);
+        await vetter.require(modelPath);
+        const { vectors } = await engine.embed(modelPath, texts);
         return vectors.map((vector) => Float32Array.from(vector));
       },
     };
@@ -259,14 +276,16 @@ export function createHearth(options: HearthOptions): Hearth {
       canChooseFiles: options.platform?.chooseModelFile !== undefined,
     }),
     'settings.get': async () => settings.get(),
-    'settings.update': async (patch) => {
+    'settings.update': async ({ modelsDir, ...patch }) => {
+      // The models folder changes only through the library's checks (never a system folder).
+      if (modelsDir !== undefined) await models.setFolder(modelsDir);
       const updated = settings.update(patch);
       // A new embedding model: give every chunk its vector (in the background).
       if (patch.embeddingModelId) void documents.embedPending();
       return updated;
     },
 
-    'conversations.list': async () => conversations.list(),
+    'conversations.list': async ({ limit, cursor }) => conversations.list({ limit, cursor }),
     'conversations.create': async (input) => {
       const defaults = settings.get();
       const conversation = conversations.create({
@@ -328,7 +347,7 @@ export function createHearth(options: HearthOptions): Hearth {
     'chat.edit': async ({ conversationId, messageId, content }) => chat.edit(conversationId, messageId, content),
     'chat.regenerate': async ({ conversationId, messageId }) => chat.regenerate(conversationId, messageId),
 
-    'models.list': async () => ({ dir: library.dir, models: await library.list() }),
+    'models.list': async () => ({ dir: library.dir, models: await models.list() }),
     'models.load': async ({ modelId }) => {
       const path = await library.resolve(modelId);
       await engine.ensureModel(await loadParams(path), (progress) =>
@@ -345,6 +364,8 @@ export function createHearth(options: HearthOptions): Hearth {
         throw new AppError('unsupported', `Open this folder from your file manager: ${library.dir}`);
       }
       await library.list(); // creates the folder if it does not exist yet
+      // Opening a file instead of a folder would run it: only ever a folder.
+      if (!statSync(library.dir).isDirectory()) throw new AppError('forbidden', `${library.dir} is not a folder.`);
       await options.platform.openFolder(library.dir);
       return { opened: true };
     },

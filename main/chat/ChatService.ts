@@ -54,6 +54,8 @@ export class ChatService {
    * state. The next turn of the same conversation waits for that, so it can start from it.
    */
   readonly #settling = new Map<string, Promise<void>>();
+  /** Answers that ended while the disk was full: their final state, written by the next call. */
+  readonly #unsaved = new Map<string, MessageOutcome>();
 
   constructor(deps: ChatServiceDeps) {
     this.#deps = deps;
@@ -133,6 +135,7 @@ export class ChatService {
     content: string,
     prepared: Grounding | null = null,
   ): Promise<{ userMessage: Message; assistantMessage: Message }> {
+    this.#saveUnsaved();
     const conversation = this.#conversation(conversationId);
     const { modelId, modelPath } = await this.#model(conversation);
     // Checked after the last await, so two quick sends cannot both pass it.
@@ -165,6 +168,14 @@ export class ChatService {
     this.#deps.events.emit('conversations.changed', { conversationId });
     this.#start(this.#conversation(conversationId), assistant, modelPath);
     return { userMessage: user, assistantMessage: assistant };
+  }
+
+  /** Writes answers whose end could not be saved (a full disk); throws if it still cannot. */
+  #saveUnsaved(): void {
+    for (const [messageId, outcome] of this.#unsaved) {
+      this.#deps.conversations.finish(messageId, outcome);
+      this.#unsaved.delete(messageId);
+    }
   }
 
   #conversation(id: string): Conversation {
@@ -214,10 +225,22 @@ export class ChatService {
     const branch = conversations.pathTo(assistant.id).slice(0, -1);
     let text = '';
     let savedLength = 0;
+    let saveFailureNoticed = false;
+    // A write that fails (a full disk) must not end main from a timer: the text stays in memory,
+    // the user is told once, and the next batch tries again.
+    const noticeSaveFailure = (error: unknown) => {
+      if (saveFailureNoticed) return;
+      saveFailureNoticed = true;
+      events.emit('notice', { level: 'error', message: toErrorValue(error).message, at: Date.now() });
+    };
     const saver = setInterval(() => {
       if (text.length === savedLength) return;
-      conversations.saveProgress(assistant.id, text);
-      savedLength = text.length;
+      try {
+        conversations.saveProgress(assistant.id, text);
+        savedLength = text.length;
+      } catch (error) {
+        noticeSaveFailure(error);
+      }
     }, SAVE_INTERVAL_MS);
 
     // Filled in once the engine has loaded the model (the plan depends on which model it is).
@@ -231,7 +254,18 @@ export class ChatService {
       if (finished) return;
       finished = true;
       clearInterval(saver);
-      const message = conversations.finish(assistant.id, outcome);
+      let message: Message | undefined;
+      try {
+        message = conversations.finish(assistant.id, outcome);
+      } catch (error) {
+        // Not saved (a full disk): shown as it is, kept in memory, saved by the next call that
+        // can write (a restart would find it as interrupted, with the text saved so far).
+        this.#unsaved.set(assistant.id, outcome);
+        noticeSaveFailure(error);
+        const current = conversations.getMessage(assistant.id);
+        const detail = toErrorValue(error).message;
+        message = current && { ...current, ...outcome, status: 'error', stopReason: 'error', detail };
+      }
       release();
       if (message) events.emit('chat.finished', { conversationId: conversation.id, message });
       events.emit('conversations.changed', { conversationId: conversation.id });
@@ -301,10 +335,11 @@ export class ChatService {
             loaded: prepared.loaded,
           })
           .catch((error: unknown) => {
+            const value = toErrorValue(error);
             const message =
-              error instanceof AppError && error.code === 'disk_full'
-                ? error.message
-                : `This conversation's state could not be saved: ${(error as Error).message}`;
+              value.code === 'disk_full'
+                ? value.message
+                : `This conversation's state could not be saved: ${value.message}`;
             events.emit('notice', { level: 'warning', message, at: Date.now() });
           });
       }

@@ -14,15 +14,23 @@ export function isAllowedExternal(url: string): boolean {
 }
 
 /**
+ * Where Chromium would fetch Hunspell dictionaries from: a closed local port, not Google's servers.
+ * The spellchecker is off anyway; this makes sure nothing turns it back into a download.
+ */
+const NO_DICTIONARY_DOWNLOAD = 'http://127.0.0.1:9/';
+
+/**
  * Electron's security checklist for everything that renders: every permission request denied,
  * no navigation away from the app, no new windows (allowed links go to the system browser), no
- * <webview>.
+ * <webview>, and no spellchecker (it downloads dictionaries unasked on Windows and Linux).
  */
 export function hardenApp(): void {
   const denyAll = session.defaultSession;
   denyAll.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   denyAll.setPermissionCheckHandler(() => false);
   denyAll.setDevicePermissionHandler(() => false);
+  denyAll.setSpellCheckerEnabled(false);
+  denyAll.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARY_DOWNLOAD);
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {

@@ -1,8 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import {
   AppError,
   DEFAULT_CHUNKING,
@@ -11,11 +9,16 @@ import {
   type DocumentSummary,
   type ImportOutcome,
   type SearchHit,
+  DISK_FULL_MESSAGE,
+  isDiskFull,
+  toErrorValue,
 } from '../../contract/index.js';
 import type { EngineLauncher } from '../engine/transport/EngineTransport.js';
 import type { DocumentRecord, DocumentStore } from '../storage/DocumentStore.js';
 import { chunkDocument } from './chunk/chunkDocument.js';
 import { ExtractionError } from './extract/ExtractionError.js';
+import { MAX_DOCUMENT_BYTES } from './documentLimits.js';
+import { openDocumentFile } from './openDocumentFile.js';
 import { runExtractWorker, type ExtractionRun } from './extract/worker/runExtractWorker.js';
 
 export interface DocumentServiceOptions {
@@ -43,6 +46,7 @@ const RRF_K = 60;
 /** Candidates each ranking contributes before fusion. */
 const CANDIDATES = 50;
 const EMBED_BATCH = 16;
+const MB = 1024 * 1024;
 
 /**
  * Document import and retrieval. Files are imported one at a time, in order: hashed (an unchanged
@@ -81,7 +85,7 @@ export class DocumentService {
       try {
         outcomes.push(await this.#enqueue(path, collectionId));
       } catch (error) {
-        outcomes.push({ path, outcome: 'refused', documentId: null, error: (error as Error).message });
+        outcomes.push({ path, outcome: 'refused', documentId: null, error: toErrorValue(error).message });
       }
     }
     this.#drain();
@@ -253,9 +257,19 @@ export class DocumentService {
 
   async #enqueue(path: string, collectionId: string | null): Promise<ImportOutcome> {
     if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full path of the document.');
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) throw new AppError('not_found', 'There is no file at that path.');
-    const contentHash = await hashFile(path);
+    const { file, size } = await openDocumentFile(path);
+    let contentHash: string;
+    try {
+      if (size > MAX_DOCUMENT_BYTES) {
+        throw new AppError(
+          'invalid_input',
+          `The file is ${Math.ceil(size / MB)} MB; Hearth reads documents up to ${MAX_DOCUMENT_BYTES / MB} MB.`,
+        );
+      }
+      contentHash = await hashOpenFile(file, size);
+    } finally {
+      await file.close();
+    }
     const existing = this.#o.store.findByContent(collectionId, contentHash);
     if (existing && existing.status !== 'failed' && existing.status !== 'cancelled') {
       return { path, outcome: 'unchanged', documentId: existing.id, error: null };
@@ -272,7 +286,7 @@ export class DocumentService {
       collectionId,
       path,
       fileName: basename(path),
-      sizeBytes: info.size,
+      sizeBytes: size,
       contentHash,
       chunkChars: targetChars,
       chunkOverlap: overlapChars,
@@ -332,7 +346,10 @@ export class DocumentService {
       const failure =
         error instanceof ExtractionError
           ? error.toValue()
-          : { code: 'failed', message: `Import failed: ${(error as Error).message}` };
+          : {
+              code: 'failed',
+              message: isDiskFull(error) ? DISK_FULL_MESSAGE : `Import failed: ${(error as Error).message}`,
+            };
       this.#emit(this.#o.store.setStatus(id, 'failed', failure));
     }
   }
@@ -374,8 +391,24 @@ export class DocumentService {
 }
 
 async function hashFile(path: string): Promise<string> {
+  const { file, size } = await openDocumentFile(path);
+  try {
+    return await hashOpenFile(file, size);
+  } finally {
+    await file.close();
+  }
+}
+
+/** The sha256 of the first `size` bytes (the size at open: a growing file is not read forever). */
+async function hashOpenFile(file: FileHandle, size: number): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
+  const chunk = Buffer.alloc(1024 * 1024);
+  for (let position = 0; position < size;) {
+    const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.length, size - position), position);
+    if (bytesRead === 0) break;
+    hash.update(chunk.subarray(0, bytesRead));
+    position += bytesRead;
+  }
   return hash.digest('hex');
 }
 

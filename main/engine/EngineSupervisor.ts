@@ -45,6 +45,8 @@ export interface EngineSupervisorOptions {
   startupTimeoutMs?: number;
   /** Resident memory above which the engine is killed before it takes the machine down with it. */
   memoryLimitBytes?: number;
+  /** A cap on the engine's JavaScript heap (the trial engine: a hostile template or header cannot take GBs). */
+  maxOldSpaceMb?: number;
   env?: Record<string, string>;
   now?: () => number;
 }
@@ -88,7 +90,8 @@ interface ExitRecord {
  * dies is tried once more before the model is blamed.
  */
 export class EngineSupervisor {
-  readonly #options: Required<Omit<EngineSupervisorOptions, 'env'>> & { env: Record<string, string> };
+  readonly #options: Required<Omit<EngineSupervisorOptions, 'env' | 'maxOldSpaceMb'>> &
+    Pick<EngineSupervisorOptions, 'maxOldSpaceMb'> & { env: Record<string, string> };
   readonly #listeners = new Set<(event: SupervisorEvent) => void>();
   readonly #log: string[] = [];
   #client: EngineClient | null = null;
@@ -234,6 +237,11 @@ export class EngineSupervisor {
     return this.#exclusive(async () => (await this.#getClient()).request('inspectModel', { modelPath }));
   }
 
+  /** Renders the file's chat template (trial engine only: a template can loop). */
+  renderChatTemplate(modelPath: string): Promise<{ chatWrapper: string; rendered: boolean }> {
+    return this.#exclusive(async () => (await this.#getClient()).request('renderChatTemplate', { modelPath }));
+  }
+
   probeHardware(bandwidthMs: number, gpus: boolean): Promise<HardwareProfile> {
     return this.#exclusive(async () => (await this.#getClient()).request('probeHardware', { bandwidthMs, gpus }));
   }
@@ -376,7 +384,12 @@ export class EngineSupervisor {
     this.#everStarted = true;
     this.#killReason = null;
     this.#setState('starting');
-    const transport = this.#options.launcher({ env: this.#options.env });
+    const { maxOldSpaceMb } = this.#options;
+    // ggml's abort handler attaches gdb for a backtrace where one is installed, which can outlast
+    // the liveness check and turn a clear assertion into "not responding"; the assertion line
+    // itself, printed first, is the reason we report.
+    const env = { GGML_NO_BACKTRACE: '1', ...this.#options.env };
+    const transport = this.#options.launcher({ env, ...(maxOldSpaceMb && { maxOldSpaceMb }) });
     // This process's own lines: the clue to why it ended is never taken from an earlier process.
     const own: string[] = [];
     const remember = (line: string) => {

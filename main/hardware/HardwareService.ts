@@ -13,6 +13,11 @@ import { planExecution } from './planner/planExecution.js';
 
 export interface HardwareServiceOptions {
   engine: EngineSupervisor;
+  /**
+   * A model file's inspection. In the app it comes from the file's check (ModelVetter), which
+   * reads the file in a throwaway process: the chat engine never parses an unvetted file.
+   */
+  inspect: (modelPath: string) => Promise<ModelInspection>;
   settings: SettingsStore;
   /** A backend fixed for this run (HEARTH_GPU, tests): wins over Settings. */
   forcedBackend?: BackendChoice;
@@ -50,13 +55,13 @@ export class HardwareService {
     return (await this.inspect(modelPath)).facts;
   }
 
-  /** The file read by the engine, cached while its size and modification time stay the same. */
+  /** The file's inspection (refused files throw), cached while its size and modification time stay the same. */
   async inspect(modelPath: string): Promise<ModelInspection> {
     const info = await stat(modelPath);
     const key = `${info.size}:${info.mtimeMs}`;
     const cached = this.#facts.get(modelPath);
     if (cached?.key === key) return cached.inspection;
-    const inspection = this.#options.engine.inspectModel(modelPath);
+    const inspection = this.#options.inspect(modelPath);
     this.#facts.set(modelPath, { key, inspection });
     inspection.catch(() => this.#facts.delete(modelPath));
     return inspection;

@@ -59,23 +59,29 @@ async function firstAnswer<T>(
 /**
  * The addon knows the features best but not always the names: on ARM Linux it leaves vendor and
  * brand empty, and /proc/cpuinfo fills them in. Family and model are x86 notions (null on ARM).
+ * The two names may also disagree: a virtual machine's CPUID brand is the hypervisor's ("Oxide
+ * Virtual Turin-like Processor") while the kernel names the host part ("AMD EPYC …"); both are
+ * true, so the OS's name is kept beside the brand rather than chosen over it.
  */
-async function completeIdentity(identity: CpuIdentity): Promise<CpuIdentity> {
-  const x86 = identity.arch === 'x64' || identity.arch === 'ia32';
-  const complete = identity.vendor !== '' && identity.brand !== '' && (!x86 || identity.family !== null);
-  if (complete) return identity;
+async function completeIdentity(identity: CpuIdentity): Promise<CpuIdentity & { osBrand?: string }> {
   try {
-    const fallback = await fallbackCpuIdentity();
-    return {
-      ...identity,
-      vendor: identity.vendor || fallback.vendor,
-      brand: identity.brand || fallback.brand,
-      family: identity.family ?? fallback.family,
-      model: identity.model ?? fallback.model,
-    };
+    return mergeCpuIdentity(identity, await fallbackCpuIdentity());
   } catch {
     return identity;
   }
+}
+
+/** The addon's identity, gaps filled from the OS's, and the OS's name kept where it differs. */
+export function mergeCpuIdentity(identity: CpuIdentity, fromOs: CpuIdentity): CpuIdentity & { osBrand?: string } {
+  const brand = identity.brand || fromOs.brand;
+  return {
+    ...identity,
+    vendor: identity.vendor || fromOs.vendor,
+    brand,
+    family: identity.family ?? fromOs.family,
+    model: identity.model ?? fromOs.model,
+    ...(fromOs.brand !== '' && fromOs.brand !== brand ? { osBrand: fromOs.brand } : {}),
+  };
 }
 
 const UNKNOWN_IDENTITY = (): CpuIdentity => ({
@@ -98,7 +104,7 @@ export async function probeMachine(options: ProbeMachineOptions = {}): Promise<M
   const addon: HearthNative | null = options.useAddon === false ? null : loadNativeAddon().addon;
 
   const [identity, topology, npus] = await Promise.all([
-    firstAnswer<CpuIdentity>(
+    firstAnswer<CpuIdentity & { osBrand?: string }>(
       [
         [
           'addon',

@@ -1,4 +1,5 @@
-import { access, constants, copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { constants, copyFile, mkdir, rm } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import {
   AppError,
@@ -17,8 +18,10 @@ import type { SettingsStore } from '../storage/SettingsStore.js';
 import type { StateStore } from '../storage/StateStore.js';
 import { catalogFits, recommend } from './catalog/catalogFit.js';
 import type { DownloadManager } from './download/DownloadManager.js';
-import { freeModelName } from './freeModelName.js';
+import { checkModelsFolder } from './checkModelsFolder.js';
+import { placeModelFile } from './placeModelFile.js';
 import type { ModelLibrary } from './ModelLibrary.js';
+import type { ModelVetter } from './ModelVetter.js';
 
 export interface LibraryServiceOptions {
   library: ModelLibrary;
@@ -27,12 +30,14 @@ export interface LibraryServiceOptions {
   hardware: HardwareService;
   settings: SettingsStore;
   states: StateStore;
-  /** Loads the file once where a crash harms nothing (see trialLoad); rejects with llama.cpp's reason. */
-  verify: (modelPath: string) => Promise<void>;
+  /** Every file's check: screen + trial load in a throwaway process, one verdict per file version. */
+  vetter: ModelVetter;
   /** Unloads the model from the engine when it is the loaded one (before its file is deleted). */
   release: (modelPath: string) => Promise<void>;
   /** Models were added or removed, or the folder changed. */
   changed: () => void;
+  /** The models folder when the user has chosen none. */
+  defaultDir: string;
 }
 
 /**
@@ -92,19 +97,22 @@ export class LibraryService {
     });
   }
 
+  /** The models folder and linked files, each marked ready, broken (with why) or being checked. */
+  async list(): Promise<ModelFile[]> {
+    const { library, vetter } = this.#o;
+    return vetter.annotate(await library.list(), (modelId) => library.resolve(modelId));
+  }
+
   /**
-   * Adds a GGUF from elsewhere: the engine reads it, then a throwaway engine loads it (a malformed
-   * or unsupported file is refused with the reader's or llama.cpp's reason, and nothing is
-   * copied), then it is copied into the folder
-   * through a hidden temporary name and renamed into place, or linked where it is.
+   * Adds a GGUF from elsewhere: it is checked first (Hearth's header screen, then a throwaway
+   * process reads it, renders its chat template and loads it; a malformed or unsupported file is
+   * refused with the reason, and nothing is copied), then it is copied into the folder through a
+   * hidden temporary name and renamed into place (the copy keeps the verdict), or linked where it is.
    */
   async import(path: string, mode: 'copy' | 'link'): Promise<ModelFile> {
     if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full path of the model file.');
     if (!/\.gguf$/i.test(path)) throw new AppError('invalid_input', `${basename(path)} is not a .gguf file.`);
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) throw new AppError('not_found', `There is no file at ${path}.`);
-    await this.#o.hardware.inspect(path);
-    await this.#o.verify(path);
+    await this.#o.vetter.require(path);
 
     const { library } = this.#o;
     let modelId: string;
@@ -112,19 +120,22 @@ export class LibraryService {
       modelId = library.idFor(path) ?? library.link(path);
     } else {
       await mkdir(library.dir, { recursive: true });
-      const target = await freeModelName(library.dir, basename(path));
-      const partial = join(library.dir, `.${basename(target)}.importing`);
+      // A name of our own for the partial copy, created exclusively: no file already there is
+      // overwritten (or removed on failure), and placeModelFile never replaces one either.
+      const partial = join(library.dir, `.${basename(path)}.${randomUUID()}.importing`);
+      let target: string;
       try {
-        await copyFile(path, partial);
-        await rename(partial, target);
+        await copyFile(path, partial, constants.COPYFILE_EXCL);
+        target = await placeModelFile(partial, library.dir, basename(path));
       } catch (error) {
         await rm(partial, { force: true });
         throw new AppError('storage_failed', `Could not copy the model: ${(error as Error).message}`);
       }
+      await this.#o.vetter.adopt(path, target);
       modelId = library.idFor(target) ?? basename(target);
     }
     this.#o.changed();
-    const model = (await library.list()).find((m) => m.id === modelId);
+    const model = (await this.list()).find((m) => m.id === modelId);
     if (!model) throw new AppError('internal', 'The imported model is not in the library.');
     return model;
   }
@@ -152,17 +163,23 @@ export class LibraryService {
     };
   }
 
-  /** Deletes the file (a linked one is only forgotten) and every state saved with it. */
+  /**
+   * Deletes the file (a linked one is only forgotten) and every state saved with it. Only a file
+   * the library lists, inside the models folder and starting with GGUF's magic, is ever deleted
+   * (see ModelLibrary.deleteFile); anything else is refused before anything changes.
+   */
   async delete(modelId: string): Promise<{ deleted: boolean; statesRemoved: number }> {
     const { library, hardware, states } = this.#o;
     const path = await library.resolve(modelId);
+    // Refused before the engine reads the file or the loaded model is unloaded.
+    if (!library.isLinked(modelId)) await library.checkDeletable(modelId);
     const fingerprint = await hardware
       .inspect(path)
       .then((inspection) => inspection.fingerprint)
       .catch(() => null); // a malformed file has no states to remove
     await this.#o.release(path);
     if (library.isLinked(modelId)) library.unlink(modelId);
-    else await rm(path, { force: true });
+    else await library.deleteFile(modelId);
     const statesRemoved = fingerprint === null ? 0 : states.deleteForModel(fingerprint);
     if (statesRemoved > 0) states.shrink();
     // Settings that named the deleted file fall back: a new chat asks for a model, search uses BM25.
@@ -173,19 +190,16 @@ export class LibraryService {
     return { deleted: true, statesRemoved };
   }
 
-  /** Uses another models folder: it must be an absolute path Hearth can create and write to. */
-  async setFolder(dir: string): Promise<string> {
-    if (!isAbsolute(dir)) throw new AppError('invalid_input', 'Give the full path of the folder.');
-    try {
-      await mkdir(dir, { recursive: true });
-      await access(dir, constants.W_OK);
-    } catch (error) {
-      throw new AppError('storage_failed', `Hearth cannot use ${dir}: ${(error as Error).message}`);
-    }
-    this.#o.library.setDir(dir);
-    this.#o.settings.update({ modelsDir: dir });
+  /**
+   * Uses another models folder (checked by checkModelsFolder: never a disk's root or a system
+   * folder; created if missing; writable), or the default one again for null.
+   */
+  async setFolder(dir: string | null): Promise<string> {
+    const folder = dir === null ? this.#o.defaultDir : await checkModelsFolder(dir);
+    this.#o.library.setDir(folder);
+    this.#o.settings.update({ modelsDir: dir === null ? null : folder });
     this.#o.changed();
-    return dir;
+    return folder;
   }
 }
 

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { lstat, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError, type ModelFile } from '../../contract/index.js';
+import { describeFileType } from './screen/describeFileType.js';
 
 const MAX_DEPTH = 2;
 /** Ids of files used in place (outside the models folder) start with this; no folder file can. */
@@ -45,7 +47,15 @@ export class ModelLibrary {
       const info = await stat(path).catch(() => null);
       // A linked file that moved or vanished stays listed by nothing; it can be imported again.
       if (info?.isFile()) {
-        models.push({ id, fileName: basename(path), source: 'linked', sizeBytes: info.size, modifiedAt: info.mtimeMs });
+        models.push({
+          id,
+          fileName: basename(path),
+          source: 'linked',
+          sizeBytes: info.size,
+          modifiedAt: info.mtimeMs,
+          check: 'checking',
+          problem: null,
+        });
       }
     }
     return models.sort((a, b) => a.id.localeCompare(b.id));
@@ -71,8 +81,10 @@ export class ModelLibrary {
   }
 
   /**
-   * The absolute path of a model id. The id must stay inside the folder as written (a file in it
-   * may still be a link the user made to a model stored elsewhere) and name a regular file.
+   * The absolute path of a model id: only a file `list()` would show. The id must name a .gguf
+   * file at most two folders deep, through real folders (a linked folder could lead anywhere),
+   * with no hidden part, and the file must be a regular file (a link the user made to a model
+   * stored elsewhere counts as its target).
    */
   async resolve(modelId: string): Promise<string> {
     if (this.isLinked(modelId)) {
@@ -83,14 +95,62 @@ export class ModelLibrary {
       }
       return path;
     }
-    const path = resolve(this.dir, modelId);
-    const inside = relative(resolve(this.dir), path);
-    if (!inside || inside.startsWith('..') || isAbsolute(inside)) {
-      throw new AppError('forbidden', `The model ${modelId} is not inside the models folder.`);
-    }
+    const path = await this.#folderPath(modelId);
     const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) {
-      throw new AppError('not_found', `The model ${modelId} is no longer in the models folder (${this.dir}).`);
+    if (!info) throw new AppError('not_found', `The model ${modelId} is no longer in the models folder (${this.dir}).`);
+    if (!info.isFile()) throw new AppError('model_invalid', notRegular(basename(path), info));
+    return path;
+  }
+
+  /**
+   * Deletes a model of the folder, after checking at this moment that it is one: a file the list
+   * shows whose first bytes are GGUF's magic. A link in the folder is removed, never its target;
+   * anything else (a FIFO, a device, another kind of file) is refused and left as it is.
+   * Linked models (used in place) are not files of Hearth's: forget them with `unlink`.
+   */
+  async deleteFile(modelId: string): Promise<void> {
+    await unlink(await this.checkDeletable(modelId));
+  }
+
+  /** The path `deleteFile` would remove, or the reason it would refuse (called first, and again at deletion). */
+  async checkDeletable(modelId: string): Promise<string> {
+    if (this.isLinked(modelId)) throw new AppError('forbidden', 'A linked model is forgotten, not deleted.');
+    const path = await this.#folderPath(modelId);
+    const entry = await lstat(path).catch(() => null);
+    if (!entry) throw new AppError('not_found', `The model ${modelId} is no longer in the models folder.`);
+    if (!entry.isFile() && !entry.isSymbolicLink()) {
+      throw new AppError('forbidden', `${modelId} is not a regular file; Hearth deletes only model files.`);
+    }
+    // lstat said file or link: a link is followed to what it names, a file is opened without following.
+    if (!(await startsWithGgufMagic(path, entry.isSymbolicLink()))) {
+      throw new AppError(
+        'forbidden',
+        `${modelId} is not a GGUF model file, so Hearth will not delete it. Remove it yourself from ${this.dir} if you meant to.`,
+      );
+    }
+    return path;
+  }
+
+  /** A folder model id as a path, checked to be one the scan could have listed. */
+  async #folderPath(modelId: string): Promise<string> {
+    const parts = modelId.split('/');
+    const refused = (why: string) =>
+      new AppError('forbidden', `${modelId} is not a model the library lists in ${this.dir}: ${why}.`);
+    if (parts.length > MAX_DEPTH + 1) throw refused('it is nested too deep');
+    if (parts.some((part) => !part || part.startsWith('.') || part.includes('\\'))) {
+      throw refused('hidden or unusual path parts');
+    }
+    if (!(parts.at(-1) ?? '').toLowerCase().endsWith('.gguf')) throw refused('only .gguf files are models');
+    const root = resolve(this.dir);
+    const path = resolve(root, ...parts);
+    const inside = relative(root, path);
+    if (!inside || inside.startsWith('..') || isAbsolute(inside)) throw refused('it is outside the folder');
+    // Every folder on the way must be a real folder inside this one, as the scan requires.
+    let folder = root;
+    for (const part of parts.slice(0, -1)) {
+      folder = join(folder, part);
+      const info = await lstat(folder).catch(() => null);
+      if (!info?.isDirectory()) throw refused(`${part} is not a folder inside it`);
     }
     return path;
   }
@@ -107,19 +167,50 @@ export class ModelLibrary {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && depth < MAX_DEPTH) {
+      const named = entry.name.toLowerCase().endsWith('.gguf');
+      if (entry.isDirectory() && depth < MAX_DEPTH && !named) {
         await this.#scan(path, depth + 1, into);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.gguf')) {
+      } else if (named) {
+        // stat, never open: a FIFO blocks an open, a device never ends. A broken link is skipped.
         const info = await stat(path).catch(() => null);
-        if (!info?.isFile()) continue;
+        if (!info) continue;
         into.push({
           id: relative(this.dir, path).split(sep).join('/'),
           fileName: entry.name,
           source: 'folder',
-          sizeBytes: info.size,
+          sizeBytes: info.isFile() ? info.size : 0,
           modifiedAt: info.mtimeMs,
+          // A .gguf name on a folder, pipe or device is listed, so the user sees why it is not used.
+          check: info.isFile() ? 'checking' : 'broken',
+          problem: info.isFile() ? null : notRegular(entry.name, info),
         });
       }
     }
+  }
+}
+
+function notRegular(name: string, info: Stats): string {
+  return `${name} is not a regular file (${describeFileType(info)}).`;
+}
+
+/** GGUF files begin with these four bytes. */
+const GGUF_MAGIC = Buffer.from('GGUF', 'latin1');
+
+/**
+ * Whether the file starts with GGUF's magic. Opened non-blocking (a FIFO swapped in cannot hang
+ * the open) and checked to be a regular file on the open descriptor; `followLink` false refuses a
+ * link put in place since the caller's lstat.
+ */
+async function startsWithGgufMagic(path: string, followLink: boolean): Promise<boolean> {
+  const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (followLink ? 0 : (constants.O_NOFOLLOW ?? 0));
+  const file = await open(path, flags).catch(() => null);
+  if (!file) return false;
+  try {
+    if (!(await file.stat()).isFile()) return false;
+    const head = Buffer.alloc(GGUF_MAGIC.length);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return bytesRead === head.length && head.equals(GGUF_MAGIC);
+  } finally {
+    await file.close();
   }
 }

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../contract/index.js';
 
@@ -7,7 +7,8 @@ export async function freeModelName(dir: string, fileName: string): Promise<stri
   const stem = fileName.replace(/\.gguf$/i, '');
   for (let n = 1; n < 1000; n++) {
     const target = join(dir, n === 1 ? fileName : `${stem} (${n}).gguf`);
-    if (!(await stat(target).catch(() => null))) return target;
+    // lstat: a dangling link is a taken name too.
+    if (!(await lstat(target).catch(() => null))) return target;
   }
   throw new AppError('storage_failed', `Could not find a free name for ${fileName} in ${dir}.`);
 }

@@ -4,11 +4,12 @@ import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   AppError,
-  type CallInput,
+  DISK_FULL_MESSAGE,
   DISK_FULL_REASON,
+  isDiskFull,
+  type CallInput,
   type EngineCalls,
   type EngineLoadedModel,
-  isDiskFullError,
   type TurnResult,
   type WrittenState,
 } from '../../contract/index.js';
@@ -108,8 +109,7 @@ export class StateKeeper {
       const raw = this.#trusted(candidate, input.loaded, rejections);
       if (!raw) continue;
       const path = scratch('resume');
-      if (!(await this.#handOver(path, raw, rejections))) break;
-      this.#store.touch(candidate.id);
+      if (!(await this.#handOver(path, raw, candidate.id, rejections))) break;
       resume = { path, kind: 'state' };
       resumeStateId = candidate.id;
       break;
@@ -123,10 +123,10 @@ export class StateKeeper {
       const raw = cached && this.#trusted(cached, input.loaded, rejections);
       if (cached && raw) {
         const path = scratch('prompt-resume');
-        if (!(await this.#handOver(path, raw, rejections))) return this.#announce(none, rejections);
-        this.#store.touch(cached.id);
-        resume = { path, kind: 'prompt-cache' };
-        resumeStateId = cached.id;
+        if (await this.#handOver(path, raw, cached.id, rejections)) {
+          resume = { path, kind: 'prompt-cache' };
+          resumeStateId = cached.id;
+        }
       } else {
         savePromptState = { path: scratch('prompt') };
       }
@@ -136,20 +136,6 @@ export class StateKeeper {
       input.loaded.stateKind === 'recurrent'
         ? settings.stateBudgetBytes
         : Math.min(settings.attentionStateCapBytes, settings.stateBudgetBytes);
-    return this.#announce(
-      {
-        request: { resume, savePromptState, saveTurnState: { path: scratch('turn'), maxBytes } },
-        rejected: null,
-        promptKey,
-        resumeStateId,
-        files,
-      },
-      rejections,
-    );
-  }
-
-  /** The plan, with the reasons states were passed over recorded and told to the user. */
-  #announce(plan: TurnPlan, rejections: readonly string[]): TurnPlan {
     const rejected = summarize(rejections);
     if (rejected) {
       this.#events.emit('notice', {
@@ -158,26 +144,33 @@ export class StateKeeper {
         at: Date.now(),
       });
     }
-    return { ...plan, rejected };
+    return {
+      request: { resume, savePromptState, saveTurnState: { path: scratch('turn'), maxBytes } },
+      rejected,
+      promptKey,
+      resumeStateId,
+      files,
+    };
   }
 
   /**
-   * Writes a state where the engine reads it. When that fails (a full disk above all), the turn
-   * re-reads the history instead: a state is a shortcut, never a reason for an answer to fail.
+   * Writes a saved state where the engine reads it. A write that fails (a full disk) is not the
+   * turn's failure: the state is not used, and the conversation is read again instead.
    */
-  async #handOver(path: string, raw: Buffer, rejections: string[]): Promise<boolean> {
+  async #handOver(path: string, raw: Uint8Array, stateId: number, rejections: string[]): Promise<boolean> {
     try {
       await writeFile(path, raw);
-      return true;
     } catch (error) {
       await unlink(path).catch(() => undefined);
-      const reason = isDiskFullError(error)
-        ? `${DISK_FULL_REASON}, so the saved state could not be handed to the engine`
-        : `the saved state could not be handed to the engine (${(error as Error).message})`;
-      rejections.push(reason);
-      this.#log(`state not handed over: ${(error as Error).message}`);
+      rejections.push(isDiskFull(error) ? 'the disk is full' : `it could not be written (${(error as Error).message})`);
       return false;
     }
+    try {
+      this.#store.touch(stateId);
+    } catch {
+      // Only the least-recently-used order is lost; the turn goes on.
+    }
+    return true;
   }
 
   /**
@@ -203,12 +196,9 @@ export class StateKeeper {
       const settings = this.#settings.get();
       if (result.turnStateSkipped) {
         this.#log(`state after answer ${input.answerId} not saved: ${result.turnStateSkipped}`);
+        // The engine could not write it for lack of space: the one disk-full message, not a failure.
         if (result.turnStateSkipped.startsWith(DISK_FULL_REASON)) {
-          this.#events.emit('notice', {
-            level: 'warning',
-            message: DISK_FULL_NOTICE,
-            at: Date.now(),
-          });
+          this.#events.emit('notice', { level: 'warning', message: DISK_FULL_MESSAGE, at: Date.now() });
         }
       }
       if (result.promptState && plan.promptKey) {
@@ -265,22 +255,11 @@ export class StateKeeper {
     loaded: EngineLoadedModel,
     owner: Pick<NewState, 'kind' | 'conversationId' | 'messageId' | 'promptKey'>,
   ): Promise<void> {
-    try {
-      await this.#insert(written, loaded, owner);
-    } catch (error) {
-      if (isDiskFullError(error)) throw new AppError('disk_full', DISK_FULL_NOTICE);
-      throw error;
-    }
-  }
-
-  async #insert(
-    written: WrittenState,
-    loaded: EngineLoadedModel,
-    owner: Pick<NewState, 'kind' | 'conversationId' | 'messageId' | 'promptKey'>,
-  ): Promise<void> {
-    const raw = await readFile(written.path);
+    const raw = await readFile(written.path).catch((error: unknown) => {
+      throw isDiskFull(error) ? new AppError('disk_full', DISK_FULL_MESSAGE) : error;
+    });
     const encoded = encodeState(raw);
-    this.#store.put({
+    this.#storePut({
       ...owner,
       fingerprint: loaded.fingerprint,
       engineBuild: loaded.engineBuild,
@@ -293,10 +272,16 @@ export class StateKeeper {
       data: encoded.data,
     });
   }
-}
 
-const DISK_FULL_NOTICE =
-  'The disk is full: this conversation’s state was not saved, so your next message re-reads the conversation. Free some space to save states again.';
+  /** A full disk while storing a state is the one disk-full error, never a raw SQLite message. */
+  #storePut(state: Parameters<StateStore['put']>[0]): void {
+    try {
+      this.#store.put(state);
+    } catch (error) {
+      throw isDiskFull(error) ? new AppError('disk_full', DISK_FULL_MESSAGE) : error;
+    }
+  }
+}
 
 /** One cached system-prompt state per model, build, context size, chat format and prompt. */
 export function promptStateKey(loaded: EngineLoadedModel, systemPrompt: string): string {

@@ -3,7 +3,8 @@ import {
   type ContextPreparation,
   type ContextSource,
   type Conversation,
-  type ConversationSummary,
+  CONVERSATION_PAGE_SIZE,
+  type ConversationPage,
   type Message,
   type MessageRole,
   type MessageStats,
@@ -79,20 +80,42 @@ export class ConversationStore {
     this.#now = now;
   }
 
-  list(): ConversationSummary[] {
+  /**
+   * One page of summaries, most recently updated first, from after `cursor` (`updatedAt:rowid` of
+   * the last row of the page before). Only the columns the list shows are read: a system prompt
+   * can be 100,000 characters, and reading one per row made the list hundreds of times slower.
+   */
+  list({
+    limit = CONVERSATION_PAGE_SIZE,
+    cursor,
+  }: { limit?: number; cursor?: string | undefined } = {}): ConversationPage {
+    const [afterUpdate, afterRow] = cursor ? cursor.split(':').map(Number) : [null, null];
     const rows = this.#db
-      .prepare<[], ConversationRow & { message_count: number }>(
-        `SELECT c.*, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count
-         FROM conversations c ORDER BY c.updated_at DESC, c.rowid DESC`,
+      .prepare<
+        [{ afterUpdate: number | null; afterRow: number | null; limit: number }],
+        Pick<ConversationRow, 'id' | 'title' | 'updated_at' | 'model_id'> & { row: number; message_count: number }
+      >(
+        `SELECT c.rowid AS row, c.id, c.title, c.updated_at, c.model_id,
+                (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count
+         FROM conversations c
+         WHERE @afterUpdate IS NULL OR c.updated_at < @afterUpdate
+            OR (c.updated_at = @afterUpdate AND c.rowid < @afterRow)
+         ORDER BY c.updated_at DESC, c.rowid DESC
+         LIMIT @limit`,
       )
-      .all();
-    return rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      updatedAt: row.updated_at,
-      modelId: row.model_id,
-      messageCount: row.message_count,
-    }));
+      .all({ afterUpdate: afterUpdate ?? null, afterRow: afterRow ?? null, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      conversations: page.map((row) => ({
+        id: row.id,
+        title: row.title,
+        updatedAt: row.updated_at,
+        modelId: row.model_id,
+        messageCount: row.message_count,
+      })),
+      nextCursor: rows.length > limit && last ? `${last.updated_at}:${last.row}` : null,
+    };
   }
 
   get(id: string): Conversation | undefined {

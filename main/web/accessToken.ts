@@ -1,13 +1,20 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const TOKEN_COOKIE = 'hearth_token';
+/**
+ * Cookies ignore ports: every server on 127.0.0.1 receives every cookie set there. Naming the
+ * cookie after the port at least keeps two Hearth servers (or a dev server) from overwriting
+ * each other's; its value is a session secret of its own, never the launch token.
+ */
+export function tokenCookieName(port: number): string {
+  return `hearth_token_${port}`;
+}
 
 export function newAccessToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-export function tokensMatch(expected: string, given: string | null | undefined): boolean {
-  if (!given) return false;
+export function tokensMatch(expected: string | null, given: string | null | undefined): boolean {
+  if (!expected || !given) return false;
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);

@@ -56,7 +56,7 @@ describe('chat in the browser (web host, real engine, headless Chromium)', () =>
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'chat-stopped.png') });
 
-    const [conversation] = await hearth.call('conversations.list', {});
+    const [conversation] = (await hearth.call('conversations.list', {})).conversations;
     assert.ok(conversation);
     const stored = await hearth.call('conversations.get', { conversationId: conversation.id });
     const storedAnswer = stored.messages.at(-1);

@@ -67,7 +67,7 @@ describe('document tools and settings in the browser (web host, real engine, hea
     assert.equal(await notice.getAttribute('data-level'), 'error');
     assert.match(await notice.innerText(), /too long to read into one conversation/);
     assert.equal(await logRow.getByTestId('tool-read').isEnabled(), true);
-    const conversationsBefore = (await hearth.call('conversations.list', {})).length;
+    const conversationsBefore = (await hearth.call('conversations.list', {})).conversations.length;
 
     // Its summary reads it part by part, and says how far it got while every tool waits.
     await logRow.getByTestId('tool-summary').click();
@@ -85,7 +85,7 @@ describe('document tools and settings in the browser (web host, real engine, hea
     await page
       .locator('[data-testid="message"][data-role="assistant"][data-status="complete"]')
       .waitFor({ timeout: 120_000 });
-    const summaries = await hearth.call('conversations.list', {});
+    const summaries = (await hearth.call('conversations.list', {})).conversations;
     assert.equal(summaries.length, conversationsBefore + 1);
 
     // A short document is summarised in one go: a second conversation, opened and listed.
@@ -98,7 +98,7 @@ describe('document tools and settings in the browser (web host, real engine, hea
     assert.equal(await page.locator('[data-testid="message"][data-role="user"]').count(), 1);
     const answer = page.locator('[data-testid="message"][data-role="assistant"]').first();
     await answer.and(page.locator('[data-status="complete"]')).waitFor({ timeout: 120_000 });
-    const listed = await hearth.call('conversations.list', {});
+    const listed = (await hearth.call('conversations.list', {})).conversations;
     assert.equal(listed.length, conversationsBefore + 2);
     const opened = listed.find((summary) => summary.title === 'Summarise lantern-guide.pdf');
     assert.ok(opened, 'the new conversation is listed under its title');

@@ -109,7 +109,7 @@ describe('documents in the browser (web host, real import worker and engine, hea
     await attach.getByTestId('save-attachments').click();
     await attach.waitFor({ state: 'detached' });
     await page.locator('[data-testid="attach-documents"][data-count="1"]').waitFor();
-    const conversationId = (await hearth.call('conversations.list', {}))[0]?.id ?? '';
+    const conversationId = (await hearth.call('conversations.list', {})).conversations[0]?.id ?? '';
     assert.equal((await hearth.call('conversations.documents', { conversationId })).documentIds.length, 1);
 
     await page.getByTestId('composer-input').fill('How cold should the lantern be stored?');

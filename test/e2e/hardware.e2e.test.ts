@@ -30,7 +30,8 @@ describe('hardware and the plan in the browser', () => {
     await page.getByTestId('cpu-brand').waitFor();
     assert.equal(
       (await page.getByTestId('cpu-brand').innerText()).trim(),
-      `${profile.cpu.brand} · ${profile.cpu.arch}`,
+      `${profile.cpu.brand} · ${profile.cpu.arch}` +
+        (profile.cpu.osBrand === undefined ? '' : ` (the system calls it ${profile.cpu.osBrand})`),
     );
     assert.equal(await page.getByTestId('cpu-feature').count(), profile.cpu.features.length);
     assert.equal(await page.getByTestId('no-npu').count(), profile.npus.length === 0 ? 1 : 0);

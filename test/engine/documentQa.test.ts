@@ -4,6 +4,7 @@ import { before, describe, test } from 'node:test';
 import { NOT_IN_DOCUMENTS } from '../../main/documents/groundQuestion.js';
 import { ask, greedyConversation } from '../support/chatHelpers.js';
 import { writePdf } from '../support/documents/writePdf.js';
+import { waitFor } from '../support/waitFor.js';
 import { useForgedModels } from '../support/forgedModels.js';
 import { startHearth, type TestHearth } from '../support/startHearth.js';
 import { tempDir } from '../support/tempDir.js';
@@ -24,13 +25,14 @@ before(() => {
 
 async function indexedGuide(hearth: TestHearth): Promise<string> {
   const [outcome] = await hearth.call('documents.import', { paths: [guide] });
-  for (let i = 0; i < 600; i++) {
-    const document = (await hearth.call('documents.list', {})).find((d) => d.id === outcome?.documentId);
-    if (document?.status === 'indexed') return document.id;
-    if (document?.status === 'failed') assert.fail(document.error?.message);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.fail('the guide was not indexed');
+  return waitFor(
+    async () => {
+      const document = (await hearth.call('documents.list', {})).find((d) => d.id === outcome?.documentId);
+      if (document?.status === 'failed') assert.fail(document.error?.message);
+      return document?.status === 'indexed' ? document.id : undefined;
+    },
+    { what: 'the guide indexed' },
+  );
 }
 
 describe('questions over documents', () => {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { LoadParams } from '../../main/engine/EngineSupervisor.js';
 import { EngineSupervisor } from '../../main/engine/EngineSupervisor.js';
@@ -11,9 +13,19 @@ const forged = useForgedModels();
 /**
  * Mesa's lavapipe is a real Vulkan device that computes on the CPU (Debian's mesa-vulkan-drivers).
  * llama.cpp skips CPU-type Vulkan devices unless GGML_VK_VISIBLE_DEVICES names them, so the engine
- * process gets that variable here only.
+ * process gets that variable here only. The Vulkan loader is pointed at lavapipe's driver alone,
+ * so that device 0 is lavapipe on any machine, real GPUs or not.
  */
-const engine = new EngineSupervisor({ launcher: forkLauncher, env: { GGML_VK_VISIBLE_DEVICES: '0' } });
+const LAVAPIPE_ICD = ['/usr/share/vulkan/icd.d', '/etc/vulkan/icd.d']
+  .flatMap((dir) => (existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : []))
+  .find((path) => /\/lvp_icd\.[^/]+\.json$/.test(path));
+const engine = new EngineSupervisor({
+  launcher: forkLauncher,
+  env: {
+    GGML_VK_VISIBLE_DEVICES: '0',
+    ...(LAVAPIPE_ICD === undefined ? {} : { VK_ICD_FILENAMES: LAVAPIPE_ICD, VK_DRIVER_FILES: LAVAPIPE_ICD }),
+  },
+});
 after(() => engine.shutdown());
 
 async function fourTokens(model: LoadParams) {
@@ -32,7 +44,7 @@ async function fourTokens(model: LoadParams) {
   );
 }
 
-describe('compute paths', () => {
+describe('compute paths', { skip: LAVAPIPE_ICD === undefined && "no lavapipe driver: run 'npm run test:setup'" }, () => {
   test('the hardware probe sees the Vulkan device through node-llama-cpp', async () => {
     const profile = await engine.probeHardware(50, true);
     const vulkan = profile.gpus.find((gpu) => gpu.backend === 'vulkan');

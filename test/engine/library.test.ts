@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { AppError, type ModelFamily } from '../../contract/index.js';
 import { ensureForgedModel, type ForgedArch } from '../forge/forgeModels.js';
-import { MALFORMED_EXPECTATIONS, type MalformedKind } from '../forge/malformedModels.js';
+import { MALFORMED_EXPECTATIONS, MALFORMED_KINDS } from '../forge/malformedModels.js';
+import { waitFor } from '../support/waitFor.js';
 import { useForgedModels, useMalformedModels } from '../support/forgedModels.js';
 import { ask } from '../support/chatHelpers.js';
+import { makeSpecialFiles, SPECIAL_FILE_MENTIONS, type SpecialKind } from '../support/specialFiles.js';
 import { startHearth } from '../support/startHearth.js';
+import { tempDir } from '../support/tempDir.js';
 
 const forged = useForgedModels();
 const malformed = useMalformedModels();
@@ -49,13 +52,33 @@ describe('importing models and their cards', () => {
 
   test('a malformed file gets its error at import (even one that aborts llama.cpp) and nothing else changes', async () => {
     const hearth = startHearth();
+    await hearth.call('settings.update', { contextSize: 512, threads: 1 });
     const good = await hearth.call('library.import', { path: forged.paths.llama, mode: 'link' });
-    for (const kind of Object.keys(MALFORMED_EXPECTATIONS) as MalformedKind[]) {
-      await assert.rejects(hearth.call('library.import', { path: malformed.paths[kind], mode: 'copy' }), (error) => {
+    // The chat engine runs a model throughout: no bad file may restart or replace it.
+    await hearth.call('models.load', { modelId: good.model.id });
+    const pid = hearth.engine.status.pid;
+    assert.ok(pid, 'the chat engine runs');
+    const refusals: [string, string, string][] = [
+      ...MALFORMED_KINDS.map((kind): [string, string, string] => [
+        kind,
+        malformed.paths[kind],
+        MALFORMED_EXPECTATIONS[kind].mentions,
+      ]),
+      ...Object.entries(makeSpecialFiles(tempDir())).map(([kind, path]): [string, string, string] => [
+        kind,
+        path,
+        SPECIAL_FILE_MENTIONS[kind as SpecialKind],
+      ]),
+    ];
+    for (const [kind, path, mentions] of refusals) {
+      await assert.rejects(hearth.call('library.import', { path, mode: 'copy' }), (error) => {
         assert.ok(error instanceof AppError, kind);
         assert.equal(error.code, 'model_invalid', `${kind}: ${error.message}`);
-        const expected = MALFORMED_EXPECTATIONS[kind].mentions.toLowerCase();
-        assert.ok(error.message.toLowerCase().includes(expected), `${kind}: "${expected}" in ${error.message}`);
+        assert.ok(
+          error.message.toLowerCase().includes(mentions.toLowerCase()),
+          `${kind}: "${mentions}" in ${error.message}`,
+        );
+        assert.doesNotMatch(error.message, /NaN|BigInt|no file at/, `${kind}: no internal message`);
         return true;
       });
     }
@@ -69,7 +92,9 @@ describe('importing models and their cards', () => {
     await assert.rejects(hearth.call('library.import', { path: 'relative.gguf', mode: 'copy' }), /full path/);
     const card = await hearth.call('library.card', { modelId: good.model.id });
     assert.equal(card.facts.architecture, 'llama', 'the library still works');
-    assert.equal(hearth.engine.status.restarts, 0, 'the chat engine never saw the file that aborts llama.cpp');
+    assert.equal(hearth.engine.status.pid, pid, 'the chat engine is the one that ran before');
+    assert.equal(hearth.engine.status.restarts, 0, 'the chat engine never saw the files that abort llama.cpp');
+    assert.equal(hearth.engine.status.loaded?.modelPath, forged.paths.llama, 'and it still holds its model');
   });
 
   test('deleting a model removes the file and the states saved with it', async () => {
@@ -122,8 +147,5 @@ describe('importing models and their cards', () => {
 });
 
 async function waitForStates(hearth: ReturnType<typeof startHearth>): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if ((await hearth.call('states.usage', {})).totalBytes > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitFor(async () => (await hearth.call('states.usage', {})).totalBytes > 0, { what: 'a saved state' });
 }

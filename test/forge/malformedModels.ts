@@ -3,10 +3,35 @@ import { resolve } from 'node:path';
 
 import { isRegularFile, writeFileAtomically } from './atomicWriteFile.js';
 import { defaultForgeCacheDir } from './forgeModels.js';
+import type { MetadataEntry } from './architectures/architectureSpec.js';
 import type { ForgeModelSpec } from './forgeSpec.js';
 import { buildForgeSpec, createForgeWriter, FORGE_VERSION } from './forgeSpec.js';
 
-export type MalformedKind = 'truncated' | 'bad-magic' | 'shape-mismatch' | 'missing-key' | 'empty' | 'native-abort';
+export type MalformedKind =
+  | 'truncated'
+  | 'bad-magic'
+  | 'shape-mismatch'
+  | 'missing-key'
+  | 'empty'
+  | 'native-abort'
+  // Hyper-parameters llama.cpp asserts on (it aborts the process instead of failing the load).
+  | 'block-count-0'
+  | 'block-count-513'
+  | 'block-count-max'
+  | 'head-count-0'
+  | 'kv-head-count-0'
+  | 'expert-count-1025'
+  | 'experts-used-without-experts'
+  | 'duplicate-token'
+  // Header counts and lengths that a trusting reader allocates, loops or aborts on.
+  | 'huge-string'
+  | 'huge-array'
+  | 'extra-tensor'
+  | 'alignment-0'
+  // Chat templates that never finish (Jinja is a program).
+  | 'template-huge-range'
+  | 'template-nested-loops'
+  | 'template-1mib';
 
 export const MALFORMED_KINDS: readonly MalformedKind[] = Object.freeze([
   'truncated',
@@ -15,7 +40,33 @@ export const MALFORMED_KINDS: readonly MalformedKind[] = Object.freeze([
   'missing-key',
   'empty',
   'native-abort',
+  'block-count-0',
+  'block-count-513',
+  'block-count-max',
+  'head-count-0',
+  'kv-head-count-0',
+  'expert-count-1025',
+  'experts-used-without-experts',
+  'duplicate-token',
+  'huge-string',
+  'huge-array',
+  'extra-tensor',
+  'alignment-0',
+  'template-huge-range',
+  'template-nested-loops',
+  'template-1mib',
 ]);
+
+/** The lengths a hostile header claims: a 2^31-byte string, a 2^28-element array. */
+export const MALFORMED_HUGE_STRING_BYTES = 2 ** 31;
+export const MALFORMED_HUGE_ARRAY_LENGTH = 2 ** 28;
+const HUGE_ARRAY_KEY = 'hearth.test.array';
+const LOOPING_TEMPLATES = {
+  'template-huge-range': '{% for i in range(2147483647) %}{{ i }}{% endfor %}',
+  'template-nested-loops':
+    '{% for a in range(100000) %}{% for b in range(100000) %}{% for c in range(100000) %}{{ "" }}{% endfor %}{% endfor %}{% endfor %}',
+  'template-1mib': `{# ${'x'.repeat(1024 * 1024)} #}{% for message in messages %}{{ message.content }}{% endfor %}`,
+} as const;
 
 /** The tensor given a wrong shape, and the required key left out. */
 export const MALFORMED_SHAPE_TENSOR = 'blk.0.attn_q.weight';
@@ -65,6 +116,42 @@ export const MALFORMED_EXPECTATIONS: Record<MalformedKind, { describe: string; m
     describe: `a tiny rwkv7 file without ${MALFORMED_ABORT_KEY}: llama.cpp aborts the whole process`,
     mentions: 'GGML_ASSERT',
   },
+  'block-count-0': { describe: 'llama.block_count 0 (llama.cpp asserts 1..512)', mentions: 'llama.block_count is 0' },
+  'block-count-513': {
+    describe: 'llama.block_count 513 (over LLAMA_MAX_LAYERS)',
+    mentions: 'llama.block_count is 513',
+  },
+  'block-count-max': {
+    describe: 'llama.block_count 2^32-1 (left the engine unresponsive)',
+    mentions: 'llama.block_count is 4294967295',
+  },
+  'head-count-0': { describe: 'llama.attention.head_count 0', mentions: 'llama.attention.head_count is 0' },
+  'kv-head-count-0': { describe: 'llama.attention.head_count_kv 0', mentions: 'llama.attention.head_count_kv is 0' },
+  'expert-count-1025': {
+    describe: 'a qwen3moe file claiming 1,025 experts (over LLAMA_MAX_EXPERTS)',
+    mentions: 'qwen3moe.expert_count is 1025',
+  },
+  'experts-used-without-experts': {
+    describe: 'a dense llama file with llama.expert_used_count 2 and no experts',
+    mentions: 'no experts',
+  },
+  'duplicate-token': { describe: 'two vocabulary entries with the same text', mentions: 'duplicate token' },
+  'huge-string': {
+    describe: 'general.description claiming a 2^31-byte string in a small file',
+    mentions: String(MALFORMED_HUGE_STRING_BYTES),
+  },
+  'huge-array': {
+    describe: `${HUGE_ARRAY_KEY} claiming 2^28 uint32 elements in a small file`,
+    mentions: String(MALFORMED_HUGE_ARRAY_LENGTH),
+  },
+  'extra-tensor': { describe: 'a header claiming one tensor more than the file holds', mentions: 'tensor table' },
+  'alignment-0': { describe: 'general.alignment 0', mentions: 'general.alignment' },
+  'template-huge-range': { describe: 'a chat template looping over range(2^31)', mentions: 'chat template' },
+  'template-nested-loops': {
+    describe: 'a chat template with three nested 100,000-step loops',
+    mentions: 'chat template',
+  },
+  'template-1mib': { describe: 'a 1 MiB chat template', mentions: 'chat template' },
 };
 
 // Not GGUF, but printable, so llama.cpp's message shows what it found.
@@ -95,6 +182,35 @@ function withoutKey(spec: ForgeModelSpec, key: string): ForgeModelSpec {
   return { ...spec, metadata };
 }
 
+/** The spec with `key` set to `value` (replaced where it exists, added where not). */
+function withValue(spec: ForgeModelSpec, key: string, value: MetadataEntry['value']): ForgeModelSpec {
+  const exists = spec.metadata.some((entry) => entry.key === key);
+  const metadata = exists
+    ? spec.metadata.map((entry) => (entry.key === key ? { key, value } : entry))
+    : [...spec.metadata, { key, value }];
+  return { ...spec, metadata };
+}
+
+function withDuplicateToken(spec: ForgeModelSpec): ForgeModelSpec {
+  const entry = spec.metadata.find((e) => e.key === 'tokenizer.ggml.tokens');
+  if (entry?.value.type !== 'string[]') throw new Error('the base model has no token list');
+  const tokens = [...entry.value.value];
+  tokens[tokens.length - 1] = tokens[tokens.length - 2] ?? '';
+  return withValue(spec, 'tokenizer.ggml.tokens', { type: 'string[]', value: tokens });
+}
+
+/** Where the value of metadata `key` starts in a written file (after its length, name and type). */
+function valueOffset(file: Buffer, key: string): number {
+  const name = Buffer.from(key, 'utf8');
+  const prefix = Buffer.alloc(8);
+  prefix.writeBigUInt64LE(BigInt(name.length));
+  const at = file.indexOf(Buffer.concat([prefix, name]));
+  if (at < 0) throw new Error(`${key} is not in the file`);
+  return at + 8 + name.length + 4;
+}
+
+const uint32 = (value: number) => ({ type: 'uint32', value }) as const;
+
 /** The bytes of one malformed file. Deterministic, like the forged models they are made from. */
 export function malformedModelBuffer(kind: MalformedKind): Buffer {
   switch (kind) {
@@ -117,7 +233,54 @@ export function malformedModelBuffer(kind: MalformedKind): Buffer {
       return createForgeWriter(withoutKey(baseSpec(), MALFORMED_MISSING_KEY)).toBuffer();
     case 'native-abort':
       return createForgeWriter(withoutKey(buildForgeSpec('rwkv7', { size: 'tiny' }), MALFORMED_ABORT_KEY)).toBuffer();
+    case 'block-count-0':
+      return written(withValue(baseSpec(), 'llama.block_count', uint32(0)));
+    case 'block-count-513':
+      return written(withValue(baseSpec(), 'llama.block_count', uint32(513)));
+    case 'block-count-max':
+      return written(withValue(baseSpec(), 'llama.block_count', uint32(0xffff_ffff)));
+    case 'head-count-0':
+      return written(withValue(baseSpec(), 'llama.attention.head_count', uint32(0)));
+    case 'kv-head-count-0':
+      return written(withValue(baseSpec(), 'llama.attention.head_count_kv', uint32(0)));
+    case 'expert-count-1025':
+      return written(withValue(buildForgeSpec('qwen3moe', { size: 'tiny' }), 'qwen3moe.expert_count', uint32(1025)));
+    case 'experts-used-without-experts':
+      return written(withValue(baseSpec(), 'llama.expert_used_count', uint32(2)));
+    case 'duplicate-token':
+      return written(withDuplicateToken(baseSpec()));
+    case 'huge-string': {
+      const file = written(baseSpec());
+      file.writeBigUInt64LE(BigInt(MALFORMED_HUGE_STRING_BYTES), valueOffset(file, 'general.description'));
+      return file;
+    }
+    case 'huge-array': {
+      const file = written(withValue(baseSpec(), HUGE_ARRAY_KEY, { type: 'uint32[]', value: [1, 2, 3] }));
+      // An array value is its element type (u32), then its length (u64).
+      file.writeBigUInt64LE(BigInt(MALFORMED_HUGE_ARRAY_LENGTH), valueOffset(file, HUGE_ARRAY_KEY) + 4);
+      return file;
+    }
+    case 'extra-tensor': {
+      const file = written(baseSpec());
+      file.writeBigUInt64LE(file.readBigUInt64LE(8) + 1n, 8);
+      return file;
+    }
+    case 'alignment-0': {
+      const file = written(baseSpec());
+      file.writeUInt32LE(0, valueOffset(file, 'general.alignment'));
+      return file;
+    }
+    case 'template-huge-range':
+    case 'template-nested-loops':
+    case 'template-1mib':
+      return written(
+        withValue(baseSpec(), 'tokenizer.chat_template', { type: 'string', value: LOOPING_TEMPLATES[kind] }),
+      );
   }
+}
+
+function written(spec: ForgeModelSpec): Buffer {
+  return createForgeWriter(spec).toBuffer();
 }
 
 export function malformedModelFileName(kind: MalformedKind): string {

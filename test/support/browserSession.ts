@@ -28,6 +28,9 @@ export async function openInBrowser(modelPath: string, settings: Partial<Setting
   after(() => host.close());
   const browser = await launchChromium();
   const page = await browser.newPage();
+  // Waits are for events (an element appearing); their deadlines are only safety nets against a
+  // hang, so they are generous: a loaded 2-core machine may take far longer than a laptop.
+  page.setDefaultTimeout(120_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {

@@ -3,14 +3,14 @@ import type { TestHearth } from './startHearth.js';
 import { waitFor } from './waitFor.js';
 
 /** The final message of an answer, from its `chat.finished` event. */
-export function finished(hearth: TestHearth, messageId: string): Promise<Message> {
+export function finished(hearth: TestHearth, messageId: string, timeoutMs = 30_000): Promise<Message> {
   return waitFor(
     () =>
       hearth.emitted
         .filter((e) => e.event === 'chat.finished')
         .map((e) => (e.payload as { message: Message }).message)
         .find((m) => m.id === messageId),
-    { what: `chat.finished for ${messageId}` },
+    { timeoutMs, what: `chat.finished for ${messageId}` },
   );
 }
 

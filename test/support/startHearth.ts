@@ -18,17 +18,25 @@ export interface TestHearth extends Hearth {
 
 /** A real Hearth (real SQLite file, real engine process) in a temporary data folder. */
 export function startHearth(options: Partial<HearthOptions> = {}): TestHearth {
-  const dataDir = options.paths?.dataDir ?? tempDir();
-  const paths = options.paths ?? {
-    dataDir,
-    modelsDir: join(dataDir, 'models'),
-    databasePath: join(dataDir, 'hearth.sqlite'),
-  };
+  const hearth = openTestHearth({ ...options, paths: options.paths ?? dataPathsIn(tempDir()) });
+  after(() => hearth.close());
+  return hearth;
+}
+
+export function dataPathsIn(dataDir: string): HearthOptions['paths'] {
+  return { dataDir, modelsDir: join(dataDir, 'models'), databasePath: join(dataDir, 'hearth.sqlite') };
+}
+
+/**
+ * The same Hearth outside a node:test file (the torture runner): the caller closes it and removes
+ * its folder.
+ */
+export function openTestHearth(options: Partial<HearthOptions> & Pick<HearthOptions, 'paths'>): TestHearth {
+  const { paths } = options;
   mkdirSync(paths.modelsDir, { recursive: true });
   const hearth = createHearth({ host: 'web', launcher: forkLauncher, gpu: false, ...options, paths });
   const emitted: { event: string; payload: unknown }[] = [];
   hearth.events.subscribe((event, payload) => emitted.push({ event, payload }));
-  after(() => hearth.close());
   return Object.assign(hearth, {
     emitted,
     async call<K extends ApiCallName>(method: K, input: CallInput<ApiCalls, K>) {

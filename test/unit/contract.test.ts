@@ -113,6 +113,7 @@ describe('the contract at the renderer → main boundary', () => {
       'loadModel',
       'ping',
       'probeHardware',
+      'renderChatTemplate',
       'unloadModel',
     ]);
   });

@@ -18,15 +18,36 @@ describe('ConversationStore', () => {
     const a = store.create({ modelId: null, systemPrompt: '' });
     const b = store.create({ title: 'Second', modelId: 'm.gguf', systemPrompt: 'Be brief.' });
     assert.deepEqual(
-      store.list().map((c) => c.id),
+      store.list().conversations.map((c) => c.id),
       [b.id, a.id],
     );
     store.appendExchange(a.id, store.leafId(a.id), 'Hello there', 'm.gguf');
-    const list = store.list();
+    const list = store.list().conversations;
     assert.equal(list[0]?.id, a.id, 'a new message moves the conversation to the top');
     assert.equal(list[0]?.messageCount, 2);
     assert.equal(list[0]?.title, 'Hello there', 'an untitled conversation is named after its first message');
     assert.equal(list[1]?.title, 'Second');
+  });
+
+  test('lists in pages: every conversation once, in order, ties broken by creation', () => {
+    const db = openDatabase(join(tempDir(), 'store.sqlite'));
+    // Three conversations per millisecond: a cursor on the time alone would skip or repeat them.
+    let tick = 0;
+    const store = new ConversationStore(db, () => 1_000 + Math.floor(tick++ / 3));
+    const created = Array.from({ length: 25 }, () => store.create({ modelId: null, systemPrompt: 'x'.repeat(5000) }));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = store.list({ limit: 4, ...(cursor && { cursor }) });
+      assert.ok(page.conversations.length <= 4);
+      seen.push(...page.conversations.map((c) => c.id));
+      cursor = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor);
+    assert.equal(pages, 7);
+    assert.deepEqual(seen, created.map((c) => c.id).reverse());
+    assert.equal(store.list({ limit: 25 }).nextCursor, null, 'no cursor when nothing follows');
   });
 
   test('the exchange is stored before generation: user message complete, answer streaming', () => {

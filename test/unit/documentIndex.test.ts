@@ -159,9 +159,24 @@ describe('document import and the BM25 index', () => {
     const watcher = openDatabase(database);
     const progress = () =>
       watcher
-        .prepare<[], { status: string; chunks_indexed: number }>('SELECT status, chunks_indexed FROM documents')
+        .prepare<[], { status: string; chunks_indexed: number; error: string | null }>(
+          'SELECT status, chunks_indexed, error FROM documents',
+        )
         .get();
-    await waitFor(() => (progress()?.chunks_indexed ?? 0) >= 20, { timeoutMs: 120_000, what: 'indexing under way' });
+    // Wait on the import's own progress, however slow the machine: only the child ending first
+    // (a crash, or an import that finished before the kill) fails the test.
+    let exited: string | null = null;
+    child.once('exit', (code, signal) => {
+      const row = progress();
+      exited = `the importing child ended early (${signal ?? code}) with the document ${JSON.stringify(row ?? null)}`;
+    });
+    await waitFor(
+      () => {
+        if (exited !== null) throw new Error(exited);
+        return (progress()?.chunks_indexed ?? 0) >= 20;
+      },
+      { timeoutMs: Number.POSITIVE_INFINITY, what: 'indexing under way' },
+    );
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const interrupted = progress()!;

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { Download } from '../../contract/index.js';
@@ -12,6 +10,7 @@ import { LibraryStore } from '../../main/storage/LibraryStore.js';
 import { openDatabase, type Db } from '../../main/storage/openDatabase.js';
 import { useForgedModels } from '../support/forgedModels.js';
 import { startModelServer } from '../support/modelServer.js';
+import { mountSmallDisk } from '../support/smallDisk.js';
 import { tempDir } from '../support/tempDir.js';
 import { waitFor } from '../support/waitFor.js';
 
@@ -183,18 +182,8 @@ describe('model downloads from a real HTTP server', () => {
   });
 
   test('a disk that fills up mid-download gives a clear error and no half file in the library', async (t) => {
-    // Not under tempDir(): its clean-up would run before the unmount below.
-    const mount = mkdtempSync(join(tmpdir(), 'hearth-small-disk-'));
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount], { stdio: 'ignore' });
-    } catch {
-      t.skip('mounting a small tmpfs needs root; this machine does not allow it');
-      return;
-    }
-    after(() => {
-      execFileSync('umount', ['-l', mount]);
-      rmSync(mount, { recursive: true, force: true });
-    });
+    const mount = mountSmallDisk(t);
+    if (!mount) return;
     const source = readFileSync(forged.paths.llama);
     const server = await startModelServer({
       'llama.gguf': { path: forged.paths.llama, bytesPerSecond: Math.ceil(source.length / 2) },

@@ -46,6 +46,7 @@ describe('migrations', () => {
       'downloads',
       'linked_models',
       'messages',
+      'model_checks',
       'settings',
       'states',
     ]);

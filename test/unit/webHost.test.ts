@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import { WebHost } from '../../main/web/WebHost.js';
 import { startHearth } from '../support/startHearth.js';
 import { tempDir } from '../support/tempDir.js';
+import { waitFor } from '../support/waitFor.js';
 
 interface Reply {
   status: number;
@@ -45,6 +46,7 @@ function connect(url: string, headers: Record<string, string>, origin?: string):
 describe('web host', () => {
   let host: WebHost;
   let cookie: string;
+  let opened: Reply;
   const root = tempDir();
   const staticDir = join(root, 'renderer');
 
@@ -55,7 +57,7 @@ describe('web host', () => {
     writeFileSync(join(root, 'secret.txt'), 'secret');
     host = new WebHost({ hearth: startHearth(), staticDir, port: 0 });
     await host.start();
-    const opened = await get(host.port, `/?token=${host.token}`);
+    opened = await get(host.port, `/?token=${host.token}`);
     cookie = String(opened.headers['set-cookie']).split(';')[0] ?? '';
   });
   after(() => host.close());
@@ -70,17 +72,46 @@ describe('web host', () => {
       assert.equal(reply.status, 401, path);
       assert.doesNotMatch(reply.body, /Hearth<\/title>|console\.log/);
     }
-    const wrongCookie = await get(host.port, '/', { Cookie: 'hearth_token=guess' });
+    const wrongCookie = await get(host.port, '/', { Cookie: `hearth_token_${host.port}=guess` });
     assert.equal(wrongCookie.status, 401);
+    const launchTokenAsCookie = await get(host.port, '/', { Cookie: `hearth_token_${host.port}=${host.token}` });
+    assert.equal(launchTokenAsCookie.status, 401, 'the cookie holds a session secret, not the launch token');
   });
 
-  test('trades the token in the URL for an HttpOnly, SameSite=Strict cookie', async () => {
-    const reply = await get(host.port, `/?token=${host.token}`);
-    assert.equal(reply.status, 303);
-    assert.equal(reply.headers.location, '/');
-    const setCookie = String(reply.headers['set-cookie']);
+  test('traded the token in the URL for an HttpOnly, SameSite=Strict cookie named for this port', () => {
+    assert.equal(opened.status, 303);
+    assert.equal(opened.headers.location, '/');
+    const setCookie = String(opened.headers['set-cookie']);
+    assert.match(setCookie, new RegExp(`^hearth_token_${host.port}=`));
     assert.match(setCookie, /HttpOnly/);
     assert.match(setCookie, /SameSite=Strict/);
+  });
+
+  test('the launch token is traded once only: after that it opens nothing, the cookie does', async () => {
+    const again = await get(host.port, `/?token=${host.token}`);
+    assert.equal(again.status, 401);
+    assert.match(again.body, /works only once/);
+    assert.equal(again.headers['set-cookie'], undefined);
+    const socket = await connect(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, {}, host.origin);
+    assert.equal(socket, 401, 'nor does the token open a socket');
+    // With the cookie, a token left in the address is only dropped from it.
+    const withCookie = await get(host.port, `/?token=${host.token}`, { Cookie: cookie });
+    assert.equal(withCookie.status, 303);
+    assert.equal(withCookie.headers.location, '/');
+  });
+
+  test('never redirects off this host, whatever the path of the trade', async () => {
+    for (const path of ['/.//other.host/x', '//x', '/\\other.host', '/%2F%2Fother.host', '/%5C%5Cother.host', '///x']) {
+      const fresh = new WebHost({ hearth: startHearth(), staticDir, port: 0 });
+      await fresh.start();
+      try {
+        const reply = await get(fresh.port, `${path}?token=${fresh.token}`);
+        assert.equal(reply.status, 303, path);
+        assert.equal(reply.headers.location, '/', path);
+      } finally {
+        await fresh.close();
+      }
+    }
   });
 
   test('serves the renderer with a strict CSP once authorised', async () => {
@@ -132,8 +163,7 @@ describe('web host', () => {
     ws.on('message', (data: Buffer) => replies.push(JSON.parse(data.toString('utf8'))));
     ws.send(JSON.stringify({ type: 'call', id: 1, method: 'app.info', input: {} }));
     ws.send(JSON.stringify({ type: 'call', id: 2, method: 'chat.send', input: { conversationId: 'x' } }));
-    const deadline = Date.now() + 5000;
-    while (replies.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => replies.length >= 2, { what: 'both replies' });
     const byId = new Map(
       replies.map((reply) => [
         (reply as { id: number }).id,

@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { DocumentKind, ExtractedDocument } from '../../../contract/index.js';
 import { detectType } from './detectType.js';
@@ -9,20 +9,10 @@ import { extractMarkdown } from './extractMarkdown.js';
 import { extractPdf, type PageProgress } from './extractPdf.js';
 import { extractText } from './extractText.js';
 import { decodeText } from './decodeText.js';
+import { MAX_FILE_BYTES } from '../documentLimits.js';
+import { openDocumentFile } from '../openDocumentFile.js';
 
 const MB = 1024 * 1024;
-
-/**
- * The largest file read, by kind. A PDF is parsed from memory, so its bytes count in full; a
- * scanned book can be large, text rarely is. Text formats are also bounded by the character limit.
- */
-export const MAX_FILE_BYTES: Record<DocumentKind, number> = {
-  pdf: 512 * MB,
-  docx: 100 * MB,
-  markdown: 64 * MB,
-  html: 64 * MB,
-  text: 64 * MB,
-};
 
 /**
  * Reads one file into an extracted document, or throws an ExtractionError that says why not.
@@ -35,20 +25,31 @@ export async function extractDocument(
 ): Promise<ExtractedDocument> {
   const name = basename(path);
   const fallbackTitle = basename(name, extname(name)) || name;
-  const info = await stat(path).catch((error: unknown) => {
-    throw unreadable(error);
-  });
-  if (!info.isFile()) throw new ExtractionError('unreadable', 'This is not a file.');
-  if (info.size === 0) throw new ExtractionError('empty', 'The file is empty (0 bytes).');
-
-  const kind = detectType(await readHead(path), name);
-  if (info.size > MAX_FILE_BYTES[kind]) {
-    throw new ExtractionError(
-      'too_large',
-      `The file is ${Math.ceil(info.size / MB)} MB; Hearth reads ${kind === 'pdf' ? 'PDFs' : 'files of this kind'} up to ${MAX_FILE_BYTES[kind] / MB} MB.`,
-    );
+  const { file, size } = await openDocumentFile(path);
+  let kind: DocumentKind;
+  let bytes: Uint8Array;
+  try {
+    if (size === 0) throw new ExtractionError('empty', 'The file is empty (0 bytes).');
+    kind = detectType(await readHead(file), name);
+    if (size > MAX_FILE_BYTES[kind]) {
+      throw new ExtractionError(
+        'too_large',
+        `The file is ${Math.ceil(size / MB)} MB; Hearth reads ${kind === 'pdf' ? 'PDFs' : 'files of this kind'} up to ${MAX_FILE_BYTES[kind] / MB} MB.`,
+      );
+    }
+    bytes = await readAll(file, size);
+  } finally {
+    await file.close();
   }
-  const bytes = await readAll(path);
+  return extractKind(kind, bytes, fallbackTitle, onPage);
+}
+
+function extractKind(
+  kind: DocumentKind,
+  bytes: Uint8Array,
+  fallbackTitle: string,
+  onPage: PageProgress,
+): Promise<ExtractedDocument> | ExtractedDocument {
   switch (kind) {
     case 'pdf':
       return extractPdf(bytes, fallbackTitle, onPage);
@@ -65,39 +66,21 @@ export async function extractDocument(
   }
 }
 
-async function readHead(path: string): Promise<Uint8Array> {
-  const file = await open(path, 'r').catch((error: unknown) => {
-    throw unreadable(error);
-  });
-  try {
-    const head = new Uint8Array(8192);
-    const { bytesRead } = await file.read(head, 0, head.length, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await file.close();
-  }
+async function readHead(file: FileHandle): Promise<Uint8Array> {
+  const head = new Uint8Array(8192);
+  const { bytesRead } = await file.read(head, 0, head.length, 0);
+  return head.subarray(0, bytesRead);
 }
 
-async function readAll(path: string): Promise<Uint8Array> {
-  const file = await open(path, 'r').catch((error: unknown) => {
-    throw unreadable(error);
-  });
-  try {
-    const buffer = await file.readFile();
-    // A view, not a copy (a 500 MB PDF once is enough); pdf.js wants a plain Uint8Array, not a Buffer.
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  } finally {
-    await file.close();
+/** The file's bytes as its size said when opened: a file still growing cannot push past the limit. */
+async function readAll(file: FileHandle, size: number): Promise<Uint8Array> {
+  // A plain Uint8Array, not a Buffer (pdf.js wants one), read once (a 500 MB PDF once is enough).
+  const bytes = new Uint8Array(size);
+  let filled = 0;
+  while (filled < size) {
+    const { bytesRead } = await file.read(bytes, filled, size - filled, filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
   }
-}
-
-function unreadable(error: unknown): ExtractionError {
-  const code = (error as { code?: unknown } | null)?.code;
-  const why =
-    code === 'ENOENT'
-      ? 'The file no longer exists.'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'Hearth is not allowed to read the file.'
-        : `The file cannot be read (${error instanceof Error ? error.message : String(error)}).`;
-  return new ExtractionError('unreadable', why);
+  return bytes.subarray(0, filled);
 }

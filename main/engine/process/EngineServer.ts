@@ -13,6 +13,7 @@ import {
 } from '../../../contract/index.js';
 import type { ParentChannel } from './parentChannel.js';
 import { LlamaRuntime } from './LlamaRuntime.js';
+import { renderChatTemplate } from './renderChatTemplate.js';
 
 /** Token text is sent in small batches: one frame per token would flood the channel. */
 const TOKEN_FLUSH_MS = 25;
@@ -46,6 +47,7 @@ export class EngineServer {
         ),
       unloadModel: async () => ({ unloaded: await this.#runtime.unload() }),
       inspectModel: ({ modelPath }) => this.#runtime.inspect(modelPath),
+      renderChatTemplate: ({ modelPath }) => renderChatTemplate(modelPath),
       embed: ({ modelPath, texts }) => this.#runtime.embed(modelPath, texts),
       probeHardware: ({ bandwidthMs, gpus }) => this.#runtime.probeHardware(bandwidthMs, gpus),
       generate: (params) => this.#generate(params),

@@ -5,7 +5,10 @@
  */
 export interface ParentChannel {
   send(frame: unknown): void;
-  /** Sends and resolves once the frame has left this process: for news that must outlive a crash. */
+  /**
+   * Sends and resolves once the frame has left this process: for news that must outlive a crash,
+   * and for a worker's last report before it exits (a large report can take long to write).
+   */
   sendNow(frame: unknown): Promise<void>;
   onMessage(listener: (frame: unknown) => void): void;
   onDisconnect(listener: () => void): void;

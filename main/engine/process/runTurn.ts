@@ -5,7 +5,7 @@ import {
   AppError,
   type CallInput,
   DISK_FULL_REASON,
-  isDiskFullError,
+  isDiskFull,
   type ContextPreparation,
   type EngineCalls,
   type GenerateResult,
@@ -111,6 +111,7 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
       kept = systemTokens.length;
       // A state that cannot be written costs a re-read later, never the answer.
       promptState = await writeState(sequence, params.savePromptState.path).catch(async (error: unknown) => {
+        await unlink(params.savePromptState?.path ?? '').catch(() => undefined);
         callbacks.log(
           `system-prompt state not saved: ${await whyNotWritten(params.savePromptState?.path ?? '', error)}`,
         );
@@ -241,7 +242,7 @@ async function whyNotWritten(path: string, error: unknown): Promise<string> {
     () => null,
   );
   // llama.cpp reports a failed write without errno; the free space tells a full disk apart.
-  if (isDiskFullError(error) || (free !== null && free < FULL_DISK_BYTES)) {
+  if (isDiskFull(error) || (free !== null && free < FULL_DISK_BYTES)) {
     return `${DISK_FULL_REASON}: the state could not be written`;
   }
   return `the state could not be written (${(error as Error).message})`;

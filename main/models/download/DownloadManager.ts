@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError, type Download } from '../../../contract/index.js';
 import type { DownloadRecord, LibraryStore, NewDownload } from '../../storage/LibraryStore.js';
-import { freeModelName } from '../freeModelName.js';
+import { placeModelFile } from '../placeModelFile.js';
 import { ensureFreeSpace, verifyDownloadedFile } from './checkFile.js';
 import { PermanentDownloadError, preflight } from './preflight.js';
 import { fileNameOf, resolveModelUrl } from './resolveUri.js';
@@ -51,8 +51,8 @@ const STAGING = '.downloads';
  * `.ipull` part file that records which ranges arrived, so a stopped download resumes).
  *
  * Each download runs: preflight (clear answer and size) → free-space check → download into
- * `<models>/.downloads/<id>/` → verify size and sha256 → rename into the models folder, which is
- * atomic because the staging folder is on the same disk. Rows in SQLite carry the state across
+ * `<models>/.downloads/<id>/` → verify size and sha256 → move into the models folder, never over a
+ * file there (placeModelFile), atomic because the staging folder is on the same disk. Rows in SQLite carry the state across
  * restarts: a download that was running when the app stopped resumes at the next start.
  */
 export class DownloadManager {
@@ -270,9 +270,7 @@ export class DownloadManager {
 
   /** Renames the verified file into the models folder under a name no other model has. */
   async #moveIntoLibrary(path: string, fileName: string): Promise<string> {
-    const target = await freeModelName(this.#options.modelsDir(), fileName);
-    await rename(path, target);
-    return basename(target);
+    return basename(await placeModelFile(path, this.#options.modelsDir(), fileName));
   }
 
   #stagingDir(id: string): string {

@@ -1,4 +1,10 @@
-import { type CallResult, CallResultSchema, WsServerFrameSchema } from '../../../contract/index.js';
+import {
+  type CallResult,
+  CallResultSchema,
+  WS_MAX_CALLS_IN_FLIGHT,
+  WS_MAX_FRAME_BYTES,
+  WsServerFrameSchema,
+} from '../../../contract/index.js';
 import type { HearthBridge } from './HearthBridge.js';
 
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000];
@@ -11,7 +17,9 @@ export function createWebSocketBridge(url = defaultSocketUrl()): HearthBridge {
   const pending = new Map<number, (result: CallResult) => void>();
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const connectionListeners = new Set<(connected: boolean) => void>();
+  /** Frames not sent yet: the socket is not open, or as many calls as the host takes are under way. */
   const queue: string[] = [];
+  let sent = 0;
   let socket: WebSocket | null = null;
   let nextId = 1;
   let attempt = 0;
@@ -22,10 +30,19 @@ export function createWebSocketBridge(url = defaultSocketUrl()): HearthBridge {
   // reconnect although the caller was told they failed (a message sent twice, say).
   const failPending = () => {
     queue.length = 0;
+    sent = 0;
     for (const resolve of pending.values()) {
       resolve({ ok: false, error: { code: 'disconnected', message: 'Lost the connection to Hearth. Reconnecting…' } });
     }
     pending.clear();
+  };
+
+  /** Sends queued frames while the host takes more calls (it answers `busy` beyond its limit). */
+  const flush = () => {
+    while (socket?.readyState === WebSocket.OPEN && sent < WS_MAX_CALLS_IN_FLIGHT && queue.length > 0) {
+      socket.send(queue.shift() ?? '');
+      sent += 1;
+    }
   };
 
   const connect = () => {
@@ -34,7 +51,7 @@ export function createWebSocketBridge(url = defaultSocketUrl()): HearthBridge {
     ws.addEventListener('open', () => {
       attempt = 0;
       setConnected(true);
-      for (const frame of queue.splice(0)) ws.send(frame);
+      flush();
     });
     ws.addEventListener('message', (message) => {
       if (typeof message.data !== 'string') return;
@@ -51,8 +68,11 @@ export function createWebSocketBridge(url = defaultSocketUrl()): HearthBridge {
         eventListeners.forEach((listener) => listener(event, payload));
       } else {
         const resolve = pending.get(frame.data.id);
+        if (!resolve) return;
         pending.delete(frame.data.id);
-        resolve?.(CallResultSchema.parse(frame.data.result));
+        sent -= 1;
+        resolve(CallResultSchema.parse(frame.data.result));
+        flush();
       }
     });
     ws.addEventListener('close', () => {
@@ -71,10 +91,15 @@ export function createWebSocketBridge(url = defaultSocketUrl()): HearthBridge {
     call(method, input) {
       const id = nextId++;
       const frame = JSON.stringify({ type: 'call', id, method, input });
+      // Over the host's frame limit the host would close the socket, failing every call under way.
+      if (new TextEncoder().encode(frame).length > WS_MAX_FRAME_BYTES) {
+        const message = 'This request is too large to send to Hearth.';
+        return Promise.resolve({ ok: false, error: { code: 'invalid_input', message } });
+      }
       return new Promise<CallResult>((resolve) => {
         pending.set(id, resolve);
-        if (socket?.readyState === WebSocket.OPEN) socket.send(frame);
-        else queue.push(frame);
+        queue.push(frame);
+        flush();
       });
     },
     onEvent(listener) {

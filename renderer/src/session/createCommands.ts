@@ -1,4 +1,13 @@
-import { AppError, toErrorValue, type Conversation, type Sampling, type Settings } from '../../../contract/index.js';
+import {
+  AppError,
+  CONVERSATION_PAGE_SIZE,
+  toErrorValue,
+  type Conversation,
+  type ConversationPage,
+  type ConversationSummary,
+  type Sampling,
+  type Settings,
+} from '../../../contract/index.js';
 import type { ApiClient } from '../api/apiClient.js';
 import type { AppStore } from '../store/appStore.js';
 import { coalesce } from './coalesce.js';
@@ -14,6 +23,8 @@ import { createLibraryCommands, type LibraryCommands } from './createLibraryComm
 export interface Commands extends DocumentCommands, HardwareCommands, LibraryCommands {
   loadAll(): Promise<void>;
   refreshConversations(): Promise<void>;
+  /** The next page of the conversation list. */
+  loadMoreConversations(): Promise<void>;
   refreshModels(): Promise<void>;
   refreshEngine(): Promise<void>;
   reloadOpenConversation(): Promise<void>;
@@ -122,9 +133,30 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
     await attempt(async () => state().setStateUsage(await calls['states.usage']({})));
   });
 
+  /** Reloads the list from the top, as many pages as are shown now (the list is paged). */
   const refreshConversations = coalesce(async () => {
     await attempt(async () => {
-      state().setSummaries(await calls['conversations.list']({}));
+      const shown = Math.max(state().summaries.length, CONVERSATION_PAGE_SIZE);
+      const summaries: ConversationSummary[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: ConversationPage = await calls['conversations.list']({
+          limit: CONVERSATION_PAGE_SIZE,
+          ...(cursor !== null && { cursor }),
+        });
+        summaries.push(...page.conversations);
+        cursor = page.nextCursor;
+      } while (cursor !== null && summaries.length < shown);
+      state().setSummaries(summaries, cursor);
+    });
+  });
+
+  const loadMoreConversations = coalesce(async () => {
+    const cursor = state().summariesCursor;
+    if (cursor === null) return;
+    await attempt(async () => {
+      const page = await calls['conversations.list']({ limit: CONVERSATION_PAGE_SIZE, cursor });
+      state().appendSummaries(page.conversations, page.nextCursor);
     });
   });
 
@@ -157,6 +189,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
     },
 
     refreshConversations,
+    loadMoreConversations,
 
     async refreshModels() {
       await attempt(async () => {

@@ -1,5 +1,6 @@
 import {
   AppError,
+  DOCUMENT_IMPORT_MAX_PATHS,
   toErrorValue,
   type Collection,
   type ImportOutcome,
@@ -107,7 +108,12 @@ export function createDocumentCommands(
   const importDocuments: DocumentCommands['importDocuments'] = async (paths, collectionId) => {
     state().startDocumentImport();
     try {
-      const outcomes = await calls['documents.import']({ paths, collectionId });
+      // A call takes a bounded number of paths (so that it fits in one message): more go in turns.
+      const outcomes: ImportOutcome[] = [];
+      for (let start = 0; start < paths.length; start += DOCUMENT_IMPORT_MAX_PATHS) {
+        const batch = paths.slice(start, start + DOCUMENT_IMPORT_MAX_PATHS);
+        outcomes.push(...(await calls['documents.import']({ paths: batch, collectionId })));
+      }
       state().finishDocumentImport(outcomes);
       const queued = outcomes.filter((outcome) => outcome.outcome === 'queued').length;
       if (queued > 0) state().announce(queued === 1 ? 'Importing 1 document.' : `Importing ${queued} documents.`);

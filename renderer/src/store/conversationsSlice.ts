@@ -5,11 +5,16 @@ export interface ConversationsSlice {
   /** Most recently updated first. */
   summaries: ConversationSummary[];
   summariesLoaded: boolean;
+  /** Where the next page of the list starts; null: every conversation is loaded. */
+  summariesCursor: string | null;
   openConversationId: string | null;
   /** The open conversation's full record, once fetched. */
   openConversation: Conversation | null;
 
-  setSummaries: (summaries: ConversationSummary[]) => void;
+  /** The list from its top, as far as `nextCursor`. */
+  setSummaries: (summaries: ConversationSummary[], nextCursor: string | null) => void;
+  /** A further page, below the ones shown. */
+  appendSummaries: (summaries: ConversationSummary[], nextCursor: string | null) => void;
   /** Reflects a conversation main just returned (created, renamed, updated) in the list and the open view. */
   applyConversation: (conversation: Conversation) => void;
   removeConversation: (conversationId: string) => void;
@@ -19,10 +24,20 @@ export interface ConversationsSlice {
 export const createConversationsSlice: SliceCreator<ConversationsSlice> = (set) => ({
   summaries: [],
   summariesLoaded: false,
+  summariesCursor: null,
   openConversationId: null,
   openConversation: null,
 
-  setSummaries: (summaries) => set({ summaries: byRecency(summaries), summariesLoaded: true }),
+  setSummaries: (summaries, nextCursor) =>
+    set({ summaries: byRecency(summaries), summariesLoaded: true, summariesCursor: nextCursor }),
+
+  appendSummaries: (page, nextCursor) =>
+    set((state) => {
+      // A conversation that moved up since the first pages were loaded is already in the list.
+      const known = new Set(state.summaries.map((summary) => summary.id));
+      const added = page.filter((summary) => !known.has(summary.id));
+      return { summaries: byRecency([...state.summaries, ...added]), summariesCursor: nextCursor };
+    }),
 
   applyConversation: (conversation) =>
     set((state) => {

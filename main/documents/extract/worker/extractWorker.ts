@@ -14,9 +14,9 @@ const report = (frame: ExtractWorkerReport) => channel.send(frame);
 let started = false;
 
 function finish(frame: ExtractWorkerReport, exitCode: number): void {
-  report(frame);
-  // Let the frame leave before the process ends.
-  setTimeout(() => process.exit(exitCode), 50);
+  // Exit only once the frame has left: a whole book's text can take a while to write, and a
+  // fixed delay lost it on a loaded machine (main then saw a bare "exit code 0").
+  void channel.sendNow(frame).finally(() => process.exit(exitCode));
 }
 
 function fail(error: unknown): void {

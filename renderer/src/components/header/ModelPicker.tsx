@@ -32,8 +32,14 @@ export function ModelPicker() {
         <option value="">{models.length === 0 ? 'No models found' : 'Choose a model…'}</option>
         {missing && <option value={modelId}>{modelId} (not in the models folder)</option>}
         {models.map((model) => (
-          <option key={model.id} value={model.id}>
-            {model.id} · {formatBytes(model.sizeBytes)}
+          <option
+            key={model.id}
+            value={model.id}
+            disabled={model.check === 'broken'}
+            title={model.problem ?? undefined}
+          >
+            {model.id} · {model.check === 'broken' ? 'cannot be used' : formatBytes(model.sizeBytes)}
+            {model.check === 'checking' ? ' · checking…' : ''}
           </option>
         ))}
       </select>

@@ -1,3 +1,4 @@
+import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { ConversationItem } from './ConversationItem.js';
 
@@ -5,6 +6,8 @@ export function ConversationList() {
   const summaries = useAppStore((state) => state.summaries);
   const loaded = useAppStore((state) => state.summariesLoaded);
   const openId = useAppStore((state) => state.openConversationId);
+  const more = useAppStore((state) => state.summariesCursor !== null);
+  const commands = useCommands();
 
   if (loaded && summaries.length === 0) {
     return <p className="sidebar-empty">No conversations yet. They will be listed here.</p>;
@@ -14,6 +17,18 @@ export function ConversationList() {
       {summaries.map((summary) => (
         <ConversationItem key={summary.id} summary={summary} active={summary.id === openId} />
       ))}
+      {more && (
+        <li>
+          <button
+            type="button"
+            className="button conversation-more"
+            onClick={() => void commands.loadMoreConversations()}
+            data-testid="more-conversations"
+          >
+            Show older conversations
+          </button>
+        </li>
+      )}
     </ul>
   );
 }

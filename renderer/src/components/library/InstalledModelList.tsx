@@ -60,6 +60,15 @@ export function InstalledModelList({ selectedId, onSelect }: InstalledModelListP
               </span>
             )}
             {model.id === defaultModelId && <span className="chip chip--key">default</span>}
+            {model.check !== 'ready' && (
+              <span
+                className={model.check === 'broken' ? 'chip chip--error' : 'chip'}
+                title={model.problem ?? 'Being checked before it can be used in a chat'}
+                data-testid="model-check"
+              >
+                {model.check === 'broken' ? 'cannot be used' : 'checking…'}
+              </span>
+            )}
           </span>
         </li>
       ))}

@@ -61,6 +61,12 @@ function MachineFacts({ profile }: { profile: HardwareProfile }) {
         <dd data-testid="cpu-brand">
           {cpu.brand || cpu.vendor || 'Unknown'}
           <span className="muted"> · {cpu.arch}</span>
+          {cpu.osBrand !== undefined && (
+            <span className="muted" data-testid="cpu-os-brand">
+              {' '}
+              (the system calls it {cpu.osBrand})
+            </span>
+          )}
         </dd>
         <dt>Cores</dt>
         <dd data-testid="cpu-cores">{describeCores(cpu)}</dd>

@@ -1,0 +1,54 @@
+import { constants } from 'node:fs';
+import { open, realpath, type FileHandle } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
+import { ExtractionError } from './extract/ExtractionError.js';
+
+/** Kernel views, not documents: /proc/self/environ and the like hold secrets and report size 0. */
+const KERNEL_TREES = ['/proc', '/sys', '/dev'];
+
+const within = (parent: string, path: string) => {
+  const inside = relative(parent, path);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
+};
+
+/**
+ * Opens a file to import as a document: only a regular file, and only one that is not a kernel
+ * view, is read. Opened non-blocking (a FIFO named like a document cannot hang the open) and
+ * checked on the open descriptor, so a file swapped after a check is still what was checked.
+ * The caller closes the handle.
+ */
+export async function openDocumentFile(path: string): Promise<{ file: FileHandle; size: number }> {
+  const real = await realpath(path).catch((error: unknown) => {
+    throw unreadable(error);
+  });
+  if (process.platform !== 'win32' && KERNEL_TREES.some((tree) => within(tree, real))) {
+    throw new ExtractionError('unreadable', 'This is a system file, not a document; Hearth does not import it.');
+  }
+  const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+  const file = await open(path, flags).catch((error: unknown) => {
+    throw unreadable(error);
+  });
+  const info = await file.stat().catch(async (error: unknown) => {
+    await file.close();
+    throw unreadable(error);
+  });
+  if (!info.isFile()) {
+    await file.close();
+    throw new ExtractionError(
+      'unreadable',
+      'This is not a regular file (a folder, a device or a pipe); Hearth reads only files.',
+    );
+  }
+  return { file, size: info.size };
+}
+
+function unreadable(error: unknown): ExtractionError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const why =
+    code === 'ENOENT'
+      ? 'The file no longer exists.'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'Hearth is not allowed to read the file.'
+        : `The file cannot be read (${error instanceof Error ? error.message : String(error)}).`;
+  return new ExtractionError('unreadable', why);
+}
