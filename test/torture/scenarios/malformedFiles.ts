@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ensureForgedModel } from '../../forge/forgeModels.js';
 import { ensureMalformedModels, MALFORMED_KINDS } from '../../forge/malformedModels.js';
 import { encodeState, decodeState } from '../../../main/states/stateCodec.js';
-import { damageState, STATE_DAMAGES } from '../damagedStates.js';
+import { damagedStates } from '../../forge/damagedStates.js';
 import { check, type TortureRun } from '../TortureRun.js';
 import { nextFinished, tortureHearth } from '../tortureHearth.js';
 import { AppError } from '../../../contract/index.js';
@@ -92,10 +92,10 @@ export async function malformedFiles(run: TortureRun): Promise<void> {
 
     // Damaged states: each trial damages the newest saved state of the good conversation.
     const vocabularySize = (await hearth.call('library.card', { modelId: goodId })).vocabularySize;
+    const { contextSize } = await hearth.call('settings.get', {});
     for (let i = 0; i < stateTrials; i++) {
       if (scenario.stopAtCap(MALFORMED_KINDS.length * 3 + i)) break;
-      const damage = scenario.pick(STATE_DAMAGES);
-      await scenario.trial(`state #${i + 1} ${damage}, checksum rewritten`, async () => {
+      await scenario.trial(`state #${i + 1}, damaged, checksum rewritten`, async () => {
         const row = hearth.db
           .prepare<[string], StateRow>(
             "SELECT id, compression, sha256, byte_size, data FROM states WHERE conversation_id = ? AND kind = 'turn' ORDER BY id DESC LIMIT 1",
@@ -103,7 +103,10 @@ export async function malformedFiles(run: TortureRun): Promise<void> {
           .get(goodConversation);
         check(row, 'no saved state to damage');
         const raw = decodeState(row.data, row.compression, row.sha256, row.byte_size);
-        const damaged = damageState(raw, damage, vocabularySize, scenario);
+        // The same generator as the engine's own damaged-state tests, one case drawn per trial.
+        const chosen = scenario.pick(damagedStates(raw, { vocabularySize, contextSize }));
+        scenario.note(`state #${i + 1}: ${chosen.name}`);
+        const damaged = chosen.data;
         const encoded = encodeState(damaged);
         hearth.db
           .prepare(
