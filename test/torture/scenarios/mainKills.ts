@@ -170,10 +170,16 @@ function checkDatabase(path: string): void {
 
 async function checkAcknowledged(socket: HostSocket, acked: Acknowledged): Promise<void> {
   try {
-    const list = (await expectOk(await socket.call('conversations.list', {}), 'conversations.list')) as {
-      id: string;
-    }[];
-    const listed = new Set(list.map((c) => c.id));
+    // Every page of the list: an acknowledged conversation may be anywhere in it.
+    const listed = new Set<string>();
+    for (let cursor: string | null | undefined = undefined; cursor !== null; ) {
+      const page = (await expectOk(
+        await socket.call('conversations.list', { limit: 200, ...(cursor !== undefined && { cursor }) }),
+        'conversations.list',
+      )) as { conversations: { id: string }[]; nextCursor: string | null };
+      for (const conversation of page.conversations) listed.add(conversation.id);
+      cursor = page.nextCursor;
+    }
     for (const id of acked.conversations) check(listed.has(id), `acknowledged conversation ${id} is missing`);
     for (const [conversationId, titles] of acked.titles) {
       if (titles.acked === 0) continue;
