@@ -18,10 +18,11 @@ import { tempDir } from '../support/tempDir.js';
 /** A stand-in for a GGUF model: the magic, then bytes no reader needs here. */
 const GGUF_BYTES = Buffer.concat([Buffer.from('GGUF', 'latin1'), Buffer.alloc(60, 7)]);
 
-function refusedWith(code: ErrorCode, pattern: RegExp) {
+function refusedWith(code: ErrorCode | ErrorCode[], pattern: RegExp) {
+  const codes = Array.isArray(code) ? code : [code];
   return (error: unknown) => {
     assert.ok(error instanceof AppError, String(error));
-    assert.equal(error.code, code, error.message);
+    assert.ok(codes.includes(error.code), `${error.code}: ${error.message}`);
     assert.match(error.message, pattern);
     return true;
   };
@@ -50,8 +51,9 @@ describe('a compromised renderer cannot make main touch files that are not Heart
       ['notes.txt', 'forbidden', /only \.gguf files are models/],
       ['fake.gguf', 'forbidden', /not a GGUF model file, so Hearth will not delete it/],
       ['sub/taxes.gguf', 'forbidden', /not a GGUF model file/],
-      ['pipe.gguf', 'forbidden', /not a regular file/],
-      ['device.gguf', 'forbidden', /not a regular file/],
+      // Listed as unusable models ("not a regular file"), so refused as such before any delete.
+      ['pipe.gguf', 'model_invalid', /not a regular file/],
+      ['device.gguf', 'model_invalid', /not a regular file/],
       ['.hidden.gguf', 'forbidden', /hidden or unusual path parts/],
       ['a/b/c/deep.gguf', 'forbidden', /nested too deep/],
     ];
@@ -90,10 +92,12 @@ describe('a compromised renderer cannot make main touch files that are not Heart
     });
     const victim = victimFolder();
     await hearth.call('library.setFolder', { dir: victim });
+    // Not a model path at all (forbidden), or a .gguf name on something that is not a file (model_invalid).
+    const refused = refusedWith(['forbidden', 'model_invalid'], /./);
     for (const modelId of ['notes.txt', 'pipe.gguf', 'device.gguf']) {
-      await assert.rejects(hearth.call('library.reveal', { modelId }), refusedWith('forbidden', /./), modelId);
-      await assert.rejects(hearth.call('library.card', { modelId }), refusedWith('forbidden', /./), modelId);
-      await assert.rejects(hearth.call('hardware.plan', { modelId }), refusedWith('forbidden', /./), modelId);
+      await assert.rejects(hearth.call('library.reveal', { modelId }), refused, modelId);
+      await assert.rejects(hearth.call('library.card', { modelId }), refused, modelId);
+      await assert.rejects(hearth.call('hardware.plan', { modelId }), refused, modelId);
     }
     assert.deepEqual(revealed, [], 'the file manager was never asked to show them');
   });
