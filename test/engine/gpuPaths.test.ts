@@ -44,54 +44,58 @@ async function fourTokens(model: LoadParams) {
   );
 }
 
-describe('compute paths', { skip: LAVAPIPE_ICD === undefined && "no lavapipe driver: run 'npm run test:setup'" }, () => {
-  test('the hardware probe sees the Vulkan device through node-llama-cpp', async () => {
-    const profile = await engine.probeHardware(50, true);
-    const vulkan = profile.gpus.find((gpu) => gpu.backend === 'vulkan');
-    assert.ok(vulkan, `a Vulkan device: ${JSON.stringify(profile.gpus)}`);
-    assert.match(vulkan.name, /llvmpipe/);
-    assert.equal(profile.sources.gpus, 'llama');
-  });
-
-  test('a forged model really runs on the Vulkan path, and the engine reports it', async () => {
-    const loaded = await engine.ensureModel({
-      modelPath: forged.paths.llama,
-      contextSize: 256,
-      threads: 1,
-      gpu: 'vulkan',
-      gpuLayers: 100,
-      batchSize: 64,
+describe(
+  'compute paths',
+  { skip: LAVAPIPE_ICD === undefined && "no lavapipe driver: run 'npm run test:setup'" },
+  () => {
+    test('the hardware probe sees the Vulkan device through node-llama-cpp', async () => {
+      const profile = await engine.probeHardware(50, true);
+      const vulkan = profile.gpus.find((gpu) => gpu.backend === 'vulkan');
+      assert.ok(vulkan, `a Vulkan device: ${JSON.stringify(profile.gpus)}`);
+      assert.match(vulkan.name, /llvmpipe/);
+      assert.equal(profile.sources.gpus, 'llama');
     });
-    assert.equal(loaded.gpu, 'vulkan');
-    assert.match(loaded.device ?? '', /llvmpipe/);
-    assert.ok(loaded.gpuLayers > 0, `${loaded.gpuLayers} layers offloaded`);
-    const result = await fourTokens({
-      modelPath: forged.paths.llama,
-      contextSize: 256,
-      threads: 1,
-      gpu: 'vulkan',
-      gpuLayers: 100,
-      batchSize: 64,
-    });
-    assert.equal(result.completionTokens, 4);
-  });
 
-  test('and on the CPU path, with the CPU variant llama.cpp loaded', async () => {
-    const params: LoadParams = {
-      modelPath: forged.paths.llama,
-      contextSize: 256,
-      threads: 1,
-      gpu: false,
-      gpuLayers: 0,
-      batchSize: 64,
-    };
-    const loaded = await engine.ensureModel(params);
-    assert.equal(loaded.gpu, 'cpu');
-    assert.equal(loaded.device, null);
-    assert.equal(loaded.gpuLayers, 0);
-    assert.equal(loaded.threads, 1);
-    assert.notEqual(loaded.cpuVariant, 'unknown');
-    if (process.arch === 'x64') assert.match(loaded.cpuVariant, /SSE3/);
-    assert.equal((await fourTokens(params)).completionTokens, 4);
-  });
-});
+    test('a forged model really runs on the Vulkan path, and the engine reports it', async () => {
+      const loaded = await engine.ensureModel({
+        modelPath: forged.paths.llama,
+        contextSize: 256,
+        threads: 1,
+        gpu: 'vulkan',
+        gpuLayers: 100,
+        batchSize: 64,
+      });
+      assert.equal(loaded.gpu, 'vulkan');
+      assert.match(loaded.device ?? '', /llvmpipe/);
+      assert.ok(loaded.gpuLayers > 0, `${loaded.gpuLayers} layers offloaded`);
+      const result = await fourTokens({
+        modelPath: forged.paths.llama,
+        contextSize: 256,
+        threads: 1,
+        gpu: 'vulkan',
+        gpuLayers: 100,
+        batchSize: 64,
+      });
+      assert.equal(result.completionTokens, 4);
+    });
+
+    test('and on the CPU path, with the CPU variant llama.cpp loaded', async () => {
+      const params: LoadParams = {
+        modelPath: forged.paths.llama,
+        contextSize: 256,
+        threads: 1,
+        gpu: false,
+        gpuLayers: 0,
+        batchSize: 64,
+      };
+      const loaded = await engine.ensureModel(params);
+      assert.equal(loaded.gpu, 'cpu');
+      assert.equal(loaded.device, null);
+      assert.equal(loaded.gpuLayers, 0);
+      assert.equal(loaded.threads, 1);
+      assert.notEqual(loaded.cpuVariant, 'unknown');
+      if (process.arch === 'x64') assert.match(loaded.cpuVariant, /SSE3/);
+      assert.equal((await fourTokens(params)).completionTokens, 4);
+    });
+  },
+);

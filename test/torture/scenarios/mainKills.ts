@@ -172,7 +172,7 @@ async function checkAcknowledged(socket: HostSocket, acked: Acknowledged): Promi
   try {
     // Every page of the list: an acknowledged conversation may be anywhere in it.
     const listed = new Set<string>();
-    for (let cursor: string | null | undefined = undefined; cursor !== null; ) {
+    for (let cursor: string | null | undefined = undefined; cursor !== null;) {
       const page = (await expectOk(
         await socket.call('conversations.list', { limit: 200, ...(cursor !== undefined && { cursor }) }),
         'conversations.list',
