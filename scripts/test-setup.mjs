@@ -63,6 +63,11 @@ function run(command, args) {
   return result.status === 0;
 }
 
+if (process.env.HEARTH_CHROMIUM !== undefined && !existsSync(process.env.HEARTH_CHROMIUM)) {
+  console.error(`test-setup: HEARTH_CHROMIUM points at ${process.env.HEARTH_CHROMIUM}, which does not exist.`);
+  process.exit(1);
+}
+
 const missing = requirements.filter(
   (r) => !(r.linuxOnly && process.platform !== 'linux') && !r.skip?.() && !r.present(),
 );
