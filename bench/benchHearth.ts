@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import {
@@ -9,8 +9,8 @@ import {
   type CallOutput,
   type Message,
 } from '../contract/index.js';
-import { createHearth, type Hearth } from '../main/app/createHearth.js';
-import { forkLauncher } from '../main/engine/transport/forkTransport.js';
+import type { Hearth } from '../main/app/createHearth.js';
+import { hearthInFolder } from '../test/support/hearthInFolder.js';
 
 /** A real Hearth on a temporary data folder, for benchmarks (the tests have their own). */
 export interface BenchHearth {
@@ -27,15 +27,7 @@ export interface BenchHearth {
 export function benchHearth(): BenchHearth {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
   const log: string[] = [];
-  const modelsDir = join(dataDir, 'models');
-  mkdirSync(modelsDir, { recursive: true });
-  const hearth = createHearth({
-    paths: { dataDir, modelsDir, databasePath: join(dataDir, 'hearth.sqlite') },
-    host: 'web',
-    launcher: forkLauncher,
-    gpu: false,
-    log: (line) => log.push(line),
-  });
+  const hearth = hearthInFolder(dataDir, { log: (line) => log.push(line) });
   const call = async <K extends ApiCallName>(method: K, input: CallInput<ApiCalls, K>) => {
     const result = await hearth.dispatch(method, input, { origin: 'bench' });
     if (!result.ok) throw AppError.fromValue(result.error);
@@ -47,7 +39,7 @@ export function benchHearth(): BenchHearth {
     call,
     addModel(path) {
       const name = basename(path);
-      symlinkSync(path, join(modelsDir, name));
+      symlinkSync(path, join(hearth.paths.modelsDir, name));
       return name;
     },
     async ask(conversationId, content) {

@@ -57,25 +57,19 @@ describe(
     });
 
     test('a forged model really runs on the Vulkan path, and the engine reports it', async () => {
-      const loaded = await engine.ensureModel({
+      const params: LoadParams = {
         modelPath: forged.paths.llama,
         contextSize: 256,
         threads: 1,
         gpu: 'vulkan',
         gpuLayers: 100,
         batchSize: 64,
-      });
+      };
+      const loaded = await engine.ensureModel(params);
       assert.equal(loaded.gpu, 'vulkan');
       assert.match(loaded.device ?? '', /llvmpipe/);
       assert.ok(loaded.gpuLayers > 0, `${loaded.gpuLayers} layers offloaded`);
-      const result = await fourTokens({
-        modelPath: forged.paths.llama,
-        contextSize: 256,
-        threads: 1,
-        gpu: 'vulkan',
-        gpuLayers: 100,
-        batchSize: 64,
-      });
+      const result = await fourTokens(params);
       assert.equal(result.completionTokens, 4);
     });
 

@@ -1,10 +1,10 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { after } from 'node:test';
 import type { ApiCallName, ApiCalls, CallInput, CallOutput } from '../../contract/index.js';
 import { AppError } from '../../contract/index.js';
-import { createHearth, type Hearth, type HearthOptions } from '../../main/app/createHearth.js';
-import { forkLauncher } from '../../main/engine/transport/forkTransport.js';
+import type { Hearth, HearthOptions } from '../../main/app/createHearth.js';
+import { dataPathsIn, hearthInFolder } from './hearthInFolder.js';
 import { tempDir } from './tempDir.js';
 
 export interface TestHearth extends Hearth {
@@ -23,9 +23,7 @@ export function startHearth(options: Partial<HearthOptions> = {}): TestHearth {
   return hearth;
 }
 
-export function dataPathsIn(dataDir: string): HearthOptions['paths'] {
-  return { dataDir, modelsDir: join(dataDir, 'models'), databasePath: join(dataDir, 'hearth.sqlite') };
-}
+export { dataPathsIn };
 
 /**
  * The same Hearth outside a node:test file (the torture runner): the caller closes it and removes
@@ -33,8 +31,7 @@ export function dataPathsIn(dataDir: string): HearthOptions['paths'] {
  */
 export function openTestHearth(options: Partial<HearthOptions> & Pick<HearthOptions, 'paths'>): TestHearth {
   const { paths } = options;
-  mkdirSync(paths.modelsDir, { recursive: true });
-  const hearth = createHearth({ host: 'web', launcher: forkLauncher, gpu: false, ...options, paths });
+  const hearth = hearthInFolder(paths.dataDir, options);
   const emitted: { event: string; payload: unknown }[] = [];
   hearth.events.subscribe((event, payload) => emitted.push({ event, payload }));
   return Object.assign(hearth, {

@@ -7,9 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHearth } from '../../main/app/createHearth.js';
-import { forkLauncher } from '../../main/engine/transport/forkTransport.js';
 import { WebHost } from '../../main/web/WebHost.js';
+import { hearthInFolder } from './hearthInFolder.js';
 
 export interface HostMemory {
   heapUsed: number;
@@ -25,15 +24,7 @@ if (!dataDir) throw new Error('usage: webHostProcess <data dir>');
 const staticDir = join(dataDir, 'renderer');
 mkdirSync(staticDir, { recursive: true });
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Hearth</title>');
-const modelsDir = join(dataDir, 'models');
-mkdirSync(modelsDir, { recursive: true });
-
-const hearth = createHearth({
-  paths: { dataDir, modelsDir, databasePath: join(dataDir, 'hearth.sqlite') },
-  host: 'web',
-  launcher: forkLauncher,
-  gpu: false,
-});
+const hearth = hearthInFolder(dataDir);
 let dispatched = 0;
 const counted = {
   ...hearth,

@@ -6,10 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHearth } from '../../main/app/createHearth.js';
-import { forkLauncher } from '../../main/engine/transport/forkTransport.js';
 import { WebHost } from '../../main/web/WebHost.js';
-import { dataPathsIn } from '../support/startHearth.js';
+import { hearthInFolder } from '../support/hearthInFolder.js';
 
 const prototypes = { object: Object.prototype, array: Array.prototype } as const;
 const baseline = Object.fromEntries(
@@ -33,9 +31,7 @@ async function main(): Promise<void> {
   if (!dataDir) throw new Error('usage: hostChild <data folder>');
   const staticDir = join(dataDir, 'renderer');
   mkdirSync(staticDir, { recursive: true });
-  const paths = dataPathsIn(dataDir);
-  mkdirSync(paths.modelsDir, { recursive: true });
-  const hearth = createHearth({ paths, host: 'web', launcher: forkLauncher, gpu: false, log: () => undefined });
+  const hearth = hearthInFolder(dataDir, { log: () => undefined });
   const host = new WebHost({ hearth, staticDir, port: 0 });
   await host.start();
   process.on('message', (message: { type?: string }) => {
