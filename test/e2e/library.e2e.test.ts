@@ -107,12 +107,13 @@ describe('the model library in the browser', () => {
     await page.keyboard.press('Escape');
 
     // With no models left, the chat's empty state points to the library and its pick for this machine.
-    // Hearth deletes only GGUF files: the one with a wrong magic is refused and left for the user.
-    for (const model of (await hearth.call('models.list', {})).models) {
-      if (model.id !== brokenId) await hearth.call('library.delete', { modelId: model.id });
-    }
+    // Hearth deletes only GGUF files: the one with a wrong magic is refused and left for the user,
+    // who removes it by hand (first, so the list refreshed by the deletes below no longer has it).
     await assert.rejects(hearth.call('library.delete', { modelId: brokenId }), /not a GGUF model file/);
     rmSync(join(hearth.paths.modelsDir, brokenId));
+    for (const model of (await hearth.call('models.list', {})).models) {
+      await hearth.call('library.delete', { modelId: model.id });
+    }
     assert.ok(!(await hearth.call('models.list', {})).models.some((model) => model.id === brokenId));
     await page.locator('[data-testid="empty-state"][data-kind="no-models"]').waitFor({ timeout: 30_000 });
     if ((await hearth.call('library.catalog', {})).recommendation !== null) {
