@@ -10,6 +10,13 @@ import { call, CallResultSchema } from './rpc.js';
  * broken: a native crash can leave a half-written message behind.
  */
 
+/**
+ * The context the engine gives recurrent models (RWKV, Mamba), whatever was asked: their memory
+ * does not grow with it (llama.cpp keeps one fixed-size state per sequence), it only bounds the
+ * token list, so a conversation or a long document runs on without a context shift or a re-read.
+ */
+export const RECURRENT_CONTEXT_TOKENS = 1_048_576;
+
 export const GpuChoiceSchema = z.union([z.literal('auto'), z.literal(false), z.enum(['cuda', 'vulkan', 'metal'])]);
 export type GpuChoice = z.infer<typeof GpuChoiceSchema>;
 
@@ -61,6 +68,20 @@ export const TurnResultSchema = GenerateResultSchema.extend({
   /** The state after the whole turn (question and answer), when asked for and not skipped. */
   turnState: WrittenStateSchema.nullable(),
   turnStateSkipped: z.string().nullable(),
+  /**
+   * The engine's sequence now holds this turn, closed (history and answer, as the next turn's
+   * rendering starts): the next turn may start from it with `resume: { kind: 'live' }`.
+   */
+  live: z.boolean(),
+  /** What the turn cost, counted: tokens produced by tokenizing renderings, tokens evaluated. */
+  work: z.strictObject({
+    promptTokenized: z.int().min(0),
+    promptEvaluated: z.int().min(0),
+    closingTokenized: z.int().min(0),
+    closingEvaluated: z.int().min(0),
+    /** The answer was evaluated again to close the turn (its tokens differ from their re-tokenization). */
+    answerReread: z.boolean(),
+  }),
 });
 export type TurnResult = z.infer<typeof TurnResultSchema>;
 
@@ -133,8 +154,19 @@ export const engineCalls = {
       systemPrompt: z.string(),
       history: z.array(ChatTurnSchema).min(1),
       sampling: SamplingSchema,
-      /** A verified state file to start from: the history up to an earlier point. */
-      resume: z.strictObject({ path: z.string().min(1), kind: z.enum(['state', 'prompt-cache']) }).nullable(),
+      /**
+       * Where the turn starts: a verified state file (a closed turn, or the system prompt), or what
+       * the engine's sequence still holds from the turn `key` (an answer's request id). `items` is
+       * how many history items (the system prompt counts as one) the starting point covers: only
+       * the items after them are rendered. Whatever does not fit is re-read from `history`.
+       */
+      resume: z
+        .discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('state'), path: z.string().min(1), items: z.int().min(1) }),
+          z.strictObject({ kind: z.literal('prompt-cache'), path: z.string().min(1), items: z.literal(1) }),
+          z.strictObject({ kind: z.literal('live'), key: z.string().min(1).max(100), items: z.int().min(1) }),
+        ])
+        .nullable(),
       /** Where to write the state after the system prompt (for the prompt cache). */
       savePromptState: z.strictObject({ path: z.string().min(1) }).nullable(),
       /** Where to write the state after this turn, unless it would be larger than `maxBytes`. */

@@ -1,6 +1,5 @@
 import {
   AppError,
-  type ChatTurn,
   type Conversation,
   type EngineLoadedModel,
   type GenerateResult,
@@ -12,7 +11,7 @@ import {
 import type { AppEvents } from '../app/AppEvents.js';
 import type { EngineSupervisor, LoadParams } from '../engine/EngineSupervisor.js';
 import type { ModelLibrary } from '../models/ModelLibrary.js';
-import type { StateKeeper, TurnPlan } from '../states/StateKeeper.js';
+import type { IdentifiedTurn, StateKeeper, TurnPlan } from '../states/StateKeeper.js';
 import type { ConversationStore, MessageOutcome } from '../storage/ConversationStore.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';
 import type { Grounding } from '../documents/groundQuestion.js';
@@ -54,6 +53,12 @@ export class ChatService {
    * state. The next turn of the same conversation waits for that, so it can start from it.
    */
   readonly #settling = new Map<string, Promise<void>>();
+  /**
+   * Turns whose engine work is not done yet, by conversation. The next turn of the conversation
+   * starts when this resolves: if the engine still holds the answer's closed turn it continues from
+   * it at once, and only waits for the saved state (in #settling) when it has to read it back.
+   */
+  readonly #engineBusy = new Map<string, Promise<void>>();
   /** Answers that ended while the disk was full: their final state, written by the next call. */
   readonly #unsaved = new Map<string, MessageOutcome>();
 
@@ -198,31 +203,41 @@ export class ChatService {
 
   #start(conversation: Conversation, assistant: Message, modelPath: string): void {
     const controller = new AbortController();
-    const previous = this.#settling.get(conversation.id) ?? Promise.resolve();
+    const previousSettled = this.#settling.get(conversation.id) ?? Promise.resolve();
+    const previousEngine = this.#engineBusy.get(conversation.id) ?? previousSettled;
     // The conversation takes its next question as soon as this answer is complete.
     const release = () => {
       if (this.#active.get(conversation.id)?.messageId === assistant.id) this.#active.delete(conversation.id);
     };
-    const settled: Promise<void> = previous
-      .then(() => this.#answer(conversation, assistant, modelPath, controller.signal, release))
+    let engineDone = () => {};
+    const engineBusy = new Promise<void>((resolve) => {
+      engineDone = resolve;
+    });
+    const turn = { signal: controller.signal, release, engineDone, previousSettled };
+    const settled: Promise<void> = previousEngine
+      .then(() => this.#answer(conversation, assistant, modelPath, turn))
       .finally(() => {
         release();
+        engineDone();
         if (this.#settling.get(conversation.id) === settled) this.#settling.delete(conversation.id);
+        if (this.#engineBusy.get(conversation.id) === engineBusy) this.#engineBusy.delete(conversation.id);
       });
     this.#active.set(conversation.id, { messageId: assistant.id, controller });
     this.#settling.set(conversation.id, settled);
+    this.#engineBusy.set(conversation.id, engineBusy);
   }
 
   async #answer(
     conversation: Conversation,
     assistant: Message,
     modelPath: string,
-    signal: AbortSignal,
-    release: () => void,
+    turnControl: TurnControl,
   ): Promise<void> {
+    const { signal, release } = turnControl;
     const { conversations, engine, events, settings, states } = this.#deps;
     const modelId = assistant.modelId ?? '';
     const branch = conversations.pathTo(assistant.id).slice(0, -1);
+    const turns = toTurns(branch, conversations.modelContents(branch.map((message) => message.id)));
     let text = '';
     let savedLength = 0;
     let saveFailureNoticed = false;
@@ -280,19 +295,25 @@ export class ChatService {
           if (prepared.plan) await states.discard(prepared.plan);
           prepared.loaded = model;
           const planStarted = performance.now();
+          // Unless the engine still holds the last answer, the state to start from is the one the
+          // previous turn is still storing: wait for it (it is only the storing, the answer is done).
+          const live = engine.liveTurn;
+          if (live?.key !== turns.findLast((turn) => turn.role === 'assistant')?.id) {
+            await turnControl.previousSettled;
+          }
           const plan = await states.plan({
             requestId: assistant.id,
-            branchIds: branch.map((message) => message.id),
-            answerIds: branch.filter((message) => message.role === 'assistant').map((message) => message.id),
+            turns,
             systemPrompt: conversation.systemPrompt,
             loaded: model,
+            live: engine.liveTurn,
           });
           prepared.plan = plan;
           prepared.planMs = performance.now() - planStarted;
           return {
             requestId: assistant.id,
             systemPrompt: conversation.systemPrompt,
-            history: toTurns(branch, conversations.modelContents(branch.map((message) => message.id))),
+            history: turns.map(({ role, text }) => ({ role, text })),
             sampling: conversation.sampling ?? settings.get().defaultSampling,
             ...plan.request,
           };
@@ -326,12 +347,15 @@ export class ChatService {
       finish(failedOutcome(text, toErrorValue(error)));
     } finally {
       clearInterval(saver);
+      turnControl.engineDone();
       if (prepared.plan && prepared.loaded) {
         await states
           .keep(prepared.plan, turn, {
             conversationId: conversation.id,
             answerId: assistant.id,
             branchIds: [...branch.map((message) => message.id), assistant.id],
+            turns: [...turns, { role: 'assistant', text: turn?.text ?? '' }],
+            systemPrompt: conversation.systemPrompt,
             loaded: prepared.loaded,
           })
           .catch((error: unknown) => {
@@ -347,12 +371,24 @@ export class ChatService {
   }
 }
 
-/** What the model is asked to continue: questions, and answers that have text. */
-/** The branch as the model saw it: questions asked over documents carry their numbered sources. */
-function toTurns(branch: readonly Message[], modelContents: ReadonlyMap<string, string>): ChatTurn[] {
+interface TurnControl {
+  signal: AbortSignal;
+  /** Frees the conversation for its next question (the answer is complete). */
+  release: () => void;
+  /** The engine is done with this turn (answer closed, state file written). */
+  engineDone: () => void;
+  /** The previous turn of this conversation, its saved state stored. */
+  previousSettled: Promise<void>;
+}
+
+/**
+ * What the model is asked to continue: questions, and answers that have text; questions asked
+ * over documents carry their numbered sources.
+ */
+function toTurns(branch: readonly Message[], modelContents: ReadonlyMap<string, string>): IdentifiedTurn[] {
   return branch
     .filter((message) => message.role === 'user' || (message.status !== 'error' && message.content.length > 0))
-    .map((message) => ({ role: message.role, text: modelContents.get(message.id) ?? message.content }));
+    .map((message) => ({ id: message.id, role: message.role, text: modelContents.get(message.id) ?? message.content }));
 }
 
 /**

@@ -18,6 +18,13 @@ import type { EngineExit, EngineLauncher } from './transport/EngineTransport.js'
 
 export type LoadParams = CallInput<EngineCalls, 'loadModel'>;
 export type GenerateParams = CallInput<EngineCalls, 'generate'>;
+
+/** A closed turn held in the engine's sequence: the answer's request id, the history items it covers, its text. */
+export interface LiveTurn {
+  key: string;
+  items: number;
+  answer: string;
+}
 export type PingResult = CallOutput<EngineCalls, 'ping'>;
 
 export interface SupervisorStatus {
@@ -103,6 +110,8 @@ export class EngineSupervisor {
   /** The process the loaded model lives in: a model is never assumed loaded in another one. */
   #loadedOn: EngineClient | null = null;
   readonly #exits = new WeakMap<EngineClient, ExitRecord>();
+  /** The closed turn the engine's sequence holds (see TurnResult.live), and the process holding it. */
+  #live: (LiveTurn & { client: EngineClient }) | null = null;
   #loadingPath: string | null = null;
   #lastExit: { reason: string; at: number } | null = null;
   #restarts = 0;
@@ -133,6 +142,16 @@ export class EngineSupervisor {
       lastExit: this.#lastExit,
       restarts: this.#restarts,
     };
+  }
+
+  /**
+   * The closed turn the engine's sequence still holds, if the process and model that answered it
+   * are still the ones running: a next turn may start from it without reading a saved state.
+   */
+  get liveTurn(): LiveTurn | null {
+    const live = this.#live;
+    if (!live || live.client !== this.#client || live.client.exited || this.#loadedOn !== live.client) return null;
+    return { key: live.key, items: live.items, answer: live.answer };
   }
 
   /** The engine's recent log lines and output, oldest first. */
@@ -168,8 +187,9 @@ export class EngineSupervisor {
       for (let attempt = 1; ; attempt++) {
         if (options.signal?.aborted) throw abortedBeforeStart();
         const { client, loaded } = await this.#ensureModel(model, options.onLoadProgress);
-        // A retry reuses the request (and its scratch files) when the fresh engine loaded the same model.
-        if (!request || !builtFor || !sameIdentity(builtFor, loaded)) {
+        // A retry reuses the request (and its scratch files) when the fresh engine loaded the same
+        // model, unless it started from the dead engine's memory (it plans again, from saved states).
+        if (!request || !builtFor || !sameIdentity(builtFor, loaded) || request.resume?.kind === 'live') {
           request = await build(loaded);
           builtFor = loaded;
         }
@@ -218,8 +238,14 @@ export class EngineSupervisor {
     const onAbort = () => void client.request('abort', { requestId: request.requestId }).catch(() => undefined);
     listener.signal?.addEventListener('abort', onAbort, { once: true });
     this.#setState('generating');
+    this.#live = null;
     try {
-      return withRefusal(await client.request('generate', request));
+      const result = withRefusal(await client.request('generate', request));
+      if (result.live) {
+        const items = request.history.length + (request.systemPrompt.trim() ? 1 : 0) + 1;
+        this.#live = { client, key: request.requestId, items, answer: result.text };
+      }
+      return result;
     } finally {
       this.#requestListeners.delete(request.requestId);
       listener.signal?.removeEventListener('abort', onAbort);
@@ -323,6 +349,7 @@ export class EngineSupervisor {
     onProgress?: (progress: number) => void,
   ): Promise<EngineLoadedModel> {
     this.#loadingPath = params.modelPath;
+    this.#live = null;
     this.#setState('loading');
     const progressListener = this.on((event) => {
       if (event.type === 'loadProgress' && event.modelPath === params.modelPath) onProgress?.(event.progress);
@@ -354,6 +381,7 @@ export class EngineSupervisor {
   }
 
   #forgetModel(): void {
+    this.#live = null;
     this.#loaded = null;
     this.#loadedParams = null;
     this.#loadedOn = null;

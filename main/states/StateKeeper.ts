@@ -4,6 +4,7 @@ import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   AppError,
+  type ChatTurn,
   DISK_FULL_MESSAGE,
   DISK_FULL_REASON,
   isDiskFull,
@@ -14,8 +15,10 @@ import {
   type WrittenState,
 } from '../../contract/index.js';
 import type { AppEvents } from '../app/AppEvents.js';
+import type { LiveTurn } from '../engine/EngineSupervisor.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';
 import type { NewState, StateRecord, StateStore } from '../storage/StateStore.js';
+import { historyHashes } from './historyHashes.js';
 import { decodeState, encodeState } from './stateCodec.js';
 
 type GenerateParams = CallInput<EngineCalls, 'generate'>;
@@ -34,14 +37,19 @@ export interface TurnPlan {
   files: string[];
 }
 
+/** A turn as the model reads it, with the message it comes from. */
+export interface IdentifiedTurn extends ChatTurn {
+  id: string;
+}
+
 export interface PlanInput {
   requestId: string;
-  /** The messages before the new answer, root first. */
-  branchIds: readonly string[];
-  /** Which of them are answers (only answers carry turn states). */
-  answerIds: readonly string[];
+  /** The turns before the new answer as the model reads them, root first (ending with the question). */
+  turns: readonly IdentifiedTurn[];
   systemPrompt: string;
   loaded: EngineLoadedModel;
+  /** The closed turn the engine's sequence holds, if any (EngineSupervisor.liveTurn). */
+  live: LiveTurn | null;
 }
 
 export interface KeepInput {
@@ -49,6 +57,9 @@ export interface KeepInput {
   answerId: string;
   /** The branch up to and including the answer, root first. */
   branchIds: readonly string[];
+  /** The turns the saved state covers, the answer included, as the model read them. */
+  turns: readonly ChatTurn[];
+  systemPrompt: string;
   loaded: EngineLoadedModel;
 }
 
@@ -85,32 +96,48 @@ export class StateKeeper {
 
   async plan(input: PlanInput): Promise<TurnPlan> {
     const settings = this.#settings.get();
-    const none: TurnPlan = {
-      request: { resume: null, savePromptState: null, saveTurnState: null },
-      rejected: null,
-      promptKey: null,
-      resumeStateId: null,
-      files: [],
-    };
-    if (!settings.saveStates) return none;
+    const head = input.systemPrompt.trim() ? 1 : 0;
+    const position = new Map(input.turns.map((turn, index) => [turn.id, index]));
+    // The engine still holds the newest answer's closed turn: continue in memory, read nothing.
+    let resume: StateRequest['resume'] = liveStart(input, head, position);
+    if (!settings.saveStates) {
+      return {
+        request: { resume, savePromptState: null, saveTurnState: null },
+        rejected: null,
+        promptKey: null,
+        resumeStateId: null,
+        files: [],
+      };
+    }
 
     const rejections: string[] = [];
     const files: string[] = [];
     const scratch = (suffix: string) => {
       const path = join(this.#scratchDir, `${input.requestId}.${suffix}`);
-      files.push(path, `${path}.pre-answer`);
+      files.push(path);
       return path;
     };
 
-    let resume: StateRequest['resume'] = null;
     let resumeStateId: number | null = null;
-    const candidates = this.#store.turnStatesFor([...input.answerIds].reverse()).slice(0, CANDIDATES_TRIED);
+    const hashes = historyHashes(input.systemPrompt, input.turns);
+    const answerIds = input.turns.filter((turn) => turn.role === 'assistant').map((turn) => turn.id);
+    const candidates = resume ? [] : this.#store.turnStatesFor(answerIds.reverse()).slice(0, CANDIDATES_TRIED);
     for (const candidate of candidates) {
+      const index = position.get(candidate.messageId ?? '') ?? -1;
+      if (candidate.historyHash === null) {
+        rejections.push('a saved state was saved by an older version of Hearth');
+        continue;
+      }
+      if (index < 0 || candidate.historyHash !== hashes[index]) {
+        rejections.push('a saved state does not match this conversation’s history');
+        this.#log(`state ${candidate.id} refused: its history hash differs`);
+        continue;
+      }
       const raw = this.#trusted(candidate, input.loaded, rejections);
       if (!raw) continue;
       const path = scratch('resume');
       if (!(await this.#handOver(path, raw, candidate.id, rejections))) break;
-      resume = { path, kind: 'state' };
+      resume = { kind: 'state', path, items: head + index + 1 };
       resumeStateId = candidate.id;
       break;
     }
@@ -124,7 +151,7 @@ export class StateKeeper {
       if (cached && raw) {
         const path = scratch('prompt-resume');
         if (await this.#handOver(path, raw, cached.id, rejections)) {
-          resume = { path, kind: 'prompt-cache' };
+          resume = { kind: 'prompt-cache', path, items: 1 };
           resumeStateId = cached.id;
         }
       } else {
@@ -207,6 +234,7 @@ export class StateKeeper {
           conversationId: null,
           messageId: null,
           promptKey: plan.promptKey,
+          historyHash: null,
         });
       }
       if (result.turnState) {
@@ -215,6 +243,7 @@ export class StateKeeper {
           conversationId: input.conversationId,
           messageId: input.answerId,
           promptKey: null,
+          historyHash: historyHashes(input.systemPrompt, input.turns).at(-1) ?? null,
         });
       }
       const pruned = this.#store.pruneBranch(input.branchIds, settings.checkpointsPerBranch);
@@ -253,7 +282,7 @@ export class StateKeeper {
   async #put(
     written: WrittenState,
     loaded: EngineLoadedModel,
-    owner: Pick<NewState, 'kind' | 'conversationId' | 'messageId' | 'promptKey'>,
+    owner: Pick<NewState, 'kind' | 'conversationId' | 'messageId' | 'promptKey' | 'historyHash'>,
   ): Promise<void> {
     const raw = await readFile(written.path).catch((error: unknown) => {
       throw isDiskFull(error) ? new AppError('disk_full', DISK_FULL_MESSAGE) : error;
@@ -281,6 +310,15 @@ export class StateKeeper {
       throw isDiskFull(error) ? new AppError('disk_full', DISK_FULL_MESSAGE) : error;
     }
   }
+}
+
+/** A start from the engine's live sequence, when it holds exactly the newest answer's closed turn. */
+function liveStart(input: PlanInput, head: number, position: ReadonlyMap<string, number>): StateRequest['resume'] {
+  const live = input.live;
+  const newest = input.turns.findLast((turn) => turn.role === 'assistant');
+  if (!live || !newest || live.key !== newest.id || live.answer !== newest.text) return null;
+  const items = head + (position.get(newest.id) ?? -1) + 1;
+  return items === live.items ? { kind: 'live', key: live.key, items } : null;
 }
 
 /** One cached system-prompt state per model, build, context size, chat format and prompt. */

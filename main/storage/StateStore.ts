@@ -18,6 +18,8 @@ export interface StateRecord {
   storedSize: number;
   compression: Compression;
   sha256: string;
+  /** Hash chain of the history a turn state covers (historyHashes); null for prompt states and old rows. */
+  historyHash: string | null;
   createdAt: number;
   lastUsedAt: number;
 }
@@ -38,13 +40,14 @@ interface StateRow {
   stored_size: number;
   compression: Compression;
   sha256: string;
+  history_hash: string | null;
   created_at: number;
   last_used_at: number;
   data?: Buffer;
 }
 
 const META_COLUMNS = `id, kind, conversation_id, message_id, prompt_key, model_fingerprint, engine_build, context_size,
-  token_count, byte_size, stored_size, compression, sha256, created_at, last_used_at`;
+  token_count, byte_size, stored_size, compression, sha256, history_hash, created_at, last_used_at`;
 
 /**
  * Saved engine states: the only SQL for them. Rows hang off their message or conversation
@@ -69,8 +72,8 @@ export class StateStore {
       const result = this.#db
         .prepare(
           `INSERT INTO states (kind, conversation_id, message_id, prompt_key, model_fingerprint, engine_build, context_size,
-             token_count, byte_size, stored_size, compression, sha256, data, created_at, last_used_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             token_count, byte_size, stored_size, compression, sha256, history_hash, data, created_at, last_used_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           state.kind,
@@ -85,6 +88,7 @@ export class StateStore {
           state.storedSize,
           state.compression,
           state.sha256,
+          state.historyHash,
           state.data,
           now,
           now,
@@ -221,6 +225,7 @@ function toRecord(row: StateRow): StateRecord {
     storedSize: row.stored_size,
     compression: row.compression,
     sha256: row.sha256,
+    historyHash: row.history_hash,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
   };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, describe, test } from 'node:test';
-import type { Sampling } from '../../contract/index.js';
+import { RECURRENT_CONTEXT_TOKENS, type Sampling } from '../../contract/index.js';
 import { EngineSupervisor, type LoadParams } from '../../main/engine/EngineSupervisor.js';
 import { forkLauncher } from '../../main/engine/transport/forkTransport.js';
 import { FORGED_ARCHS } from '../forge/forgeModels.js';
@@ -56,7 +56,13 @@ for (const arch of FORGED_ARCHS) {
       const loaded = await engine.ensureModel(model(), (value) => progress.push(value));
       assert.equal(loaded.architecture, arch);
       assert.equal(loaded.chatWrapper, 'ChatML', 'the wrapper comes from the model’s own template');
-      assert.equal(loaded.contextSize, 1024, 'the context size is the one asked for, not the trained length');
+      // Recurrent models get a long context (their memory does not grow with it): no context shift.
+      const expected = loaded.stateKind === 'recurrent' ? RECURRENT_CONTEXT_TOKENS : 1024;
+      assert.equal(
+        loaded.contextSize,
+        expected,
+        'the context size asked for (recurrent: the long one), not the trained length',
+      );
       assert.equal(loaded.threads, 1);
       assert.equal(loaded.gpu, 'cpu');
       assert.deepEqual(

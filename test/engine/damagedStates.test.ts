@@ -24,8 +24,8 @@ function storeDamaged(hearth: TestHearth, original: StateRow, raw: Buffer): void
   hearth.db
     .prepare(
       `INSERT INTO states (id, kind, conversation_id, message_id, prompt_key, model_fingerprint, engine_build,
-         context_size, token_count, byte_size, stored_size, compression, sha256, data, created_at, last_used_at)
-       SELECT ?, 'turn', ?, ?, NULL, ?, engine_build, context_size, token_count, ?, ?, 'none', ?, ?, ?, ?
+         context_size, token_count, byte_size, stored_size, compression, sha256, history_hash, data, created_at, last_used_at)
+       SELECT ?, 'turn', ?, ?, NULL, ?, engine_build, context_size, token_count, ?, ?, 'none', ?, ?, ?, ?, ?
        FROM states WHERE model_fingerprint = ? LIMIT 1`,
     )
     .run(
@@ -36,6 +36,7 @@ function storeDamaged(hearth: TestHearth, original: StateRow, raw: Buffer): void
       raw.length,
       raw.length,
       sha256(raw),
+      original.history_hash,
       raw,
       Date.now(),
       Date.now(),

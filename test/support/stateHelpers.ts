@@ -11,6 +11,7 @@ export interface StateRow {
   compression: 'none' | 'deflate';
   sha256: string;
   model_fingerprint: string;
+  history_hash: string | null;
   data: Buffer;
 }
 

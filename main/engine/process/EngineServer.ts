@@ -15,7 +15,10 @@ import type { ParentChannel } from './parentChannel.js';
 import { LlamaRuntime } from './LlamaRuntime.js';
 import { renderChatTemplate } from './renderChatTemplate.js';
 
-/** Token text is sent in small batches: one frame per token would flood the channel. */
+/**
+ * Token text is sent in small batches: one frame per token would flood the channel. The first
+ * text of an answer goes at once (time to the first token is what a user feels).
+ */
 const TOKEN_FLUSH_MS = 25;
 
 /**
@@ -94,6 +97,7 @@ export class EngineServer {
     let text = '';
     let tokens = 0;
     let timer: NodeJS.Timeout | null = null;
+    let sentText = false;
     const flush = () => {
       timer = null;
       if (!text && !tokens) return;
@@ -107,6 +111,12 @@ export class EngineServer {
         (chunk, count) => {
           text += chunk;
           tokens += count;
+          if (!sentText && text) {
+            sentText = true;
+            if (timer) clearTimeout(timer);
+            flush();
+            return;
+          }
           timer ??= setTimeout(flush, TOKEN_FLUSH_MS);
         },
         (result) => {

@@ -7,6 +7,7 @@ import {
   type LlamaEmbeddingContext,
   LlamaLogLevel,
   type LlamaModel,
+  resolveChatWrapper,
 } from 'node-llama-cpp';
 import {
   AppError,
@@ -17,6 +18,7 @@ import {
   type GpuChoice,
   type HardwareProfile,
   type ModelInspection,
+  RECURRENT_CONTEXT_TOKENS,
   type TurnResult,
 } from '../../../contract/index.js';
 import { probeMachine } from '../../hardware/probeHardware.js';
@@ -25,7 +27,9 @@ import type { InferenceBackend } from './InferenceBackend.js';
 import { inspectModel } from './inspectModel.js';
 import { probeGpus } from './probeGpus.js';
 import { engineBuild, modelFingerprint, stateBytesPerToken, vocabularySize } from './modelIdentity.js';
+import { preparedPromptWrapper } from './preparedPromptWrapper.js';
 import { type GenerateParams, runTurn, type TurnModel } from './runTurn.js';
+import { TurnRenderer } from './TurnRenderer.js';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -84,7 +88,14 @@ export class LlamaRuntime implements InferenceBackend {
     }
     try {
       const trained = model.trainContextSize;
-      const contextSize = Math.max(16, Math.min(params.contextSize, trained > 0 ? trained : params.contextSize));
+      const recurrent = model.fileInsights.isRecurrent && !model.fileInsights.isHybrid;
+      // A recurrent model's memory does not grow with the context: llama.cpp keeps one state per
+      // sequence whatever its length, and the context size only bounds node-llama-cpp's token
+      // list. A long one lets a conversation run on without a context shift (which would force a
+      // re-read): the model still reads everything, compressed into its state.
+      const contextSize = recurrent
+        ? Math.max(params.contextSize, RECURRENT_CONTEXT_TOKENS)
+        : Math.max(16, Math.min(params.contextSize, trained > 0 ? trained : params.contextSize));
       const context = await model.createContext({
         contextSize,
         sequences: 1,
@@ -92,7 +103,13 @@ export class LlamaRuntime implements InferenceBackend {
         batchSize: Math.min(params.batchSize, contextSize),
         ignoreMemorySafetyChecks: true,
       });
-      const chat = new LlamaChat({ contextSequence: context.getSequence(), autoDisposeSequence: true });
+      const wrapper = resolveChatWrapper(model);
+      const prompt = preparedPromptWrapper(wrapper);
+      const chat = new LlamaChat({
+        contextSequence: context.getSequence(),
+        chatWrapper: prompt.wrapper,
+        autoDisposeSequence: true,
+      });
       const general = fileInfo.metadata.general;
       const insights = model.fileInsights;
       const stateKind = insights.isRecurrent ? 'recurrent' : insights.isHybrid ? 'hybrid' : 'attention';
@@ -119,12 +136,14 @@ export class LlamaRuntime implements InferenceBackend {
         stateKind,
         stateBytesPerToken: perToken,
       };
-      const turn = {
+      const turn: TurnModel = {
         model,
         chat,
+        prompt,
+        renderer: new TurnRenderer(wrapper, model),
         vocabularySize: vocabulary,
-        recurrent: stateKind !== 'attention',
         stateBytesPerToken: perToken,
+        live: null,
       };
       this.#loaded = { model, context, chat, info, turn };
       return info;

@@ -12,138 +12,140 @@ import {
   type TurnResult,
   type WrittenState,
 } from '../../../contract/index.js';
-import { closedTurnTokens, renderTokens, startsWith } from './chatTokens.js';
+import type { PreparedPromptWrapper } from './preparedPromptWrapper.js';
 import { checkStateFile, learnModelStateLayout } from './stateFile.js';
 import type { StateLayout } from './stateLayout.js';
+import { type Rendered, startsWith, type TokenBase, type TurnRenderer } from './TurnRenderer.js';
 
 export type GenerateParams = CallInput<EngineCalls, 'generate'>;
 
 export interface TurnModel {
   model: LlamaModel;
   chat: LlamaChat;
+  /** The chat wrapper LlamaChat renders with, fed the prompt built turn by turn. */
+  prompt: PreparedPromptWrapper;
+  renderer: TurnRenderer;
   vocabularySize: number;
-  /** Recurrent and hybrid states cannot be cut back to an earlier token; attention states can. */
-  recurrent: boolean;
   stateBytesPerToken: number;
   /** How this model's saved states are laid out: learned on the first resume (null: unknown). */
   stateLayout?: StateLayout | null;
+  /** The closed turn the sequence holds: the request that left it, and how many history items it covers. */
+  live: { key: string; items: number; tokens: number } | null;
 }
 
 export interface TurnCallbacks {
   signal: AbortSignal;
   onText(text: string, tokens: number): void;
-  /** The answer is complete; the turn's state is saved after this. */
+  /** The answer is complete; the turn is closed (and its state saved) after this. */
   onAnswered(result: GenerateResult): void;
   /** Before (false) and after (true) llama.cpp reads the saved state: main learns which one killed it. */
   onResuming(done: boolean): Promise<void>;
   log(message: string): void;
 }
 
+const OPEN: ChatHistoryItem = { type: 'model', response: [] };
+
 /**
  * One chat turn on the model's single sequence:
- * 1. start from the state main sent (checked first), else from what the sequence holds, else empty;
- * 2. read whatever part of the prompt the state does not cover (saving the system-prompt state on
- *    the way, when asked), and stop one token short of the end;
- * 3. let node-llama-cpp's LlamaChat read the last token and generate;
- * 4. when asked, save the state of the closed turn (question and answer), re-reading the answer
- *    from the pre-answer state so the saved tokens are exactly the ones the next turn's rendering
- *    will start with (the model's own tokens may tokenize the same text differently).
+ * 1. start from what main named: the closed turn the sequence still holds (live), a state file
+ *    (checked first), or nothing;
+ * 2. build the prompt from there, rendering only the history items the start does not cover
+ *    (TurnRenderer); when that is not possible, render the whole history and re-read what differs;
+ * 3. let node-llama-cpp's LlamaChat read the new tokens and generate, in one go;
+ * 4. close the turn: append to the sequence the tokens that end the answer the way the next turn's
+ *    rendering will (usually the model's own tokens are already those, and only the end-of-turn
+ *    tokens are read; when the answer re-tokenizes differently, LlamaChat's checkpoint from before
+ *    the answer is restored and the answer read again), then save the state when asked.
  * The same steps run whether or not the engine was restarted in between, so a resumed
- * conversation continues exactly as an uninterrupted one would.
+ * conversation continues exactly as an uninterrupted or re-read one would.
  */
 export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks: TurnCallbacks): Promise<TurnResult> {
-  const { model, chat } = turn;
+  const { chat, renderer } = turn;
   const sequence = chat.sequence;
-  const wrapper = chat.chatWrapper;
   const started = performance.now();
   const meter = sequence.tokenMeter;
   const inputBefore = meter.usedInputTokens;
   const outputBefore = meter.usedOutputTokens;
+  const tokenizedBefore = renderer.tokenized;
 
   const history = toChatHistory(params);
-  const prompt = renderTokens(wrapper, model, [...history, { type: 'model', response: [] }]);
-  // LlamaChat itself reads the last prompt token, which yields the logits of the first answer token.
-  const target = prompt.slice(0, -1);
+  const openHistory = [...history, OPEN];
+  const live = turn.live;
+  turn.live = null;
 
   let rejected: string | null = null;
-  let resumedTokens = 0;
-  if (params.resume) {
+  let base: TokenBase | null = null;
+  const resume = params.resume;
+  if (resume?.kind === 'live') {
+    if (live?.key === resume.key && live.items === resume.items && sequence.nextTokenIndex === live.tokens) {
+      base = { items: resume.items, tokens: sequence.contextTokens };
+    } else {
+      rejected = 'the engine no longer held this conversation';
+    }
+  } else if (resume) {
     try {
       const stateModel = { vocabularySize: turn.vocabularySize, contextSize: sequence.contextSize };
       if (turn.stateLayout === undefined) {
-        const first = prompt[0];
-        if (first === undefined) throw new Error('the prompt is empty');
-        turn.stateLayout = await learnModelStateLayout(sequence, `${params.resume.path}.layout`, first, stateModel);
+        const first = turn.model.tokenize('a')[0];
+        if (first === undefined) throw new Error('the model has no token for "a"');
+        turn.stateLayout = await learnModelStateLayout(sequence, `${resume.path}.layout`, first, stateModel);
       }
       if (!turn.stateLayout) throw new Error('Hearth cannot check saved states of this kind of model');
-      resumedTokens = await checkStateFile(params.resume.path, stateModel, turn.stateLayout);
+      await checkStateFile(resume.path, stateModel, turn.stateLayout);
       await sequence.clearHistory();
       await callbacks.onResuming(false);
-      await sequence.loadStateFromFile(params.resume.path, { acceptRisk: true });
+      await sequence.loadStateFromFile(resume.path, { acceptRisk: true });
       await callbacks.onResuming(true);
+      base = { items: resume.items, tokens: sequence.contextTokens };
     } catch (error) {
       await callbacks.onResuming(true);
       rejected = `the saved state could not be loaded: ${(error as Error).message}`;
-      resumedTokens = 0;
       await sequence.clearHistory();
     }
   }
-  await sequence.adaptStateToTokens(target, false);
-  let kept = sequence.nextTokenIndex;
-  if (params.resume && !rejected && kept < resumedTokens) {
-    rejected = 'the saved state does not match this conversation’s history';
+
+  let prompt: Rendered | null = base && base.items <= history.length ? renderer.extend(base, history, 'open') : null;
+  if (!prompt) {
+    prompt = renderer.open(history);
+    if (base && !startsWith(prompt.tokens, base.tokens)) {
+      rejected ??= 'the saved state does not match this conversation’s history';
+      base = null;
+    }
+    // Read from the start: the closed part of the history, found in the prompt, is the base the
+    // turn is closed from (so closing it renders only the last exchange, not the whole history).
+    base ??= renderer.findBase(history, prompt.tokens);
   }
+  // Whatever the sequence holds beyond the prompt's common prefix goes (recurrent: all of it).
+  await sequence.adaptStateToTokens(prompt.tokens, false);
+  const kept = sequence.nextTokenIndex;
   const source: ContextPreparation['source'] =
-    params.resume && !rejected && kept > 0
-      ? params.resume.kind === 'prompt-cache'
+    base && kept > 0
+      ? resume?.kind === 'prompt-cache'
         ? 'prompt-cache'
-        : 'state'
+        : resume?.kind === 'live'
+          ? 'live'
+          : 'state'
       : kept > 0
         ? 'live'
         : 'reread';
-  const keptAtStart = kept;
+  if (rejected) callbacks.log(`state not used: ${rejected}`);
 
-  let promptState: WrittenState | null = null;
-  if (params.savePromptState && history[0]?.type === 'system') {
-    const systemTokens = closedTurnTokens(wrapper, model, [history[0]]);
-    if (kept <= systemTokens.length && startsWith(target, systemTokens)) {
-      await sequence.evaluateWithoutGeneratingNewTokens(systemTokens.slice(kept));
-      kept = systemTokens.length;
-      // A state that cannot be written costs a re-read later, never the answer.
-      promptState = await writeState(sequence, params.savePromptState.path).catch(async (error: unknown) => {
-        await unlink(params.savePromptState?.path ?? '').catch(() => undefined);
-        callbacks.log(
-          `system-prompt state not saved: ${await whyNotWritten(params.savePromptState?.path ?? '', error)}`,
-        );
-        return null;
-      });
-    }
-  }
-  await sequence.evaluateWithoutGeneratingNewTokens(target.slice(kept));
+  const promptState = params.savePromptState
+    ? await savePromptState(turn, history, prompt.tokens, params.savePromptState.path, callbacks)
+    : null;
+  const promptTokenized = renderer.tokenized - tokenizedBefore;
   const context: ContextPreparation = {
     source,
-    tokens: target.length - keptAtStart,
+    tokens: prompt.tokens.length - kept,
     ms: performance.now() - started,
     rejected,
   };
-  if (rejected) callbacks.log(`state not used: ${rejected}`);
-
-  // Recurrent states cannot be cut back after the answer: keep the pre-answer state in a file.
-  let preAnswerPath = params.saveTurnState && turn.recurrent ? `${params.saveTurnState.path}.pre-answer` : null;
-  let preAnswerFailed: string | null = null;
-  if (preAnswerPath) {
-    const path = preAnswerPath;
-    await sequence.saveStateToFile(path).catch(async (error: unknown) => {
-      preAnswerFailed = await whyNotWritten(path, error);
-      preAnswerPath = null;
-      await unlink(path).catch(() => undefined);
-    });
-  }
 
   let firstTokenAt: number | null = null;
   let inputAtFirstToken: number | null = null;
+  turn.prompt.prepare(openHistory, prompt);
   const response = await chat
-    .generateResponse([...history, { type: 'model', response: [] }], {
+    .generateResponse(openHistory, {
       signal: callbacks.signal,
       stopOnAbortSignal: true,
       maxTokens: params.sampling.maxTokens,
@@ -159,15 +161,17 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     })
     .catch((error: unknown) => {
       throw new AppError('generation_failed', `Generation failed: ${(error as Error).message}`);
-    });
+    })
+    .finally(() => turn.prompt.clear());
   const finished = performance.now();
   const completionTokens = meter.usedOutputTokens - outputBefore;
   const decodeSeconds = firstTokenAt === null ? 0 : (finished - firstTokenAt) / 1000;
   const stop = response.metadata.stopReason;
+  const promptEvaluated = (inputAtFirstToken ?? meter.usedInputTokens) - inputBefore;
   const result: GenerateResult = {
     text: response.response,
     stopReason: stop === 'abort' ? 'aborted' : stop === 'maxTokens' ? 'max_tokens' : 'end_of_turn',
-    promptTokens: (inputAtFirstToken ?? meter.usedInputTokens) - inputBefore,
+    promptTokens: promptEvaluated,
     completionTokens,
     timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - started,
     tokensPerSecond: completionTokens > 1 && decodeSeconds > 0 ? (completionTokens - 1) / decodeSeconds : null,
@@ -175,65 +179,122 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
   };
   callbacks.onAnswered(result);
 
-  let turnState: WrittenState | null = null;
-  let turnStateSkipped: string | null = null;
-  if (params.saveTurnState && preAnswerFailed) {
-    turnStateSkipped = preAnswerFailed;
-  } else if (params.saveTurnState) {
-    const save = params.saveTurnState;
-    try {
-      ({ turnState, turnStateSkipped } = await saveTurnState(turn, history, result.text, target, preAnswerPath, save));
-    } catch (error) {
-      turnState = null;
-      turnStateSkipped = await whyNotWritten(save.path, error);
-      await unlink(save.path).catch(() => undefined);
-    } finally {
-      if (preAnswerPath) await unlink(preAnswerPath).catch(() => undefined);
-    }
-  }
-  return { ...result, promptState, turnState, turnStateSkipped };
+  const closingStarted = { tokenized: renderer.tokenized, input: meter.usedInputTokens };
+  const closing = await closeTurn(turn, history, result.text, base, prompt.tokens, params.saveTurnState);
+  if (closing.live) turn.live = { key: params.requestId, items: history.length + 1, tokens: sequence.nextTokenIndex };
+  return {
+    ...result,
+    promptState,
+    turnState: closing.turnState,
+    turnStateSkipped: closing.turnStateSkipped,
+    live: closing.live,
+    work: {
+      promptTokenized,
+      promptEvaluated,
+      closingTokenized: renderer.tokenized - closingStarted.tokenized,
+      closingEvaluated: meter.usedInputTokens - closingStarted.input,
+      answerReread: closing.answerReread,
+    },
+  };
 }
 
-async function saveTurnState(
+interface Closing {
+  live: boolean;
+  answerReread: boolean;
+  turnState: WrittenState | null;
+  turnStateSkipped: string | null;
+}
+
+/**
+ * Ends the sequence the way the next turn's rendering will begin: the history and the answer as a
+ * closed turn. The answer's own tokens usually are exactly that, so only the end-of-turn tokens are
+ * read; otherwise the sequence goes back to before the answer (LlamaChat's checkpoint, or the cut
+ * of an attention cache) and reads the answer again. Then the state is written when asked.
+ */
+async function closeTurn(
   turn: TurnModel,
-  history: ChatHistoryItem[],
+  history: readonly ChatHistoryItem[],
   answer: string,
-  target: readonly Token[],
-  preAnswerPath: string | null,
-  save: { path: string; maxBytes: number },
-): Promise<{ turnState: WrittenState | null; turnStateSkipped: string | null }> {
-  const skip = (reason: string) => ({ turnState: null, turnStateSkipped: reason });
-  if (!answer) return skip('the answer is empty');
+  base: TokenBase | null,
+  prompt: readonly Token[],
+  save: GenerateParams['saveTurnState'],
+): Promise<Closing> {
   const sequence = turn.chat.sequence;
-  const closed = closedTurnTokens(turn.chat.chatWrapper, turn.model, [
-    ...history,
-    { type: 'model', response: [answer] },
-  ]);
-  if (!startsWith(closed, target)) return skip('the answer changed how the history tokenizes');
+  const none = (reason: string | null): Closing => ({
+    live: false,
+    answerReread: false,
+    turnState: null,
+    turnStateSkipped: save ? reason : null,
+  });
+  if (!answer) return none('the answer is empty');
+  const held = sequence.contextTokens;
+  // A context shift (an attention model whose context filled up) dropped part of the history.
+  if (!startsWith(held, prompt)) return none('the conversation no longer fits the context');
+  const closedHistory: ChatHistoryItem[] = [...history, { type: 'model', response: [answer] }];
+  const closed = (base && turn.renderer.extend(base, closedHistory, 'closed')) ?? turn.renderer.closed(closedHistory);
+  if (!startsWith(closed, prompt)) return none('the answer changed how the history tokenizes');
+  if (closed.length >= sequence.contextSize - 1) return none('the conversation no longer fits the context');
+  const answerReread = !startsWith(closed, held);
+  try {
+    if (answerReread) await sequence.adaptStateToTokens(closed, false);
+    await sequence.evaluateWithoutGeneratingNewTokens(closed.slice(sequence.nextTokenIndex));
+  } catch (error) {
+    await sequence.clearHistory().catch(() => undefined);
+    return none(`the turn could not be closed: ${(error as Error).message}`);
+  }
+  const closedTurn: Closing = { live: true, answerReread, turnState: null, turnStateSkipped: null };
+  if (!save) return closedTurn;
   const estimate = turn.stateBytesPerToken * closed.length;
   if (estimate > save.maxBytes) {
-    return skip(
-      `the state would take about ${Math.round(estimate / 1024 ** 2)} MB, over the ${Math.round(save.maxBytes / 1024 ** 2)} MB cap`,
-    );
+    return {
+      ...closedTurn,
+      turnStateSkipped: `the state would take about ${megabytes(estimate)} MB, over the ${megabytes(save.maxBytes)} MB cap`,
+    };
   }
-  if (preAnswerPath) {
-    await sequence.clearHistory();
-    await sequence.loadStateFromFile(preAnswerPath, { acceptRisk: true });
-  }
-  await sequence.adaptStateToTokens(closed, false);
-  await sequence.evaluateWithoutGeneratingNewTokens(closed.slice(sequence.nextTokenIndex));
-  const written = await writeState(sequence, save.path);
-  if (written.byteSize > save.maxBytes) {
+  try {
+    const written = await writeState(sequence, save.path);
+    if (written.byteSize > save.maxBytes) {
+      await unlink(save.path).catch(() => undefined);
+      return { ...closedTurn, turnStateSkipped: `the state takes ${megabytes(written.byteSize)} MB, over the cap` };
+    }
+    return { ...closedTurn, turnState: written };
+  } catch (error) {
     await unlink(save.path).catch(() => undefined);
-    return skip(`the state takes ${Math.round(written.byteSize / 1024 ** 2)} MB, over the cap`);
+    return { ...closedTurn, turnStateSkipped: await whyNotWritten(save.path, error) };
   }
-  return { turnState: written, turnStateSkipped: null };
+}
+
+/**
+ * The state after the system prompt alone, for the prompt cache: read the system prompt (as a
+ * closed turn) first, save, and let the rest of the prompt follow. A state that cannot be written
+ * costs a re-read later, never the answer.
+ */
+async function savePromptState(
+  turn: TurnModel,
+  history: readonly ChatHistoryItem[],
+  prompt: readonly Token[],
+  path: string,
+  callbacks: TurnCallbacks,
+): Promise<WrittenState | null> {
+  const system = history[0];
+  if (system?.type !== 'system') return null;
+  const sequence = turn.chat.sequence;
+  const systemTokens = turn.renderer.closed([system]);
+  if (sequence.nextTokenIndex > systemTokens.length || !startsWith(prompt, systemTokens)) return null;
+  await sequence.evaluateWithoutGeneratingNewTokens(systemTokens.slice(sequence.nextTokenIndex));
+  return writeState(sequence, path).catch(async (error: unknown) => {
+    await unlink(path).catch(() => undefined);
+    callbacks.log(`system-prompt state not saved: ${await whyNotWritten(path, error)}`);
+    return null;
+  });
 }
 
 async function writeState(sequence: LlamaContextSequence, path: string): Promise<WrittenState> {
   const { fileSize } = await sequence.saveStateToFile(path);
   return { path, tokenCount: sequence.nextTokenIndex, byteSize: fileSize };
 }
+
+const megabytes = (bytes: number) => Math.round(bytes / 1024 ** 2);
 
 /** Why a state file could not be written: a full disk said plainly, else llama.cpp's words. */
 async function whyNotWritten(path: string, error: unknown): Promise<string> {

@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { defaultForgeCacheDir } from '../forge/forgeModels.js';
+
+/**
+ * Real tokenizers (vocab-only GGUF files) and real chat templates, from the llama.cpp source that
+ * node-llama-cpp ships as a git bundle (see shared FORGE-NOTES). Extracted once into the test
+ * cache with git alone; nothing is downloaded.
+ */
+export function realVocabsDir(): string {
+  const dir = join(defaultForgeCacheDir(), 'real-vocabs');
+  if (existsSync(join(dir, 'models', 'ggml-vocab-llama-bpe.gguf'))) return dir;
+  // The package's entry is dist/index.js; the bundle sits in llama/ beside dist/.
+  const entry = createRequire(import.meta.url).resolve('node-llama-cpp');
+  const bundle = join(dirname(dirname(entry)), 'llama', 'gitRelease.bundle');
+  const work = mkdtempSync(`${dir}.tmp-`);
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', work, ...args], { stdio: 'pipe', maxBuffer: 1 << 30 });
+    git('init', '-q', 'repo');
+    execFileSync('git', ['-C', join(work, 'repo'), 'fetch', '-q', bundle, 'HEAD'], { stdio: 'pipe' });
+    const archive = execFileSync('git', ['-C', join(work, 'repo'), 'archive', 'FETCH_HEAD', 'models/'], {
+      maxBuffer: 1 << 30,
+    });
+    mkdirSync(join(work, 'out'));
+    execFileSync('tar', ['-x', '-C', join(work, 'out')], { input: archive, maxBuffer: 1 << 30 });
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(join(work, 'out'), dir);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+export function realVocabPath(name: string): string {
+  return join(realVocabsDir(), 'models', `ggml-vocab-${name}.gguf`);
+}
+
+export function realTemplatePath(name: string): string {
+  return join(realVocabsDir(), 'models', 'templates', `${name}.jinja`);
+}
