@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { ConversationStore } from '../main/storage/ConversationStore.js';
 import { ensureForgedModel, FORGED_ARCHS, type ForgedArch, type ForgeSize } from '../test/forge/forgeModels.js';
 import { benchHearth, type BenchHearth } from './benchHearth.js';
-import { writeHistory } from './syntheticHistory.js';
+import { writeHistory } from '../test/support/syntheticHistory.js';
 
 const HISTORY_TOKENS = [1_000, 4_000, 16_000];
 const CONTEXT = 24_576;

@@ -41,7 +41,9 @@ export type SupervisorEvent =
   /** The engine died without being asked to: crash, kill, watchdog. */
   | { type: 'crashed'; reason: string }
   | { type: 'log'; level: 'error' | 'warn' | 'info' | 'debug'; message: string }
-  | { type: 'loadProgress'; modelPath: string; progress: number };
+  | { type: 'loadProgress'; modelPath: string; progress: number }
+  /** A turn is done in the engine: what it cost, and whether the engine holds it closed. */
+  | { type: 'turnDone'; requestId: string; live: boolean; work: TurnResult['work'] };
 
 export interface EngineSupervisorOptions {
   launcher: EngineLauncher;
@@ -245,6 +247,7 @@ export class EngineSupervisor {
         const items = request.history.length + (request.systemPrompt.trim() ? 1 : 0) + 1;
         this.#live = { client, key: request.requestId, items, answer: result.text };
       }
+      this.#emit({ type: 'turnDone', requestId: request.requestId, live: result.live, work: result.work });
       return result;
     } finally {
       this.#requestListeners.delete(request.requestId);

@@ -124,6 +124,9 @@ export class StateKeeper {
     const candidates = resume ? [] : this.#store.turnStatesFor(answerIds.reverse()).slice(0, CANDIDATES_TRIED);
     for (const candidate of candidates) {
       const index = position.get(candidate.messageId ?? '') ?? -1;
+      const raw = this.#trusted(candidate, input.loaded, rejections);
+      if (!raw) continue;
+      // What it covers: checked by hash chain, without rendering the history.
       if (candidate.historyHash === null) {
         rejections.push('a saved state was saved by an older version of Hearth');
         continue;
@@ -133,8 +136,6 @@ export class StateKeeper {
         this.#log(`state ${candidate.id} refused: its history hash differs`);
         continue;
       }
-      const raw = this.#trusted(candidate, input.loaded, rejections);
-      if (!raw) continue;
       const path = scratch('resume');
       if (!(await this.#handOver(path, raw, candidate.id, rejections))) break;
       resume = { kind: 'state', path, items: head + index + 1 };

@@ -146,11 +146,26 @@ export class LlamaRuntime implements InferenceBackend {
         live: null,
       };
       this.#loaded = { model, context, chat, info, turn };
+      this.#checkTemplateWhenIdle(turn);
       return info;
     } catch (error) {
       await model.dispose();
       throw await this.#loadError(params.modelPath, error);
     }
+  }
+
+  /**
+   * Whether the template renders turn by turn is checked once per model (a few dozen small
+   * renderings): right after the load, while the engine waits for the first message, so that a
+   * resumed turn does not pay for it. A turn that comes first runs it itself.
+   */
+  #checkTemplateWhenIdle(turn: TurnModel): void {
+    const check = (system: boolean) => () => {
+      if (this.#loaded?.turn !== turn || this.#generations.size > 0) return;
+      turn.renderer.isIncremental(system ? { type: 'system', text: 'system' } : null);
+      if (!system) setImmediate(check(true));
+    };
+    setImmediate(check(false));
   }
 
   async unload(): Promise<boolean> {

@@ -14,14 +14,15 @@ const PAD: readonly ChatHistoryItem[] = [
 ];
 
 /** A made-up conversation the self-check renders both ways: varied scripts, spaces and line ends. */
+const CHECK_SYSTEM: ChatHistoryItem = { type: 'system', text: 'Be brief.' };
 const CHECK_TURNS: readonly ChatHistoryItem[] = [
-  { type: 'user', text: 'What is a recurrent state?' },
-  { type: 'model', response: ['A fixed-size summary of everything read so far. '] },
-  { type: 'user', text: '请用中文再说一遍。\n' },
-  { type: 'model', response: ['递归状态是对已读内容的固定大小的总结。'] },
-  { type: 'user', text: '  And in one word?' },
+  { type: 'user', text: 'What is it?' },
+  { type: 'model', response: ['A state. '] },
+  { type: 'user', text: '中文？\n' },
+  { type: 'model', response: ['状态。'] },
+  { type: 'user', text: '  Why?' },
   { type: 'model', response: ['Memory\n'] },
-  { type: 'user', text: '{"last": true}' },
+  { type: 'user', text: '{"x": 1}' },
 ];
 
 /** A rendering's tokens, and what else the chat wrapper said about it (stop triggers, segments). */
@@ -53,12 +54,14 @@ const OPEN: ChatHistoryItem = { type: 'model', response: [] };
 export class TurnRenderer {
   readonly #wrapper: ChatWrapper;
   readonly #model: LlamaModel;
-  /** Per system prompt: whether turn-at-a-time rendering gives exactly the whole rendering. */
+  /** With and without a system prompt: whether turn-at-a-time rendering gives exactly the whole rendering. */
   readonly #incremental = new Map<string, boolean>();
   /** Per system prompt: the closed tokens of the system prompt and the pad (the same every turn). */
   readonly #padTokens = new Map<string, Token[]>();
   /** Tokens produced by tokenizing renderings (the work that grows with what is rendered). */
   tokenized = 0;
+  /** Tokens produced by the once-per-model template self-check (not part of any turn's work). */
+  checkTokenized = 0;
 
   constructor(wrapper: ChatWrapper, model: LlamaModel) {
     this.#wrapper = wrapper;
@@ -188,29 +191,31 @@ export class TurnRenderer {
 
   /**
    * Whether this template renders turn by turn: a made-up conversation rendered whole and a turn
-   * at a time must give the same tokens, open and closed. Checked once per system prompt.
+   * at a time must give the same tokens, open and closed. What can break it is structural (turns
+   * numbered, the system prompt moved into another turn), so it is checked once per model for
+   * conversations with and without a system prompt, with a sample system prompt, not per text.
    */
   isIncremental(system: ChatHistoryItem | null): boolean {
-    const key = system?.type === 'system' ? JSON.stringify(system.text) : '';
+    const key = system ? 'system' : 'none';
     const known = this.#incremental.get(key);
     if (known !== undefined) return known;
-    const head = system ? [system] : [];
+    // A one-time cost per model, not a turn's work: counted apart.
+    const tokenizedBefore = this.tokenized;
+    const head: ChatHistoryItem[] = system ? [CHECK_SYSTEM] : [];
     const whole = [...head, ...CHECK_TURNS];
-    const ok = [2, 4, 6].every((covered) => {
+    // Covering one exchange (rendered as it is) and two (the last one after the pad).
+    const ok = [2, 4].every((covered) => {
       const items = head.length + covered;
       const base = { items, tokens: this.closed(whole.slice(0, items)) };
       const open = this.#extendOpen(base, whole);
+      if (!open || !sameTokens(open.tokens, this.open(whole).tokens)) return false;
       const closedUpTo = whole.slice(0, -1);
       const closed = this.#extendClosed(base, closedUpTo);
-      return (
-        open !== null &&
-        sameTokens(open.tokens, this.open(whole).tokens) &&
-        closed !== null &&
-        sameTokens(closed, this.closed(closedUpTo))
-      );
+      return closed !== null && sameTokens(closed, this.closed(closedUpTo));
     });
-    if (this.#incremental.size > 32) this.#incremental.clear();
     this.#incremental.set(key, ok);
+    this.checkTokenized += this.tokenized - tokenizedBefore;
+    this.tokenized = tokenizedBefore;
     return ok;
   }
 }

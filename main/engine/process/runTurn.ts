@@ -111,9 +111,6 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
       rejected ??= 'the saved state does not match this conversation’s history';
       base = null;
     }
-    // Read from the start: the closed part of the history, found in the prompt, is the base the
-    // turn is closed from (so closing it renders only the last exchange, not the whole history).
-    base ??= renderer.findBase(history, prompt.tokens);
   }
   // Whatever the sequence holds beyond the prompt's common prefix goes (recurrent: all of it).
   await sequence.adaptStateToTokens(prompt.tokens, false);
@@ -231,7 +228,12 @@ async function closeTurn(
   // A context shift (an attention model whose context filled up) dropped part of the history.
   if (!startsWith(held, prompt)) return none('the conversation no longer fits the context');
   const closedHistory: ChatHistoryItem[] = [...history, { type: 'model', response: [answer] }];
-  const closed = (base && turn.renderer.extend(base, closedHistory, 'closed')) ?? turn.renderer.closed(closedHistory);
+  // A turn read from the start closes from the closed part of its history, found in the prompt:
+  // closing it renders only the last exchange, not the whole history.
+  const closingBase = base ?? turn.renderer.findBase(history, prompt);
+  const closed =
+    (closingBase && turn.renderer.extend(closingBase, closedHistory, 'closed')) ??
+    turn.renderer.closed(closedHistory);
   if (!startsWith(closed, prompt)) return none('the answer changed how the history tokenizes');
   if (closed.length >= sequence.contextSize - 1) return none('the conversation no longer fits the context');
   const answerReread = !startsWith(closed, held);

@@ -1,4 +1,4 @@
-import type { ConversationStore } from '../main/storage/ConversationStore.js';
+import type { ConversationStore } from '../../main/storage/ConversationStore.js';
 
 const WORDS = (
   'the fire burns low in the hearth and the room is warm while the wind moves over the roof ' +

@@ -1,0 +1,125 @@
+/**
+ * The work of a turn does not grow with the history (counted, not timed), a turn is closed
+ * without reading the answer again when the model's tokens are already those of the next turn's
+ * rendering, and the next turn continues from the engine's memory.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Message } from '../../contract/index.js';
+import type { SupervisorEvent } from '../../main/engine/EngineSupervisor.js';
+import { ConversationStore } from '../../main/storage/ConversationStore.js';
+import { ask } from '../support/chatHelpers.js';
+import { useForgedModels } from '../support/forgedModels.js';
+import { startHearth, type TestHearth } from '../support/startHearth.js';
+import { writeHistory } from '../support/syntheticHistory.js';
+
+const forged = useForgedModels();
+type TurnWork = Extract<SupervisorEvent, { type: 'turnDone' }>;
+
+/** Asks, and returns the answer with the engine's account of the turn. */
+async function askCounted(hearth: TestHearth, conversationId: string, content: string) {
+  const done: TurnWork[] = [];
+  const unsubscribe = hearth.engine.on((event) => {
+    if (event.type === 'turnDone') done.push(event);
+  });
+  try {
+    const answer: Message = await ask(hearth, conversationId, content);
+    await hearth.chat.idle();
+    const turn = done.find((event) => event.requestId === answer.id);
+    assert.ok(turn, 'the engine reported the turn');
+    return { answer, turn };
+  } finally {
+    unsubscribe();
+  }
+}
+
+async function conversationWithHistory(hearth: TestHearth, chars: number) {
+  const modelId = hearth.addModel(forged.paths.rwkv7, 'rwkv7.gguf');
+  await hearth.call('settings.update', {
+    contextSize: 2048,
+    threads: 1,
+    defaultSampling: { temperature: 0, topP: 1, maxTokens: 12, seed: 1 },
+  });
+  const conversation = await hearth.call('conversations.create', { modelId, systemPrompt: 'You are Hearth.' });
+  writeHistory(new ConversationStore(hearth.db), conversation.id, modelId, chars);
+  return conversation;
+}
+
+describe('incremental turns', () => {
+  test('the work of the next turn is the same for a 1k- and a 16k-token history', async () => {
+    const counted: Record<string, { reread: TurnWork; resumed: TurnWork; live: TurnWork; resumedAnswer: Message }> = {};
+    for (const [name, chars] of [
+      ['short', 1_500],
+      ['long', 24_000],
+    ] as const) {
+      const hearth = startHearth();
+      const conversation = await conversationWithHistory(hearth, chars);
+      // No state yet: the whole history is read once, and the turn saved.
+      const reread = await askCounted(hearth, conversation.id, 'What was the first thing I said?');
+      assert.equal(reread.answer.context?.source, 'reread');
+      // A fresh engine: the turn starts from the saved state.
+      await hearth.engine.shutdown();
+      const resumed = await askCounted(hearth, conversation.id, 'And after that?');
+      assert.equal(resumed.answer.context?.source, 'state', resumed.answer.context?.rejected ?? '');
+      // The same engine: the next turn continues from its memory.
+      const live = await askCounted(hearth, conversation.id, 'Thank you.');
+      assert.equal(live.answer.context?.source, 'live', live.answer.context?.rejected ?? '');
+      counted[name] = { reread: reread.turn, resumed: resumed.turn, live: live.turn, resumedAnswer: resumed.answer };
+    }
+    const { short, long } = counted;
+    assert.ok(short && long);
+    assert.ok(long.reread.work.promptEvaluated > 10_000, `the long history is long (${long.reread.work.promptEvaluated})`);
+    assert.ok(
+      long.reread.work.promptTokenized > 10_000,
+      `reading it whole tokenizes all of it (${long.reread.work.promptTokenized})`,
+    );
+    for (const step of ['resumed', 'live'] as const) {
+      assert.equal(
+        long[step].work.promptEvaluated,
+        short[step].work.promptEvaluated,
+        `${step}: the same tokens evaluated for either history`,
+      );
+      assert.ok(
+        long[step].work.promptTokenized < 1_000,
+        `${step}: tokenizing ${long[step].work.promptTokenized} tokens for a ${long.reread.work.promptEvaluated}-token history`,
+      );
+      // The last exchange and the new question are rendered; the earlier history is not.
+      assert.ok(
+        Math.abs(long[step].work.promptTokenized - short[step].work.promptTokenized) < 200,
+        `${step}: ${long[step].work.promptTokenized} vs ${short[step].work.promptTokenized} tokens tokenized`,
+      );
+    }
+    assert.equal(long.resumedAnswer.context?.tokens, long.resumed.work.promptEvaluated);
+  });
+
+  test('a turn is closed without re-reading the answer unless its tokens differ; the next turn reads only itself', async () => {
+    const hearth = startHearth();
+    const modelId = hearth.addModel(forged.paths.rwkv6, 'rwkv6.gguf');
+    await hearth.call('settings.update', {
+      contextSize: 2048,
+      threads: 1,
+      defaultSampling: { temperature: 0.9, topP: 1, maxTokens: 16, seed: 7 },
+    });
+    const conversation = await hearth.call('conversations.create', { modelId, systemPrompt: '' });
+    const turns = [];
+    for (const question of ['Hello.', 'Tell me more.', 'Why?', 'And then?', 'Thanks.', 'Bye.']) {
+      turns.push(await askCounted(hearth, conversation.id, question));
+    }
+    let rereads = 0;
+    for (const [index, { answer, turn }] of turns.entries()) {
+      const completion = answer.stats?.completionTokens ?? 0;
+      if (turn.work.answerReread) {
+        rereads++;
+        assert.ok(turn.work.closingEvaluated >= completion - 2, `turn ${index}: the answer was read again, once`);
+      } else {
+        assert.ok(turn.work.closingEvaluated <= 8, `turn ${index}: only the end of the turn was read (${turn.work.closingEvaluated})`);
+      }
+      assert.equal(turn.live, true, `turn ${index}: the engine holds the closed turn`);
+      if (index > 0) {
+        assert.equal(answer.context?.source, 'live', `turn ${index} continued in memory`);
+        assert.ok((answer.context?.tokens ?? Infinity) < 40, `turn ${index} read only its question (${answer.context?.tokens})`);
+      }
+    }
+    console.log(`answers read again to close their turn: ${rereads} of ${turns.length}`);
+  });
+});
