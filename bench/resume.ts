@@ -51,6 +51,8 @@ interface Options {
   repeats: number;
   longRepeats: number;
   slow: boolean;
+  /** Only the resume/re-read rows: no added-TTFT or next-turn measurements. */
+  rowsOnly: boolean;
   partial: boolean;
 }
 
@@ -291,7 +293,7 @@ function option(name: string): string[] {
   return process.argv.flatMap((arg, i) => (arg === name ? [process.argv[i + 1] ?? ''] : []));
 }
 
-/** `--only rwkv7:bench` (repeatable), `--tokens 1000` (repeatable), `--repeats 3`, `--long-repeats 1`, `--slow`. */
+/** `--only rwkv7:bench` (repeatable), `--tokens 1000` (repeatable), `--repeats 3`, `--long-repeats 1`, `--slow`, `--rows-only`. */
 function parseOptions(): Options {
   const only = option('--only');
   const tokens = option('--tokens').map(Number);
@@ -307,6 +309,7 @@ function parseOptions(): Options {
     repeats,
     longRepeats,
     slow: process.argv.includes('--slow'),
+    rowsOnly: process.argv.includes('--rows-only'),
     partial: only.length + tokens.length > 0,
   };
 }
@@ -337,7 +340,7 @@ async function main(): Promise<void> {
           stateBudgetBytes: 16 * 1024 ** 3,
           defaultSampling: { temperature: 0, topP: 1, maxTokens: ANSWER_TOKENS, seed: 1 },
         });
-        if (!options.partial || options.tokens.length === 0) {
+        if (!options.rowsOnly) {
           const row = await measureFirstText(bench, { arch, size }, modelId, modelPath, options.repeats);
           firstText.push(row);
           log(
@@ -445,7 +448,7 @@ function write(results: Results, options: Options): void {
     statistic:
       'median time to the first text of the next answer: direct from loading the state (resume) or from the ' +
       'generateResponse call (re-read) on a fresh context; Hearth from chat.send on a fresh engine process with the model loaded',
-    options: { only: options.only, tokens: options.tokens, slow: options.slow },
+    options: { only: options.only, tokens: options.tokens, slow: options.slow, rowsOnly: options.rowsOnly },
   };
   writeFileSync(join(dir, 'resume.json'), `${JSON.stringify({ ...meta, ...results }, null, 2)}\n`);
   const { rows, firstText, nextTurn, skipped } = results;
@@ -494,7 +497,8 @@ function write(results: Results, options: Options): void {
     'The next `chat.send` is made the moment the answer’s `chat.finished` arrives. Accepted: until that call',
     'resolves. First text: until the next answer’s first streamed text. Turn start: first text minus the next',
     'answer’s engine-reported time to first token, i.e. when the engine began the next turn (what waited on',
-    'the previous turn’s state save shows here).',
+    'the previous turn’s state save shows here; it also holds the delivery of the first text, “added vs',
+    'engine” above).',
     '',
     '| model | answer (tokens) | accepted (ms) | first text (ms) | engine TTFT (ms) | turn start (ms) |',
     '|---|---:|---:|---:|---:|---:|',
