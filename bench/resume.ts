@@ -416,7 +416,11 @@ function goals(results: Results): string[] {
     const large = measured.reduce<Row | null>((a, b) => (a && a.targetTokens >= b.targetTokens ? a : b), null);
     if (!small || !large || small === large) return [];
     const growthOf = (large.hearth.resumeMs ?? 0) / (small.hearth.resumeMs ?? 1);
-    return [{ label: `${model} ${large.targetTokens / 1000}k/${small.targetTokens / 1000}k`, growth: growthOf }];
+    // The goal is about 64k against 1k: a shorter span is shown but not judged.
+    const judged = small.targetTokens <= 1_000 && large.targetTokens >= 64_000;
+    return [
+      { label: `${model} ${large.targetTokens / 1000}k/${small.targetTokens / 1000}k`, growth: growthOf, judged },
+    ];
   });
   const worstAdded = Math.max(...firstText.map((row) => row.addedMs));
   const worstNext = Math.max(...nextTurn.flatMap((row) => (row.turnStartMs === null ? [] : [row.turnStartMs])));
@@ -426,7 +430,7 @@ function goals(results: Results): string[] {
     '| goal | measured | |',
     '|---|---|---|',
     `| Hearth/direct ≥ ${GOALS.hearthOverDirect} at every length | ${ratios.length ? `lowest ${Math.min(...ratios).toFixed(2)}` : '—'} | ${met(ratios.length ? Math.min(...ratios) >= GOALS.hearthOverDirect : null)} |`,
-    `| Hearth resume 64k / 1k ≤ ${GOALS.resumeGrowth}x | ${growth.map((g) => `${g.label} ${g.growth.toFixed(2)}x`).join(', ') || '—'} | ${met(growth.length ? growth.every((g) => g.growth <= GOALS.resumeGrowth) : null)} |`,
+    `| Hearth resume 64k / 1k ≤ ${GOALS.resumeGrowth}x | ${growth.map((g) => `${g.label} ${g.growth.toFixed(2)}x`).join(', ') || '—'} | ${met(growth.some((g) => g.judged) ? growth.every((g) => !g.judged || g.growth <= GOALS.resumeGrowth) : null)} |`,
     `| added time to first text ≤ ${GOALS.addedFirstTextMs} ms | ${firstText.length ? `worst ${ms(worstAdded)} ms` : '—'} | ${met(firstText.length ? worstAdded <= GOALS.addedFirstTextMs : null)} |`,
     `| next turn ≤ ${GOALS.nextTurnMs} ms after an answer | ${Number.isFinite(worstNext) ? `worst ${ms(worstNext)} ms` : '—'} | ${met(Number.isFinite(worstNext) ? worstNext <= GOALS.nextTurnMs : null)} |`,
     '',
