@@ -21,7 +21,24 @@ export interface BenchHearth {
   addModel: (path: string) => string;
   /** Sends a question; resolves with the answer and the time from sending to its first text. */
   ask: (conversationId: string, content: string) => Promise<{ answer: Message; firstTextMs: number }>;
+  /**
+   * Asks `first`, and the moment its answer's `chat.finished` arrives sends `second` (stopped at its
+   * first text). Times from that `chat.finished` to `chat.send` resolving and to the second answer's
+   * first text; the second answer's engine-reported time to first token comes with them.
+   */
+  askTwice: (conversationId: string, first: string, second: string) => Promise<NextTurn>;
   dispose: () => Promise<void>;
+}
+
+export interface NextTurn {
+  /** The first answer's tokens. */
+  answerTokens: number;
+  /** From the first answer's `chat.finished` to the second `chat.send` resolving. */
+  acceptedMs: number;
+  /** From the first answer's `chat.finished` to the second answer's first streamed text. */
+  firstTextMs: number;
+  /** The engine's time from starting the second turn to its first token (null: not reported). */
+  engineFirstTokenMs: number | null;
 }
 
 export function benchHearth(): BenchHearth {
@@ -65,6 +82,66 @@ export function benchHearth(): BenchHearth {
       if (!answer) throw new Error('the answer never finished');
       if (answer.status !== 'complete') throw new Error(`the answer ended ${answer.status}: ${answer.detail ?? ''}`);
       return { answer, firstTextMs: (firstTextAt ?? performance.now()) - sentAt };
+    },
+    async askTwice(conversationId, first, second) {
+      let firstId = '';
+      let finishedAt: number | null = null;
+      let firstTextAt: number | null = null;
+      let acceptedAt: number | null = null;
+      let firstAnswer: Message | null = null;
+      let secondAnswer: Message | null = null;
+      const failure: { error: Error | null } = { error: null };
+      const sendSecond = () => {
+        call('chat.send', { conversationId, content: second }).then(
+          () => {
+            acceptedAt = performance.now();
+          },
+          (error: unknown) => {
+            failure.error = error instanceof Error ? error : new Error(String(error));
+          },
+        );
+      };
+      const unsubscribe = hearth.events.subscribe((event, payload) => {
+        const messageId = (payload as { messageId?: string }).messageId;
+        if (event === 'chat.delta' && finishedAt !== null && messageId !== firstId && firstTextAt === null) {
+          firstTextAt = performance.now();
+          // The rest of the second answer is not needed.
+          void call('chat.stop', { conversationId });
+        }
+        if (event === 'chat.finished') {
+          const message = (payload as { message: Message }).message;
+          if (message.id === firstId && finishedAt === null) {
+            finishedAt = performance.now();
+            firstAnswer = message;
+            sendSecond();
+          } else if (finishedAt !== null && message.id !== firstId) {
+            secondAnswer = message;
+          }
+        }
+      });
+      try {
+        const { assistantMessage } = await call('chat.send', { conversationId, content: first });
+        firstId = assistantMessage.id;
+        // Settles the first turn, then the second (whose send is made from the event handler).
+        while (secondAnswer === null && failure.error === null) {
+          await hearth.chat.idle();
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      } finally {
+        unsubscribe();
+      }
+      if (failure.error) throw failure.error;
+      const answered = firstAnswer as Message | null;
+      const next = secondAnswer as Message | null;
+      if (!answered || !next || finishedAt === null || firstTextAt === null || acceptedAt === null) {
+        throw new Error('the second answer never streamed text');
+      }
+      return {
+        answerTokens: answered.stats?.completionTokens ?? 0,
+        acceptedMs: acceptedAt - finishedAt,
+        firstTextMs: firstTextAt - finishedAt,
+        engineFirstTokenMs: next.stats?.timeToFirstTokenMs ?? null,
+      };
     },
     async dispose() {
       await hearth.close();

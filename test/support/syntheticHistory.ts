@@ -17,17 +17,32 @@ function prose(seed: number, chars: number): string {
   return text.trim();
 }
 
+/** One question and its answer of the synthetic history. */
+export interface Exchange {
+  question: string;
+  answer: string;
+}
+
 /**
- * Writes a finished conversation of about `chars` characters straight into the store: alternating
- * questions and answers, as if it had been chatted over many turns. Returns the last answer's id.
+ * A conversation of about `chars` characters: alternating questions and answers, as if it had been
+ * chatted over many turns. Deterministic, so Hearth and direct node-llama-cpp read the same text.
  */
-export function writeHistory(store: ConversationStore, conversationId: string, modelId: string, chars: number): void {
+export function historyExchanges(chars: number): Exchange[] {
   const turnChars = 400;
+  const exchanges: Exchange[] = [];
   let written = 0;
-  let turn = 0;
-  while (written < chars) {
+  for (let turn = 0; written < chars; turn++) {
     const question = prose(turn * 2 + 1, Math.min(turnChars / 4, chars - written));
     const answer = prose(turn * 2 + 2, turnChars);
+    exchanges.push({ question, answer });
+    written += question.length + answer.length;
+  }
+  return exchanges;
+}
+
+/** Writes the conversation of `historyExchanges(chars)` straight into the store, every answer finished. */
+export function writeHistory(store: ConversationStore, conversationId: string, modelId: string, chars: number): void {
+  for (const { question, answer } of historyExchanges(chars)) {
     const { assistant } = store.appendExchange(conversationId, store.leafId(conversationId), question, modelId);
     store.finish(assistant.id, {
       content: answer,
@@ -37,7 +52,5 @@ export function writeHistory(store: ConversationStore, conversationId: string, m
       stats: null,
       context: null,
     });
-    written += question.length + answer.length;
-    turn++;
   }
 }
