@@ -147,8 +147,17 @@ export const ModelFileSchema = z.strictObject({
 export type ModelFile = z.infer<typeof ModelFileSchema>;
 
 /** What the engine reports about the model it loaded; main names it by id, the engine by path. */
+/** How a model's context state behaves, from its architecture: constant (recurrent) or growing. */
+export const StateKindSchema = z.enum(['recurrent', 'attention', 'hybrid']);
+export type StateKind = z.infer<typeof StateKindSchema>;
+
 export const LoadedModelFactsSchema = z.strictObject({
   architecture: z.string(),
+  /**
+   * recurrent: the whole conversation lives in a fixed-size state, whatever its length (the
+   * context size then only bounds a token list, see RECURRENT_CONTEXT_TOKENS).
+   */
+  stateKind: StateKindSchema,
   name: z.string().nullable(),
   chatWrapper: z.string(),
   trainedContextLength: z.int().min(0),

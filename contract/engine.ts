@@ -20,10 +20,6 @@ export const RECURRENT_CONTEXT_TOKENS = 1_048_576;
 export const GpuChoiceSchema = z.union([z.literal('auto'), z.literal(false), z.enum(['cuda', 'vulkan', 'metal'])]);
 export type GpuChoice = z.infer<typeof GpuChoiceSchema>;
 
-/** How a model's context state behaves, from its architecture: constant (recurrent) or growing. */
-export const StateKindSchema = z.enum(['recurrent', 'attention', 'hybrid']);
-export type StateKind = z.infer<typeof StateKindSchema>;
-
 export const EngineLoadedModelSchema = LoadedModelFactsSchema.extend({
   modelPath: z.string(),
   /** sha256 of the GGUF header, metadata and tensor table, plus the file size: names the weights. */
@@ -31,7 +27,6 @@ export const EngineLoadedModelSchema = LoadedModelFactsSchema.extend({
   /** node-llama-cpp and llama.cpp versions: a state is only loaded by the build that wrote it. */
   engineBuild: z.string(),
   vocabularySize: z.int().min(1),
-  stateKind: StateKindSchema,
   /** Estimated bytes a state grows per token (KV cache); 0 for recurrent models. */
   stateBytesPerToken: z.int().min(0),
 });

@@ -13,6 +13,7 @@ import {
   type GpuChoice,
   type Handlers,
   type HostKind,
+  RECURRENT_CONTEXT_TOKENS,
 } from '../../contract/index.js';
 import { ChatService } from '../chat/ChatService.js';
 import { DocumentService, type Embedder } from '../documents/DocumentService.js';
@@ -214,6 +215,10 @@ export function createHearth(options: HearthOptions): Hearth {
     loadParams,
     // Byte-level vocabularies hold one character per token; BPE vocabularies about four (three, to be safe).
     charsPerToken: async (modelPath) => ((await hardware.inspect(modelPath)).vocabularySize < 1000 ? 1 : 3),
+    contextFor: async (modelPath) =>
+      (await hardware.facts(modelPath)).stateKind === 'recurrent'
+        ? RECURRENT_CONTEXT_TOKENS
+        : settings.get().contextSize,
     progress: (documentId, done, total) => events.emit('documents.toolProgress', { documentId, done, total }),
   });
   // Imports an earlier run left unfinished continue where they stopped.
@@ -232,6 +237,7 @@ export function createHearth(options: HearthOptions): Hearth {
   const modelFacts = (loaded: EngineLoadedModel): LoadedModel => ({
     modelId: library.idFor(loaded.modelPath) ?? basename(loaded.modelPath),
     architecture: loaded.architecture,
+    stateKind: loaded.stateKind,
     name: loaded.name,
     chatWrapper: loaded.chatWrapper,
     trainedContextLength: loaded.trainedContextLength,

@@ -19,6 +19,11 @@ export interface DocumentToolsOptions {
   loadParams(modelPath: string): Promise<LoadParams>;
   /** About how many characters one token of this model holds (from its vocabulary). */
   charsPerToken(modelPath: string): Promise<number>;
+  /**
+   * How many tokens one conversation with this model can hold: the context size, or for a
+   * recurrent model (whose state does not grow) the engine's long token list.
+   */
+  contextFor(modelPath: string): Promise<number>;
   /** "Reading part 2 of 5…" while a long document is summarised part by part. */
   progress(documentId: string, done: number, total: number): void;
 }
@@ -53,8 +58,9 @@ export class DocumentTools {
     }
     const model = modelId ?? settings.get().defaultModelId;
     if (!model) throw new AppError('no_model', 'Choose a model first.');
-    const contextSize = settings.get().contextSize;
-    const charsPerToken = await this.#o.charsPerToken(await this.#o.library.resolve(model));
+    const modelPath = await this.#o.library.resolve(model);
+    const contextSize = await this.#o.contextFor(modelPath);
+    const charsPerToken = await this.#o.charsPerToken(modelPath);
     const budget = Math.floor(contextSize * TEXT_SHARE * charsPerToken);
     const name = document.fileName;
 
@@ -64,7 +70,7 @@ export class DocumentTools {
       if (text.length > budget * 1.8) {
         throw new AppError(
           'invalid_input',
-          `${name} is too long to read into one conversation with a ${settings.get().contextSize.toLocaleString('en-US')}-token context. Ask about it instead: questions retrieve the passages they need.`,
+          `${name} is too long to read into one conversation with a ${contextSize.toLocaleString('en-US')}-token context. Ask about it instead: questions retrieve the passages they need.`,
         );
       }
       visible = `Read ${name}`;

@@ -1,4 +1,5 @@
 import { backendLabel } from '../../format/backendLabel.js';
+import { describeModelContext } from '../../format/describeModelContext.js';
 import { describeLoadedPath } from '../../format/describeLoadedPath.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
@@ -26,7 +27,7 @@ export function ModelStatus() {
   if (chosen === null) return null;
 
   if (loaded && loaded.modelId === chosen) {
-    const details = [`${loaded.contextSize.toLocaleString()} context`, ...describeLoadedPath(loaded, totalLayers)];
+    const details = [describeModelContext(loaded), ...describeLoadedPath(loaded, totalLayers)];
     const onGpu = loaded.gpu !== 'cpu';
     return (
       <div className="model-status" data-testid="loaded-model" title={details.join(' · ')}>

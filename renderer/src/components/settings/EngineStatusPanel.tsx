@@ -1,4 +1,5 @@
 import type { EngineState } from '../../../../contract/index.js';
+import { describeModelContext } from '../../format/describeModelContext.js';
 import { describeLoadedPath } from '../../format/describeLoadedPath.js';
 import { formatDuration } from '../../format/formatStats.js';
 import { useCommands } from '../../session/CommandsContext.js';
@@ -58,10 +59,7 @@ export function EngineStatusPanel() {
           <dt>Chat format</dt>
           <dd>{model.chatWrapper}</dd>
           <dt>Context</dt>
-          <dd>
-            {model.contextSize.toLocaleString()} tokens
-            <span className="muted"> (trained on {model.trainedContextLength.toLocaleString()})</span>
-          </dd>
+          <dd data-testid="loaded-context">{describeModelContext(model)}</dd>
           <dt>Runs on</dt>
           <dd>{describeLoadedPath(model, null).join(' · ')}</dd>
           <dt>Load time</dt>
