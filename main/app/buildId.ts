@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { appVersion } from './appVersion.js';
+import { dirname } from 'node:path';
+import { appVersion, packageVersion } from './appVersion.js';
 
 /**
  * The builds a hardware probe comes from: Hearth's (its native addon ships with it) and
@@ -13,17 +12,11 @@ export function buildId(): string {
 
 function nodeLlamaCppVersion(): string {
   try {
-    let dir = dirname(createRequire(import.meta.url).resolve('node-llama-cpp'));
-    for (let depth = 0; depth < 4; depth++) {
-      const file = join(dir, 'package.json');
-      if (existsSync(file)) {
-        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === 'node-llama-cpp' && pkg.version) return pkg.version;
-      }
-      dir = dirname(dir);
-    }
+    return (
+      packageVersion(dirname(createRequire(import.meta.url).resolve('node-llama-cpp')), 'node-llama-cpp', 4) ??
+      'unknown'
+    );
   } catch {
-    // Not resolvable from here: the key still holds Hearth's version.
+    return 'unknown'; // not resolvable from here: the key still holds Hearth's version
   }
-  return 'unknown';
 }
