@@ -231,6 +231,8 @@ export const SettingsSchema = z.strictObject({
     .int()
     .min(0)
     .max(1024 ** 4),
+  /** Load the last-used model in the background when Hearth starts, so the first message does not wait for it. */
+  loadModelOnStart: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -251,6 +253,7 @@ export const DEFAULT_SETTINGS: Settings = {
   stateBudgetBytes: 2 * 1024 ** 3,
   checkpointsPerBranch: 8,
   attentionStateCapBytes: 64 * 1024 ** 2,
+  loadModelOnStart: true,
 };
 
 export const StateUsageSchema = z.strictObject({

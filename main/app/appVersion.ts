@@ -4,14 +4,18 @@ import { fileURLToPath } from 'node:url';
 
 /** The app's version from its package.json, found by walking up from this file (sources or dist). */
 export function appVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth++) {
+  return packageVersion(dirname(fileURLToPath(import.meta.url)), 'hearth') ?? '0.0.0';
+}
+
+/** The version in the nearest package.json named `name`, walking up from `dir`; null when none. */
+export function packageVersion(dir: string, name: string, levels = 6): string | null {
+  for (let depth = 0; depth < levels; depth++) {
     const file = join(dir, 'package.json');
     if (existsSync(file)) {
       const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'hearth' && pkg.version) return pkg.version;
+      if (pkg.name === name && pkg.version) return pkg.version;
     }
     dir = dirname(dir);
   }
-  return '0.0.0';
+  return null;
 }

@@ -32,6 +32,7 @@ import { trialLoad, type TrialLimits } from '../models/trialLoad.js';
 import { createDispatch, type Dispatch } from '../rpc/dispatch.js';
 import { ConversationStore } from '../storage/ConversationStore.js';
 import { DocumentStore } from '../storage/DocumentStore.js';
+import { HardwareProfileStore } from '../storage/HardwareProfileStore.js';
 import { LibraryStore } from '../storage/LibraryStore.js';
 import { ModelCheckStore } from '../storage/ModelCheckStore.js';
 import { openDatabase, type Db } from '../storage/openDatabase.js';
@@ -40,7 +41,9 @@ import { StateStore } from '../storage/StateStore.js';
 import { StateKeeper } from '../states/StateKeeper.js';
 import { AppEvents } from './AppEvents.js';
 import { appVersion } from './appVersion.js';
+import { buildId } from './buildId.js';
 import type { DataPaths } from './dataPaths.js';
+import { warmUp, type WarmUpOutcome } from './warmUp.js';
 
 /** What only the host can do for the services. */
 export interface PlatformActions {
@@ -71,6 +74,12 @@ export interface HearthOptions {
   trial?: TrialLimits;
   /** Where main's own log lines go (refused states, …); stderr by default. */
   log?: (line: string) => void;
+  /**
+   * Probe the hardware (unless stored) and load the last-used model in the background at once
+   * (see warmUp). The hosts turn it on; tests leave it off unless they test it, so no engine
+   * starts behind their backs.
+   */
+  warmUp?: boolean;
 }
 
 /** Who is calling: hosts pass this on, so handlers could tell windows or sockets apart. */
@@ -85,6 +94,9 @@ export interface Hearth {
   readonly chat: ChatService;
   readonly db: Db;
   readonly paths: DataPaths;
+  readonly hardware: HardwareService;
+  /** Settles when the start-up warm-up is done (at once when off); never rejects. */
+  readonly warmup: Promise<WarmUpOutcome>;
   close(): Promise<void>;
 }
 
@@ -120,6 +132,7 @@ export function createHearth(options: HearthOptions): Hearth {
     engine,
     inspect: (modelPath) => vetter.require(modelPath),
     settings,
+    cache: { store: new HardwareProfileStore(db), build: buildId() },
     forcedBackend: gpu === false ? 'cpu' : gpu,
     ...(options.hardware?.bandwidthMs !== undefined && { bandwidthMs: options.hardware.bandwidthMs }),
   });
@@ -270,6 +283,34 @@ export function createHearth(options: HearthOptions): Hearth {
     }
   });
 
+  /** Loads a model as the library's Load button does; `stillWanted` is asked once its file is checked. */
+  const loadModel = async (modelId: string, stillWanted = () => true): Promise<boolean> => {
+    const params = await loadParams(await library.resolve(modelId));
+    if (!stillWanted()) return false;
+    await engine.ensureModel(params, (progress) => events.emit('model.loadProgress', { modelId, progress }));
+    return true;
+  };
+
+  // The model of the newest conversation (the one a message most likely goes to next), else the
+  // default model a new conversation starts with.
+  const stopWarmUp = new AbortController();
+  const warmUpWanted = () =>
+    !stopWarmUp.signal.aborted &&
+    settings.get().loadModelOnStart &&
+    !engine.status.loaded &&
+    engine.status.loadingPath === null;
+  const warmup: Promise<WarmUpOutcome> = options.warmUp
+    ? warmUp({
+        profile: () => hardware.profile(),
+        lastUsedModel: () =>
+          conversations.list({ limit: 1 }).conversations[0]?.modelId ?? settings.get().defaultModelId,
+        wanted: warmUpWanted,
+        load: (modelId) => loadModel(modelId, warmUpWanted),
+        signal: stopWarmUp.signal,
+        log: options.log ?? ((line) => console.warn(`[hearth] ${line}`)),
+      })
+    : Promise.resolve({ kind: 'off' });
+
   const handlers: Handlers<ApiCalls, CallContext> = {
     'app.info': async () => ({
       version: appVersion(),
@@ -355,10 +396,7 @@ export function createHearth(options: HearthOptions): Hearth {
 
     'models.list': async () => ({ dir: library.dir, models: await models.list() }),
     'models.load': async ({ modelId }) => {
-      const path = await library.resolve(modelId);
-      await engine.ensureModel(await loadParams(path), (progress) =>
-        events.emit('model.loadProgress', { modelId, progress }),
-      );
+      await loadModel(modelId);
       return engineStatus(engine.status);
     },
     'models.unload': async () => {
@@ -466,10 +504,16 @@ export function createHearth(options: HearthOptions): Hearth {
     chat,
     db,
     paths,
+    hardware,
+    warmup,
     async close() {
+      stopWarmUp.abort();
       await documents.close();
       await downloads.close();
       await chat.stopAll();
+      await engine.shutdown();
+      // A warm-up request queued behind the engine's last one may have started a new engine.
+      await warmup;
       await engine.shutdown();
       db.close();
     },

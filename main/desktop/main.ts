@@ -34,6 +34,8 @@ if (!app.requestSingleInstanceLock()) {
       host: 'desktop',
       launcher: utilityProcessLauncher,
       gpu: gpuChoiceFrom(process.env.HEARTH_GPU),
+      // The last-used model loads while the window opens (off in Settings).
+      warmUp: true,
       platform: {
         openFolder: async (path) => {
           const failure = await shell.openPath(path);

@@ -1,15 +1,22 @@
 import { stat } from 'node:fs/promises';
-import type {
-  BackendChoice,
-  ExecutionPlan,
-  HardwareProfile,
-  ModelFacts,
-  ModelInspection,
-  PlanOverrides,
+import os from 'node:os';
+import {
+  type BackendChoice,
+  type ExecutionPlan,
+  type HardwareProfile,
+  HardwareProfileSchema,
+  type ModelFacts,
+  type ModelInspection,
+  type PlanOverrides,
 } from '../../contract/index.js';
 import type { EngineSupervisor, LoadParams } from '../engine/EngineSupervisor.js';
+import type { HardwareProfileStore } from '../storage/HardwareProfileStore.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';
 import { planExecution } from './planner/planExecution.js';
+import { profileCacheKey } from './profileCacheKey.js';
+
+/** A stored profile older than this is probed again, in case a GPU or driver came or went. */
+const PROFILE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 
 export interface HardwareServiceOptions {
   engine: EngineSupervisor;
@@ -23,32 +30,58 @@ export interface HardwareServiceOptions {
   forcedBackend?: BackendChoice;
   /** How long the memory-bandwidth probe runs. */
   bandwidthMs?: number;
+  /**
+   * Where the profile is kept between runs, and the build that probes it (part of what
+   * invalidates it, see profileCacheKey); without it the machine is probed once per run.
+   */
+  cache?: { store: Pick<HardwareProfileStore, 'get' | 'put'>; build: string };
 }
 
 /**
- * The machine and the plan for each model: the hardware is probed once per run (in the engine
- * process, where the native code lives), model facts once per file version, and a plan is made
+ * The machine and the plan for each model: the hardware is probed (in the engine process, where
+ * the native code lives) once per machine, build and compute path, the profile kept in the
+ * database so a start-up uses it at once; model facts once per file version; and a plan is made
  * for every load from the current settings.
  */
 export class HardwareService {
   readonly #options: HardwareServiceOptions;
-  #profile: Promise<HardwareProfile> | null = null;
+  #profile: { key: string; profile: Promise<HardwareProfile> } | null = null;
+  #probes = 0;
   readonly #facts = new Map<string, { key: string; inspection: Promise<ModelInspection> }>();
 
   constructor(options: HardwareServiceOptions) {
     this.#options = options;
   }
 
+  /**
+   * The machine's profile: the one of this run, else the stored one while its key matches, else
+   * a probe (stored when it answers). `refresh` always probes (Settings' "Probe again").
+   */
   profile(refresh = false): Promise<HardwareProfile> {
-    if (refresh || !this.#profile) {
-      const withGpus = this.overrides().backend !== 'cpu';
-      const probe = this.#options.engine.probeHardware(this.#options.bandwidthMs ?? 300, withGpus);
-      this.#profile = probe;
-      probe.catch(() => {
-        if (this.#profile === probe) this.#profile = null;
-      });
+    const backend = this.overrides().backend;
+    const key = profileCacheKey(this.#options.cache?.build ?? '', backend);
+    if (!refresh && this.#profile?.key === key) return this.#profile.profile;
+    const stored = refresh ? null : this.#stored(key);
+    if (stored) {
+      this.#profile = { key, profile: Promise.resolve(stored) };
+      return this.#profile.profile;
     }
-    return this.#profile;
+    this.#probes++;
+    const probe = this.#options.engine.probeHardware(this.#options.bandwidthMs ?? 300, backend !== 'cpu');
+    const entry = { key, profile: probe };
+    this.#profile = entry;
+    probe.then(
+      (profile) => this.#store(key, profile),
+      () => {
+        if (this.#profile === entry) this.#profile = null;
+      },
+    );
+    return probe;
+  }
+
+  /** How many times this service asked the engine to probe the machine (tests count them). */
+  get probes(): number {
+    return this.#probes;
   }
 
   async facts(modelPath: string): Promise<ModelFacts> {
@@ -92,6 +125,28 @@ export class HardwareService {
       gpuLayers: plan.gpuLayers,
       batchSize: plan.batchSize,
     };
+  }
+
+  /** The stored profile when it was probed for `key` recently; its free memory is read anew. */
+  #stored(key: string): HardwareProfile | null {
+    const record = this.#options.cache?.store.get();
+    if (!record || record.cacheKey !== key) return null;
+    const age = Date.now() - record.probedAt;
+    if (age < 0 || age > PROFILE_MAX_AGE_MS) return null;
+    try {
+      const parsed = HardwareProfileSchema.safeParse(JSON.parse(record.profile));
+      return parsed.success ? { ...parsed.data, freeMemoryBytes: os.freemem() } : null;
+    } catch {
+      return null; // a damaged row is probed again and overwritten
+    }
+  }
+
+  #store(key: string, profile: HardwareProfile): void {
+    try {
+      this.#options.cache?.store.put({ cacheKey: key, profile: JSON.stringify(profile), probedAt: Date.now() });
+    } catch {
+      // A database closed meanwhile (the app quitting): the next start probes again.
+    }
   }
 
   /** What the user fixed in Settings. */

@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     host: 'web',
     launcher: forkLauncher,
     gpu: gpuChoiceFrom(process.env.HEARTH_GPU),
+    // The last-used model loads while the page opens (off in Settings).
+    warmUp: true,
   });
   const staticDir = rendererDir();
   let host = new WebHost({ hearth, staticDir, port: requestedPort });

@@ -44,6 +44,7 @@ describe('migrations', () => {
       'document_texts',
       'documents',
       'downloads',
+      'hardware_profile',
       'linked_models',
       'messages',
       'model_checks',
