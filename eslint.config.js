@@ -26,7 +26,7 @@ const documentParsersOnlyInTheWorker = rule(
 );
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', 'node_modules/', '.cache/', 'test-results/'] },
+  { ignores: ['dist/', 'release/', 'node_modules/', '.cache/', 'test-results/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -68,7 +68,10 @@ describe('incremental turns', () => {
     }
     const { short, long } = counted;
     assert.ok(short && long);
-    assert.ok(long.reread.work.promptEvaluated > 10_000, `the long history is long (${long.reread.work.promptEvaluated})`);
+    assert.ok(
+      long.reread.work.promptEvaluated > 10_000,
+      `the long history is long (${long.reread.work.promptEvaluated})`,
+    );
     assert.ok(
       long.reread.work.promptTokenized > 10_000,
       `reading it whole tokenizes all of it (${long.reread.work.promptTokenized})`,
@@ -112,14 +115,60 @@ describe('incremental turns', () => {
         rereads++;
         assert.ok(turn.work.closingEvaluated >= completion - 2, `turn ${index}: the answer was read again, once`);
       } else {
-        assert.ok(turn.work.closingEvaluated <= 8, `turn ${index}: only the end of the turn was read (${turn.work.closingEvaluated})`);
+        assert.ok(
+          turn.work.closingEvaluated <= 8,
+          `turn ${index}: only the end of the turn was read (${turn.work.closingEvaluated})`,
+        );
       }
       assert.equal(turn.live, true, `turn ${index}: the engine holds the closed turn`);
       if (index > 0) {
         assert.equal(answer.context?.source, 'live', `turn ${index} continued in memory`);
-        assert.ok((answer.context?.tokens ?? Infinity) < 40, `turn ${index} read only its question (${answer.context?.tokens})`);
+        assert.ok(
+          (answer.context?.tokens ?? Infinity) < 40,
+          `turn ${index} read only its question (${answer.context?.tokens})`,
+        );
       }
     }
     console.log(`answers read again to close their turn: ${rereads} of ${turns.length}`);
+  });
+});
+
+describe('a recurrent conversation longer than the context size', () => {
+  test('runs on without a re-read, and resumed, uninterrupted and re-read answers are token-identical', async () => {
+    const questions = [1, 2, 3, 4].map(
+      (n) => `Question ${n}: ${'tell me about the fire and the long winter night. '.repeat(4)}`,
+    );
+    const run = async (setup: { restartBefore: number | null; saveStates: boolean }) => {
+      const hearth = startHearth();
+      const modelId = hearth.addModel(forged.paths.mamba2, 'mamba2.gguf');
+      await hearth.call('settings.update', {
+        contextSize: 256,
+        threads: 1,
+        saveStates: setup.saveStates,
+        defaultSampling: { temperature: 0, topP: 1, maxTokens: 16, seed: 3 },
+      });
+      const conversation = await hearth.call('conversations.create', { modelId, systemPrompt: '' });
+      const answers: Message[] = [];
+      for (const [index, question] of questions.entries()) {
+        if (index === setup.restartBefore) await hearth.engine.shutdown();
+        answers.push((await askCounted(hearth, conversation.id, question)).answer);
+      }
+      return answers;
+    };
+    const uninterrupted = await run({ restartBefore: null, saveStates: true });
+    const resumed = await run({ restartBefore: 3, saveStates: true });
+    const reread = await run({ restartBefore: 3, saveStates: false });
+    const read = uninterrupted.reduce((sum, answer) => sum + (answer.context?.tokens ?? 0), 0);
+    assert.ok(read > 256 * 2, `the conversation (${read} tokens read) is far longer than the 256-token context`);
+    assert.deepEqual(
+      uninterrupted.slice(1).map((answer) => answer.context?.source),
+      ['live', 'live', 'live'],
+      'every later turn continued in memory',
+    );
+    assert.equal(resumed[3]?.context?.source, 'state', resumed[3]?.context?.rejected ?? '');
+    assert.equal(reread[3]?.context?.source, 'reread');
+    const texts = (answers: Message[]) => answers.map((answer) => answer.content);
+    assert.deepEqual(texts(resumed), texts(uninterrupted), 'resumed = uninterrupted');
+    assert.deepEqual(texts(reread), texts(uninterrupted), 're-read = uninterrupted');
   });
 });

@@ -232,8 +232,7 @@ async function closeTurn(
   // closing it renders only the last exchange, not the whole history.
   const closingBase = base ?? turn.renderer.findBase(history, prompt);
   const closed =
-    (closingBase && turn.renderer.extend(closingBase, closedHistory, 'closed')) ??
-    turn.renderer.closed(closedHistory);
+    (closingBase && turn.renderer.extend(closingBase, closedHistory, 'closed')) ?? turn.renderer.closed(closedHistory);
   if (!startsWith(closed, prompt)) return none('the answer changed how the history tokenizes');
   if (closed.length >= sequence.contextSize - 1) return none('the conversation no longer fits the context');
   const answerReread = !startsWith(closed, held);
