@@ -74,6 +74,43 @@ describe('questions over documents', () => {
     assert.equal(next.sources[0]?.page, 1);
   });
 
+  test('questions over documents resume like any other turn, past the context size, token-identical', async () => {
+    const questions = ['How cold should the lantern be stored?', 'What colour is the cable?', 'And the battery?'];
+    const run = async (restartBeforeLast: boolean) => {
+      const hearth = startHearth();
+      const documentId = await indexedGuide(hearth);
+      const conversation = await greedyConversation(hearth, forged.paths.rwkv7, 12);
+      // A context smaller than three grounded questions: a recurrent model runs on regardless.
+      await hearth.call('settings.update', { contextSize: 256 });
+      await hearth.call('conversations.setDocuments', {
+        conversationId: conversation.id,
+        documentIds: [documentId],
+        strict: false,
+      });
+      const answers = [];
+      for (const [index, question] of questions.entries()) {
+        if (restartBeforeLast && index === questions.length - 1) await hearth.engine.shutdown();
+        answers.push(await ask(hearth, conversation.id, question));
+      }
+      return answers;
+    };
+    const uninterrupted = await run(false);
+    const resumed = await run(true);
+    assert.deepEqual(
+      uninterrupted.map((answer) => answer.context?.source),
+      ['reread', 'live', 'live'],
+      uninterrupted.map((answer) => answer.context?.rejected).join('; '),
+    );
+    assert.equal(resumed[2]?.context?.source, 'state', `not resumed: ${resumed[2]?.context?.rejected}`);
+    const read = uninterrupted.reduce((sum, answer) => sum + (answer.context?.tokens ?? 0), 0);
+    assert.ok(read > 256, `the grounded questions (${read} tokens) go past the 256-token context`);
+    assert.deepEqual(
+      resumed.map((answer) => answer.content),
+      uninterrupted.map((answer) => answer.content),
+      'the resumed answers are the uninterrupted ones',
+    );
+  });
+
   test('strict mode with no matching passage says so without asking the model', async () => {
     const hearth = startHearth();
     const documentId = await indexedGuide(hearth);
