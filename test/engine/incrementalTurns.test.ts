@@ -33,14 +33,29 @@ async function askCounted(hearth: TestHearth, conversationId: string, content: s
   }
 }
 
-async function conversationWithHistory(hearth: TestHearth, chars: number) {
-  const modelId = hearth.addModel(forged.paths.rwkv7, 'rwkv7.gguf');
+/** A conversation on a forged model, one thread, the given sampling and settings. */
+async function newConversation(
+  hearth: TestHearth,
+  arch: 'rwkv7' | 'rwkv6' | 'mamba2',
+  sampling: { temperature: number; maxTokens: number; seed: number },
+  options: { systemPrompt?: string; contextSize?: number; saveStates?: boolean } = {},
+) {
+  const modelId = hearth.addModel(forged.paths[arch], `${arch}.gguf`);
   await hearth.call('settings.update', {
-    contextSize: 2048,
+    contextSize: options.contextSize ?? 2048,
     threads: 1,
-    defaultSampling: { temperature: 0, topP: 1, maxTokens: 12, seed: 1 },
+    saveStates: options.saveStates ?? true,
+    defaultSampling: { ...sampling, topP: 1 },
   });
-  const conversation = await hearth.call('conversations.create', { modelId, systemPrompt: 'You are Hearth.' });
+  const conversation = await hearth.call('conversations.create', { modelId, systemPrompt: options.systemPrompt ?? '' });
+  return { modelId, conversation };
+}
+
+async function conversationWithHistory(hearth: TestHearth, chars: number) {
+  const sampling = { temperature: 0, maxTokens: 12, seed: 1 };
+  const { modelId, conversation } = await newConversation(hearth, 'rwkv7', sampling, {
+    systemPrompt: 'You are Hearth.',
+  });
   writeHistory(new ConversationStore(hearth.db), conversation.id, modelId, chars);
   return conversation;
 }
@@ -97,13 +112,7 @@ describe('incremental turns', () => {
 
   test('a turn is closed without re-reading the answer unless its tokens differ; the next turn reads only itself', async () => {
     const hearth = startHearth();
-    const modelId = hearth.addModel(forged.paths.rwkv6, 'rwkv6.gguf');
-    await hearth.call('settings.update', {
-      contextSize: 2048,
-      threads: 1,
-      defaultSampling: { temperature: 0.9, topP: 1, maxTokens: 16, seed: 7 },
-    });
-    const conversation = await hearth.call('conversations.create', { modelId, systemPrompt: '' });
+    const { conversation } = await newConversation(hearth, 'rwkv6', { temperature: 0.9, maxTokens: 16, seed: 7 });
     const turns = [];
     for (const question of ['Hello.', 'Tell me more.', 'Why?', 'And then?', 'Thanks.', 'Bye.']) {
       turns.push(await askCounted(hearth, conversation.id, question));
@@ -140,14 +149,11 @@ describe('a recurrent conversation longer than the context size', () => {
     );
     const run = async (setup: { restartBefore: number | null; saveStates: boolean }) => {
       const hearth = startHearth();
-      const modelId = hearth.addModel(forged.paths.mamba2, 'mamba2.gguf');
-      await hearth.call('settings.update', {
+      const sampling = { temperature: 0, maxTokens: 16, seed: 3 };
+      const { conversation } = await newConversation(hearth, 'mamba2', sampling, {
         contextSize: 256,
-        threads: 1,
         saveStates: setup.saveStates,
-        defaultSampling: { temperature: 0, topP: 1, maxTokens: 16, seed: 3 },
       });
-      const conversation = await hearth.call('conversations.create', { modelId, systemPrompt: '' });
       const answers: Message[] = [];
       for (const [index, question] of questions.entries()) {
         if (index === setup.restartBefore) await hearth.engine.shutdown();
