@@ -38,8 +38,9 @@ describe('document tools and settings in the browser (web host, real engine, hea
     const log = join(dir, 'lantern-log.pdf');
     writePdf(log, { title: 'Lantern log', pages: logPages(6) });
 
-    // A small context: the log is too long to read whole, and its summary is made part by part.
-    const { hearth, page, pageErrors } = await openInBrowser(forged.paths.mamba, {
+    // A small context on an attention model: the log is too long to read whole, and its summary is
+    // made part by part (a recurrent model would read it whole: its state does not grow).
+    const { hearth, page, pageErrors } = await openInBrowser(forged.paths.llama, {
       threads: 1,
       contextSize: 512,
       defaultSampling: { temperature: 0, topP: 1, maxTokens: 24, seed: 1 },
