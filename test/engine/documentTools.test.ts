@@ -37,9 +37,10 @@ before(() => {
   });
 });
 
-async function setUp(contextSize: number) {
+/** An attention model (llama) has a context to fill; a recurrent one (rwkv7) reads on into its state. */
+async function setUp(contextSize: number, arch: 'rwkv7' | 'llama' = 'rwkv7') {
   const hearth = startHearth();
-  const modelId = hearth.addModel(forged.paths.rwkv7);
+  const modelId = hearth.addModel(forged.paths[arch]);
   await hearth.call('settings.update', {
     contextSize,
     defaultModelId: modelId,
@@ -89,7 +90,7 @@ describe('document tools', () => {
   });
 
   test('a long document is summarised part by part (map-reduce)', async () => {
-    const hearth = await setUp(1024);
+    const hearth = await setUp(1024, 'llama');
     const documentId = await indexed(hearth, logbook);
     const { conversationId } = await hearth.call('documents.tool', { documentId, tool: 'key-points' });
     const { question, answer } = await firstExchange(hearth, conversationId);
@@ -125,7 +126,7 @@ describe('document tools', () => {
   });
 
   test('read refuses a document longer than the context, pointing to questions instead', async () => {
-    const hearth = await setUp(512);
+    const hearth = await setUp(512, 'llama');
     const documentId = await indexed(hearth, requireFile(FHS_HTML, 'debian-policy'));
     await assert.rejects(
       hearth.call('documents.tool', { documentId, tool: 'read' }),
