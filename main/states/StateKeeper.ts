@@ -119,9 +119,10 @@ export class StateKeeper {
     };
 
     let resumeStateId: number | null = null;
-    const hashes = historyHashes(input.systemPrompt, input.turns);
     const answerIds = input.turns.filter((turn) => turn.role === 'assistant').map((turn) => turn.id);
     const candidates = resume ? [] : this.#store.turnStatesFor(answerIds.reverse()).slice(0, CANDIDATES_TRIED);
+    // Hashed only when a stored state is a candidate (a live start needs none).
+    const hashes = candidates.length > 0 ? historyHashes(input.systemPrompt, input.turns) : [];
     for (const candidate of candidates) {
       const index = position.get(candidate.messageId ?? '') ?? -1;
       const raw = this.#trusted(candidate, input.loaded, rejections);

@@ -39,6 +39,9 @@ export interface TokenBase {
 
 const OPEN: ChatHistoryItem = { type: 'model', response: [] };
 
+/** Closed renderings remembered (see closed): a turn uses three or four. */
+const CLOSED_CACHE_ENTRIES = 8;
+
 /**
  * The model's chat template as token sequences, rendered a turn at a time. A conversation's tokens
  * are those of its whole history rendered by node-llama-cpp's chat wrapper; rendering and
@@ -56,8 +59,8 @@ export class TurnRenderer {
   readonly #model: LlamaModel;
   /** With and without a system prompt: whether turn-at-a-time rendering gives exactly the whole rendering. */
   readonly #incremental = new Map<string, boolean>();
-  /** Per system prompt: the closed tokens of the system prompt and the pad (the same every turn). */
-  readonly #padTokens = new Map<string, Token[]>();
+  /** Recently closed histories (small local contexts), oldest first. */
+  readonly #closedCache = new Map<string, Token[]>();
   /** Tokens produced by tokenizing renderings (the work that grows with what is rendered). */
   tokenized = 0;
   /** Tokens produced by the once-per-model template self-check (not part of any turn's work). */
@@ -81,6 +84,21 @@ export class TurnRenderer {
    * `history` must end with a complete model response or a system message.
    */
   closed(history: readonly ChatHistoryItem[]): Token[] {
+    // The same local context is closed several times in a turn (the prompt, then the closing; each
+    // candidate base of a re-read turn; the pad every turn): remembered, as eight renders each.
+    const key = JSON.stringify(history);
+    const known = this.#closedCache.get(key);
+    if (known) return known;
+    const tokens = this.#closedUncached(history);
+    if (this.#closedCache.size >= CLOSED_CACHE_ENTRIES) {
+      const oldest = this.#closedCache.keys().next().value;
+      if (oldest !== undefined) this.#closedCache.delete(oldest);
+    }
+    this.#closedCache.set(key, tokens);
+    return tokens;
+  }
+
+  #closedUncached(history: readonly ChatHistoryItem[]): Token[] {
     const renders = NEXT_MESSAGE_PROBES.map((probe) => this.open([...history, { type: 'user', text: probe }]).tokens);
     const first = renders[0] ?? [];
     let length = 0;
@@ -130,7 +148,7 @@ export class TurnRenderer {
     const { items: local, head, padded } = this.#local(history.slice(0, base.items));
     const localBase = this.closed(local);
     if (!padded) return sameTokens(base.tokens, localBase) ? { local, localBase } : null;
-    const padTokens = this.#padClosed(head);
+    const padTokens = this.closed(head);
     if (!startsWith(localBase, padTokens)) return null;
     const anchor = localBase.slice(padTokens.length);
     if (anchor.length === 0 || !endsAt(base.tokens, base.tokens.length, anchor)) return null;
@@ -151,7 +169,7 @@ export class TurnRenderer {
     const covered = history.slice(0, items);
     const local = this.#local(covered);
     const localBase = this.closed(local.items);
-    const anchor = local.padded ? localBase.slice(this.#padClosed(local.head).length) : localBase;
+    const anchor = local.padded ? localBase.slice(this.closed(local.head).length) : localBase;
     if (anchor.length === 0) return null;
     // Tried from the end: the new message might quote the exchange before it, never the other way.
     let tries = 0;
@@ -163,17 +181,6 @@ export class TurnRenderer {
       if (extended && sameTokens(extended.tokens, prompt)) return base;
     }
     return null;
-  }
-
-  #padClosed(head: readonly ChatHistoryItem[]): Token[] {
-    const key = JSON.stringify(head);
-    let tokens = this.#padTokens.get(key);
-    if (!tokens) {
-      if (this.#padTokens.size > 32) this.#padTokens.clear();
-      tokens = this.closed(head);
-      this.#padTokens.set(key, tokens);
-    }
-    return tokens;
   }
 
   /** The items a covered history is rendered as: itself, or its last exchange after a pad. */
