@@ -170,6 +170,15 @@ export const engineCalls = {
     TurnResultSchema,
   ),
   abort: call(z.strictObject({ requestId: z.string().min(1).max(100) }), z.strictObject({ aborted: z.boolean() })),
+  /**
+   * Loads a verified turn state into the sequence ahead of the next message (a conversation was
+   * opened): the sequence then holds the turn `key` covering `items` history items, and the next
+   * `generate` may start from it with `resume: { kind: 'live' }`. `loaded: false` says why not.
+   */
+  preload: call(
+    z.strictObject({ key: z.string().min(1).max(100), path: z.string().min(1), items: z.int().min(1) }),
+    z.strictObject({ loaded: z.boolean(), rejected: z.string().nullable() }),
+  ),
 } as const;
 export type EngineCalls = typeof engineCalls;
 export type EngineCallName = keyof EngineCalls;

@@ -343,7 +343,12 @@ export function createHearth(options: HearthOptions): Hearth {
       events.emit('conversations.changed', { conversationId: conversation.id });
       return conversation;
     },
-    'conversations.get': async ({ conversationId }) => view(conversationId),
+    'conversations.get': async ({ conversationId }) => {
+      const opened = view(conversationId);
+      // Opening a conversation makes its next message likely: its saved state starts loading now.
+      chat.prepare(conversationId);
+      return opened;
+    },
     'conversations.selectBranch': async ({ conversationId, messageId }) => {
       if (chat.isAnswering(conversationId)) {
         throw new AppError('busy', 'Wait for the answer to finish, or stop it, before switching branches.');

@@ -59,6 +59,8 @@ export class ChatService {
    * it at once, and only waits for the saved state (in #settling) when it has to read it back.
    */
   readonly #engineBusy = new Map<string, Promise<void>>();
+  /** Saved states being loaded into the engine ahead of a conversation's next message, by conversation. */
+  readonly #preparing = new Map<string, Promise<void>>();
   /** Answers that ended while the disk was full: their final state, written by the next call. */
   readonly #unsaved = new Map<string, MessageOutcome>();
 
@@ -124,9 +126,61 @@ export class ChatService {
     return this.#active.has(conversationId);
   }
 
+  /**
+   * Eager resume: a conversation was opened, so its next message is likely. Its newest answer's
+   * saved state is loaded into the engine in the background (when the engine does not hold it
+   * already and nothing is being answered there), and the next turn continues from memory
+   * instead of paying for the load. Best effort: any failure just leaves the work to that turn.
+   */
+  prepare(conversationId: string): void {
+    const { conversations, engine, library, settings, states } = this.#deps;
+    if (!settings.get().saveStates || this.#active.has(conversationId) || this.#preparing.has(conversationId)) return;
+    const conversation = conversations.get(conversationId);
+    const leafId = conversations.leafId(conversationId);
+    const modelId = conversation?.modelId ?? settings.get().defaultModelId;
+    if (!conversation || !leafId || !modelId) return;
+    const branch = conversations.pathTo(leafId);
+    const turns = toTurns(branch, conversations.modelContents(branch.map((message) => message.id)));
+    const newest = turns.findLastIndex((turn) => turn.role === 'assistant');
+    const answer = turns[newest];
+    if (!answer || engine.liveTurn?.key === answer.id) return;
+    const covered = turns.slice(0, newest + 1);
+    const items = (conversation.systemPrompt.trim() ? 1 : 0) + covered.length;
+    const task = (async () => {
+      const modelPath = await library.resolve(modelId);
+      // Never a load (nor a hardware probe for its plan) just because a conversation was opened.
+      if (engine.status.loaded?.modelPath !== modelPath) return;
+      let plan: TurnPlan | null = null;
+      try {
+        await engine.preload(await this.#deps.loadParams(modelPath), async (loaded) => {
+          // Planned in the engine's queue: a turn that ran meanwhile may have left it live already.
+          if (engine.liveTurn?.key === answer.id) return null;
+          plan = await states.plan({
+            requestId: `preload-${answer.id}`,
+            turns: covered,
+            systemPrompt: conversation.systemPrompt,
+            loaded,
+            live: null,
+          });
+          const resume = plan.request.resume;
+          // Only the newest answer's own state: an older one would not be where the next turn starts.
+          if (resume?.kind !== 'state' || resume.items !== items) return null;
+          return { key: answer.id, path: resume.path, items, answer: answer.text };
+        });
+      } finally {
+        if (plan) await states.discard(plan);
+      }
+    })()
+      .catch(() => undefined)
+      .finally(() => this.#preparing.delete(conversationId));
+    this.#preparing.set(conversationId, task);
+  }
+
   /** Resolves once no turn is running, states saved included (used on shutdown and by tests). */
   async idle(): Promise<void> {
-    while (this.#settling.size > 0) await Promise.all([...this.#settling.values()]);
+    while (this.#settling.size > 0 || this.#preparing.size > 0) {
+      await Promise.all([...this.#settling.values(), ...this.#preparing.values()]);
+    }
   }
 
   async stopAll(): Promise<void> {

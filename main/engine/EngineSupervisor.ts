@@ -256,6 +256,32 @@ export class EngineSupervisor {
     }
   }
 
+  /**
+   * Eager resume: loads a turn's saved state into the engine before its next message, in the
+   * engine's queue like any other work. Only for the model already loaded: opening a conversation
+   * never starts an engine, loads or unloads a model (the start-up warm-up loads the last-used
+   * one). `build` names the
+   * state once the model's identity is known (null: nothing to load). Resolves with whether the
+   * engine now holds that turn; a failure is not an error (the next turn reads the state itself).
+   */
+  preload(
+    model: LoadParams,
+    build: (loaded: EngineLoadedModel) => Promise<{ key: string; path: string; items: number; answer: string } | null>,
+  ): Promise<boolean> {
+    return this.#exclusive(async () => {
+      if (!this.#loaded || !this.#loadedParams || !sameLoad(this.#loadedParams, model)) return false;
+      if (!this.#client || this.#loadedOn !== this.#client || this.#client.exited) return false;
+      const { client, loaded } = await this.#ensureModel(model);
+      const request = await build(loaded);
+      if (!request) return false;
+      this.#live = null;
+      const result = await client.request('preload', { key: request.key, path: request.path, items: request.items });
+      if (result.loaded) this.#live = { client, key: request.key, items: request.items, answer: request.answer };
+      else this.#warn(`A saved state was not loaded ahead of the next message: ${result.rejected ?? 'unknown reason'}`);
+      return result.loaded;
+    });
+  }
+
   /** A model file's facts for the planner (read in the engine: a hostile file cannot hurt main). */
   /** Embeddings for document retrieval; queued with the engine's other work. */
   embed(modelPath: string, texts: string[]): Promise<{ dims: number; vectors: number[][] }> {

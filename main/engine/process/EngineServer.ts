@@ -55,6 +55,7 @@ export class EngineServer {
       probeHardware: ({ bandwidthMs, gpus }) => this.#runtime.probeHardware(bandwidthMs, gpus),
       generate: (params) => this.#generate(params),
       abort: async ({ requestId }) => ({ aborted: this.#runtime.abort(requestId) }),
+      preload: (params) => this.#runtime.preload(params),
     };
   }
 

@@ -27,6 +27,8 @@ export interface InferenceBackend {
     onResuming?: (done: boolean) => Promise<void>,
   ): Promise<TurnResult>;
   abort(requestId: string): boolean;
+  /** Loads a verified turn state ahead of the next message; the sequence then holds turn `key`. */
+  preload(params: CallInput<EngineCalls, 'preload'>): Promise<{ loaded: boolean; rejected: string | null }>;
   /** A model file's facts, without loading it. */
   inspect(modelPath: string): Promise<ModelInspection>;
   /** L2-normalised embeddings of texts with an embedding model. */

@@ -28,7 +28,7 @@ import { inspectModel } from './inspectModel.js';
 import { probeGpus } from './probeGpus.js';
 import { engineBuild, modelFingerprint, stateBytesPerToken, vocabularySize } from './modelIdentity.js';
 import { preparedPromptWrapper } from './preparedPromptWrapper.js';
-import { type GenerateParams, runTurn, type TurnModel } from './runTurn.js';
+import { type GenerateParams, loadSavedState, runTurn, type TurnModel } from './runTurn.js';
 import { TurnRenderer } from './TurnRenderer.js';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -246,6 +246,23 @@ export class LlamaRuntime implements InferenceBackend {
     const machine = await probeMachine({ bandwidthMs });
     const gpus = withGpus ? await probeGpus(this.#llama?.instance ?? null) : [];
     return { ...machine, gpus, sources: { ...machine.sources, gpus: gpus.length > 0 ? 'llama' : 'none' } };
+  }
+
+  /** A turn state loaded ahead of the next message (see the `preload` engine call). */
+  async preload(params: CallInput<EngineCalls, 'preload'>): Promise<{ loaded: boolean; rejected: string | null }> {
+    const loaded = this.#loaded;
+    if (!loaded) throw new AppError('no_model', 'No model is loaded in the engine.');
+    if (this.#generations.size > 0) throw new AppError('busy', 'The engine is already answering.');
+    const { turn } = loaded;
+    turn.live = null;
+    try {
+      await loadSavedState(turn, params.path, async () => undefined);
+    } catch (error) {
+      return { loaded: false, rejected: (error as Error).message };
+    }
+    const tokens = turn.chat.sequence.nextTokenIndex;
+    turn.live = { key: params.key, items: params.items, tokens };
+    return { loaded: true, rejected: null };
   }
 
   abort(requestId: string): boolean {

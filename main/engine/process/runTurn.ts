@@ -84,23 +84,10 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     }
   } else if (resume) {
     try {
-      const stateModel = { vocabularySize: turn.vocabularySize, contextSize: sequence.contextSize };
-      if (turn.stateLayout === undefined) {
-        const first = turn.model.tokenize('a')[0];
-        if (first === undefined) throw new Error('the model has no token for "a"');
-        turn.stateLayout = await learnModelStateLayout(sequence, `${resume.path}.layout`, first, stateModel);
-      }
-      if (!turn.stateLayout) throw new Error('Hearth cannot check saved states of this kind of model');
-      await checkStateFile(resume.path, stateModel, turn.stateLayout);
-      await sequence.clearHistory();
-      await callbacks.onResuming(false);
-      await sequence.loadStateFromFile(resume.path, { acceptRisk: true });
-      await callbacks.onResuming(true);
+      await loadSavedState(turn, resume.path, callbacks.onResuming);
       base = { items: resume.items, tokens: sequence.contextTokens };
     } catch (error) {
-      await callbacks.onResuming(true);
-      rejected = `the saved state could not be loaded: ${(error as Error).message}`;
-      await sequence.clearHistory();
+      rejected = (error as Error).message;
     }
   }
 
@@ -193,6 +180,38 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
       answerReread: closing.answerReread,
     },
   };
+}
+
+/**
+ * Loads a saved state into the model's sequence, after checking the file's whole layout against
+ * the model (learned from a state the model writes itself, the first time). Throws with the reason
+ * (the sequence is then empty); `onResuming` brackets the moment llama.cpp reads the file, so that
+ * main knows which state took the engine down if it dies there.
+ */
+export async function loadSavedState(
+  turn: TurnModel,
+  path: string,
+  onResuming: (done: boolean) => Promise<void>,
+): Promise<void> {
+  const sequence = turn.chat.sequence;
+  try {
+    const stateModel = { vocabularySize: turn.vocabularySize, contextSize: sequence.contextSize };
+    if (turn.stateLayout === undefined) {
+      const first = turn.model.tokenize('a')[0];
+      if (first === undefined) throw new Error('the model has no token for "a"');
+      turn.stateLayout = await learnModelStateLayout(sequence, `${path}.layout`, first, stateModel);
+    }
+    if (!turn.stateLayout) throw new Error('Hearth cannot check saved states of this kind of model');
+    await checkStateFile(path, stateModel, turn.stateLayout);
+    await sequence.clearHistory();
+    await onResuming(false);
+    await sequence.loadStateFromFile(path, { acceptRisk: true });
+    await onResuming(true);
+  } catch (error) {
+    await onResuming(true);
+    await sequence.clearHistory();
+    throw new Error(`the saved state could not be loaded: ${(error as Error).message}`);
+  }
 }
 
 interface Closing {
