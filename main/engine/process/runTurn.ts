@@ -84,7 +84,7 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     }
   } else if (resume) {
     try {
-      await loadSavedState(turn, resume.path, callbacks.onResuming);
+      await loadSavedState(turn, resume.path, (done) => callbacks.onResuming(done));
       base = { items: resume.items, tokens: sequence.contextTokens };
     } catch (error) {
       rejected = (error as Error).message;
@@ -210,7 +210,7 @@ export async function loadSavedState(
   } catch (error) {
     await onResuming(true);
     await sequence.clearHistory();
-    throw new Error(`the saved state could not be loaded: ${(error as Error).message}`);
+    throw new Error(`the saved state could not be loaded: ${(error as Error).message}`, { cause: error });
   }
 }
 
