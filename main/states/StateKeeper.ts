@@ -125,18 +125,8 @@ export class StateKeeper {
     const hashes = candidates.length > 0 ? historyHashes(input.systemPrompt, input.turns) : [];
     for (const candidate of candidates) {
       const index = position.get(candidate.messageId ?? '') ?? -1;
-      const raw = this.#trusted(candidate, input.loaded, rejections);
+      const raw = this.#trusted(candidate, input.loaded, rejections, hashes[index] ?? '');
       if (!raw) continue;
-      // What it covers: checked by hash chain, without rendering the history.
-      if (candidate.historyHash === null) {
-        rejections.push('a saved state was saved by an older version of Hearth');
-        continue;
-      }
-      if (index < 0 || candidate.historyHash !== hashes[index]) {
-        rejections.push('a saved state does not match this conversation’s history');
-        this.#log(`state ${candidate.id} refused: its history hash differs`);
-        continue;
-      }
       const path = scratch('resume');
       if (!(await this.#handOver(path, raw, candidate.id, rejections))) break;
       resume = { kind: 'state', path, items: head + index + 1 };
@@ -257,7 +247,12 @@ export class StateKeeper {
     }
   }
 
-  #trusted(record: StateRecord, loaded: EngineLoadedModel, rejections: string[]): Buffer | null {
+  /**
+   * The state's bytes, when it may be used: its provenance (model, build, context), for a turn
+   * state the history it covers (`covers`, the branch's hash chain at its answer: checked without
+   * rendering anything), then its checksum — cheapest first, so no blob is read only to be refused.
+   */
+  #trusted(record: StateRecord, loaded: EngineLoadedModel, rejections: string[], covers?: string): Buffer | null {
     const refuse = (reason: string) => {
       const what = record.kind === 'prompt' ? 'the cached system-prompt state' : 'a saved state';
       rejections.push(`${what} ${reason}`);
@@ -269,6 +264,10 @@ export class StateKeeper {
       return refuse(`was saved by another engine build (${record.engineBuild})`);
     if (record.contextSize !== loaded.contextSize) {
       return refuse(`was saved with a context of ${record.contextSize} tokens, not ${loaded.contextSize}`);
+    }
+    if (covers !== undefined) {
+      if (record.historyHash === null) return refuse('was saved by an older version of Hearth');
+      if (record.historyHash !== covers) return refuse('does not match this conversation’s history');
     }
     const stored = this.#store.data(record.id);
     if (!stored) return refuse('is gone');
