@@ -101,6 +101,11 @@ describe('incremental turns', () => {
         long[step].work.promptTokenized < long.reread.work.promptEvaluated / 4,
         `${step}: tokenizing ${long[step].work.promptTokenized} tokens for a ${long.reread.work.promptEvaluated}-token history`,
       );
+      // Closing the turn reads at most the answer again (from the checkpoint before it), never the history.
+      assert.ok(
+        long[step].work.closingEvaluated < 200,
+        `${step}: closing read ${long[step].work.closingEvaluated} tokens`,
+      );
       // The last exchange and the new question are rendered; the earlier history is not.
       assert.ok(
         Math.abs(long[step].work.promptTokenized - short[step].work.promptTokenized) < 200,
