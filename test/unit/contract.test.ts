@@ -112,6 +112,7 @@ describe('the contract at the renderer → main boundary', () => {
       'inspectModel',
       'loadModel',
       'ping',
+      'preload',
       'probeHardware',
       'renderChatTemplate',
       'unloadModel',
