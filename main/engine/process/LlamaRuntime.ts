@@ -1,4 +1,6 @@
-import { basename } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import {
   getLlama,
   type Llama,
@@ -28,6 +30,8 @@ import { inspectModel } from './inspectModel.js';
 import { probeGpus } from './probeGpus.js';
 import { engineBuild, modelFingerprint, stateBytesPerToken, vocabularySize } from './modelIdentity.js';
 import { preparedPromptWrapper } from './preparedPromptWrapper.js';
+import { learnModelStateLayout } from './stateFile.js';
+import type { StateLayout } from './stateLayout.js';
 import { type GenerateParams, loadSavedState, runTurn, type TurnModel } from './runTurn.js';
 import { TurnRenderer } from './TurnRenderer.js';
 
@@ -145,6 +149,8 @@ export class LlamaRuntime implements InferenceBackend {
         stateBytesPerToken: perToken,
         live: null,
       };
+      turn.stateLayout = await learnLayoutAtLoad(turn, context.contextSize);
+      info.loadMs = performance.now() - started;
       this.#loaded = { model, context, chat, info, turn };
       this.#checkTemplateWhenIdle(turn);
       return info;
@@ -343,4 +349,24 @@ function cpuVariant(systemInfo: string): string {
   const cpuPart = /CPU\s*:([^\n]*)/.exec(systemInfo)?.[1] ?? systemInfo;
   const features = [...cpuPart.matchAll(/([A-Z0-9_]+)\s*=\s*1/g)].map((match) => match[1]);
   return features.length > 0 ? features.join(' ') : 'unknown';
+}
+
+/**
+ * The layout of this model's saved states, learned while loading (one token evaluated on the
+ * empty sequence, saved, parsed; see stateFile): the first resume then only checks its file, and
+ * the first decode's warm-up is paid here, not by a message. Undefined when it could not be
+ * written (a full disk): the first resume learns it then.
+ */
+async function learnLayoutAtLoad(turn: TurnModel, contextSize: number): Promise<StateLayout | null | undefined> {
+  const token = turn.model.tokenize('a')[0];
+  if (token === undefined) return null;
+  const path = join(tmpdir(), `hearth-layout-${process.pid}-${randomUUID()}.state`);
+  try {
+    return await learnModelStateLayout(turn.chat.sequence, path, token, {
+      vocabularySize: turn.vocabularySize,
+      contextSize,
+    });
+  } catch {
+    return undefined;
+  }
 }

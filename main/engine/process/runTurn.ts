@@ -27,7 +27,7 @@ export interface TurnModel {
   renderer: TurnRenderer;
   vocabularySize: number;
   stateBytesPerToken: number;
-  /** How this model's saved states are laid out: learned on the first resume (null: unknown). */
+  /** How this model's saved states are laid out: learned at load, else on the first resume (null: unknown kind). */
   stateLayout?: StateLayout | null;
   /** The closed turn the sequence holds: the request that left it, and how many history items it covers. */
   live: { key: string; items: number; tokens: number } | null;
