@@ -112,7 +112,7 @@ describe('incremental turns', () => {
         `${step}: ${long[step].work.promptTokenized} vs ${short[step].work.promptTokenized} tokens tokenized`,
       );
     }
-    assert.equal(long.resumedAnswer.context?.tokens, long.resumed.work.promptEvaluated);
+    assert.ok((long.resumedAnswer.context?.tokens ?? Infinity) < 40, 'the answer says it read only the new turn');
   });
 
   test('a turn is closed without re-reading the answer unless its tokens differ; the next turn reads only itself', async () => {
