@@ -39,6 +39,13 @@ export interface NextTurn {
   firstTextMs: number;
   /** The engine's time from starting the second turn to its first token (null: not reported). */
   engineFirstTokenMs: number | null;
+  /**
+   * Whether closing the first turn read its answer again (the model's tokens differed from the
+   * answer's re-tokenization, as with a forged model's partial UTF-8); null: not reported.
+   */
+  answerReread: boolean | null;
+  /** Whether the first answer had any text (a one-token answer can be part of a character only). */
+  answerHasText: boolean;
 }
 
 export function benchHearth(): BenchHearth {
@@ -91,6 +98,10 @@ export function benchHearth(): BenchHearth {
       let firstAnswer: Message | null = null;
       let secondAnswer: Message | null = null;
       const failure: { error: Error | null } = { error: null };
+      const closing: { reread: boolean | null } = { reread: null };
+      const stopWatching = hearth.engine.on((event) => {
+        if (event.type === 'turnDone' && event.requestId === firstId) closing.reread = event.work.answerReread;
+      });
       const sendSecond = () => {
         call('chat.send', { conversationId, content: second }).then(
           () => {
@@ -129,6 +140,7 @@ export function benchHearth(): BenchHearth {
         }
       } finally {
         unsubscribe();
+        stopWatching();
       }
       if (failure.error) throw failure.error;
       const answered = firstAnswer as Message | null;
@@ -141,6 +153,8 @@ export function benchHearth(): BenchHearth {
         acceptedMs: acceptedAt - finishedAt,
         firstTextMs: firstTextAt - finishedAt,
         engineFirstTokenMs: next.stats?.timeToFirstTokenMs ?? null,
+        answerReread: closing.reread,
+        answerHasText: answered.content.length > 0,
       };
     },
     async dispose() {
