@@ -94,6 +94,14 @@ describe('branches and saved states in the browser', () => {
     await page.getByTestId('states-section').scrollIntoViewIfNeeded();
     assert.match(await page.getByTestId('states-usage-total').innerText(), /\d/);
     await page.screenshot({ path: join(SHOTS, 'saved-states-settings.png') });
+
+    // Loading the last-used model at start is on by default, and the checkbox turns it off.
+    const warmStart = page.getByTestId('load-model-on-start');
+    assert.equal(await warmStart.isChecked(), true);
+    await warmStart.uncheck();
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-save').waitFor({ state: 'detached' });
+    assert.equal((await hearth.call('settings.get', {})).loadModelOnStart, false);
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -36,6 +36,7 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
   const [contextSize, setContextSize] = useState(String(settings.contextSize));
   const [hardware, setHardware] = useState<HardwareDraft>(toHardwareDraft(settings));
   const [defaultModelId, setDefaultModelId] = useState(settings.defaultModelId);
+  const [loadModelOnStart, setLoadModelOnStart] = useState(settings.loadModelOnStart);
   const [states, setStates] = useState<StatesDraft>(toStatesDraft(settings));
   const [documents, setDocuments] = useState<DocumentsDraft>(toDocumentsDraft(settings));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -52,6 +53,7 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
       defaultSystemPrompt: systemPrompt,
       contextSize: toNumber(contextSize),
       defaultModelId,
+      loadModelOnStart,
       ...hardwareInput(hardware),
       ...statesInput(states, settings),
       ...documentsInput(documents),
@@ -87,6 +89,22 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
         <section className="settings-section">
           <h3>New answers</h3>
           <DefaultModelField value={defaultModelId} onChange={setDefaultModelId} />
+          <div className="field">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={loadModelOnStart}
+                onChange={(event) => setLoadModelOnStart(event.target.checked)}
+                aria-describedby={`${id}-warm-explain`}
+                data-testid="load-model-on-start"
+              />
+              <span>Load the last-used model when Hearth opens</span>
+            </label>
+            <span id={`${id}-warm-explain`} className="field-hint checkbox-hint">
+              The first message then answers at once instead of waiting for the model to load. Uses the model’s
+              memory from the start.
+            </span>
+          </div>
           <div className="field">
             <label htmlFor={`${id}-prompt`}>Default system prompt</label>
             <textarea
