@@ -251,6 +251,37 @@ describe('Word, Markdown, HTML and text extraction', () => {
     assert.doesNotMatch(doc.text, /secret|Skip me|decoration|color:red/);
   });
 
+  test('HTML: site chrome (menus, navigation bars, sidebars, footers) is dropped; article content stays', async () => {
+    writeFileSync(
+      file('chrome.html'),
+      `<html><body>
+       <div class="related" role="navigation"><ul><li><a>index</a></li><li><a>next</a> |</li></ul></div>
+       <header class="site-header">Acme Docs</header>
+       <nav><a>Home</a> <a>Products</a></nav>
+       <div class="document"><div class="body">
+         <article><header><h1>Valves</h1></header><p>Turn the valve clockwise to close it.</p>
+         <p class="footnote">Valves made before 1990 turn the other way.</p>
+         <div class="menu-item-description">A menu item described in the text is content.</div>
+       </article></div></div>
+       <div class="sphinxsidebar"><h3>Table of Contents</h3><ul><li>Valves</li></ul><div id="searchbox">Quick search</div></div>
+       <div class="footer">© Acme. Created using Sphinx.</div>
+       <footer>Contact us</footer>
+       </body></html>`,
+    );
+    const doc = await extract(file('chrome.html'));
+    assert.deepEqual(
+      doc.sections.map((s) => [s.headingPath.join(' > '), s.text]),
+      [
+        [
+          'Valves',
+          'Valves\n\nTurn the valve clockwise to close it.\n\nValves made before 1990 turn the other way.\n\n' +
+            'A menu item described in the text is content.',
+        ],
+      ],
+    );
+    assert.doesNotMatch(doc.text, /Acme Docs|index|Home|Table of Contents|Quick search|Sphinx|Contact us/);
+  });
+
   test('text files: UTF-8, UTF-16 with a byte-order mark, and Windows-1252 all decode; CRLF becomes LF', async () => {
     writeFileSync(file('utf8.txt'), 'Crème brûlée\r\nline two\r\n');
     writeFileSync(
@@ -320,6 +351,13 @@ describe('real-world documents Debian ships under free licences', () => {
     assert.ok(pdf.sections.some((s) => s.page === 50));
     // The same standard, the same words, in both forms.
     assert.ok(pdf.text.includes('Software to predict the location of installed files'));
+  });
+
+  test('the Debian Policy manual (Sphinx HTML): its navigation bars and sidebar are not read as text', async () => {
+    const doc = await extract(requireFile('/usr/share/doc/debian-policy/policy.html/ch-source.html', 'debian-policy'));
+    assert.match(doc.text, /Source packages/);
+    assert.doesNotMatch(doc.text, /Quick search|Table of Contents/);
+    assert.ok(!doc.text.trimStart().startsWith('Navigation'), 'the page starts with its content');
   });
 });
 

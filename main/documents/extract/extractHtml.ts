@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import type { DocumentKind, ExtractedDocument } from '../../../contract/index.js';
 import { DocumentBuilder } from './DocumentBuilder.js';
+import { isPageChrome } from './htmlChrome.js';
 import { TextFlow } from './TextFlow.js';
 
 /** Elements whose content is not reading text. */
@@ -62,7 +63,8 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * An HTML document's reading text, cut into sections at its headings (h1–h6), with `<title>` (or
- * the first heading) as its title. Scripts, styles and hidden elements are dropped. Also reads
+ * the first heading) as its title. Scripts, styles, hidden elements and site chrome (menus,
+ * navigation bars, sidebars, footers: htmlChrome.ts) are dropped. Also reads
  * mammoth's HTML for Word documents, hence `kind`. A streaming parser: no DOM tree is built.
  */
 export function extractHtml(html: string, fallbackTitle: string, kind: DocumentKind = 'html'): ExtractedDocument {
@@ -91,7 +93,13 @@ export function extractHtml(html: string, fallbackTitle: string, kind: DocumentK
       onopentag(name, attributes) {
         if (name === 'title' && title === null) inTitle = true;
         if (skipDepth > 0) return void skipDepth++;
-        if (SKIPPED.has(name) || 'hidden' in attributes || attributes['aria-hidden'] === 'true')
+        if (
+          SKIPPED.has(name) ||
+          'hidden' in attributes ||
+          attributes['aria-hidden'] === 'true' ||
+          // Word's HTML (mammoth) has no chrome; a class there is the author's and is kept.
+          (kind === 'html' && isPageChrome(name, attributes))
+        )
           return void (skipDepth = 1);
         const level = HEADING.exec(name)?.[1];
         if (level) {
