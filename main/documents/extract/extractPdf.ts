@@ -4,6 +4,7 @@ import type { ExtractedDocument } from '../../../contract/index.js';
 import { DocumentBuilder } from './DocumentBuilder.js';
 import { ExtractionError } from './ExtractionError.js';
 import { pdfPageText } from './pdfPageText.js';
+import { stripRunningLines } from './pdfRunningLines.js';
 import { readPdfOutline, type OutlineHeading } from './pdfOutline.js';
 
 /** Called after each page: 1-based page number and the page count. */
@@ -65,6 +66,8 @@ export async function extractPdf(
     let current: string[] = [];
     let nextHeading = 0;
     let failedPages = 0;
+    // Pages are read first and added after: running headers and footers show only across pages.
+    const pages: { text: string; headings: OutlineHeading[] }[] = [];
     for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
       const onThisPage: OutlineHeading[] = [];
       while (nextHeading < headings.length && headings[nextHeading]!.page <= pageNumber) {
@@ -84,10 +87,13 @@ export async function extractPdf(
         failedPages++;
         text = '';
       }
-      current = addPage(builder, pageNumber, text, current, onThisPage);
+      pages.push({ text, headings: onThisPage });
       if (pageNumber % CLEANUP_EVERY_PAGES === 0) await pdf.cleanup();
       onPage(pageNumber, pageCount);
     }
+    stripRunningLines(pages.map((page) => page.text)).forEach((text, index) => {
+      current = addPage(builder, index + 1, text, current, pages[index]!.headings);
+    });
     if (failedPages === pageCount)
       throw new ExtractionError('corrupt', 'The PDF is damaged: none of its pages could be read.');
     if (builder.isEmpty) {
