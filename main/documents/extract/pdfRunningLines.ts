@@ -67,17 +67,17 @@ export function stripRunningLines(pages: readonly string[]): string[] {
   return split.map((lines) => {
     const kept = [...lines];
     // From each edge inwards, while the lines there are running ones (blank lines between them too).
-    for (let removed = 0, i = 0; i < kept.length && removed < EDGE_LINES; ) {
-      const line = kept[i]!;
-      if (line.trim() === '') kept.splice(i, 1);
-      else if (isRunning(line, 'top')) (kept.splice(i, 1), removed++);
-      else break;
+    for (let removed = 0; kept.length > 0 && removed < EDGE_LINES; ) {
+      const line = kept[0]!;
+      if (line.trim() !== '' && !isRunning(line, 'top')) break;
+      if (line.trim() !== '') removed++;
+      kept.shift();
     }
     for (let removed = 0; kept.length > 0 && removed < EDGE_LINES; ) {
       const line = kept.at(-1)!;
-      if (line.trim() === '') kept.pop();
-      else if (isRunning(line, 'bottom')) (kept.pop(), removed++);
-      else break;
+      if (line.trim() !== '' && !isRunning(line, 'bottom')) break;
+      if (line.trim() !== '') removed++;
+      kept.pop();
     }
     while (kept[0]?.trim() === '') kept.shift();
     while (kept.at(-1)?.trim() === '') kept.pop();
