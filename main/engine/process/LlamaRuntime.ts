@@ -30,7 +30,7 @@ import { inspectModel } from './inspectModel.js';
 import { probeGpus } from './probeGpus.js';
 import { engineBuild, modelFingerprint, stateBytesPerToken, vocabularySize } from './modelIdentity.js';
 import { preparedPromptWrapper } from './preparedPromptWrapper.js';
-import { learnModelStateLayout } from './stateFile.js';
+import { learnModelStateLayout, rehearseResume } from './stateFile.js';
 import type { StateLayout } from './stateLayout.js';
 import { type GenerateParams, loadSavedState, runTurn, type TurnModel } from './runTurn.js';
 import { TurnRenderer } from './TurnRenderer.js';
@@ -150,28 +150,17 @@ export class LlamaRuntime implements InferenceBackend {
         live: null,
       };
       turn.stateLayout = await learnLayoutAtLoad(turn, context.contextSize);
+      // Whether the template renders turn by turn, with and without a system prompt (a few dozen
+      // small renderings), is part of the load: a resumed first message must not pay for it.
+      turn.renderer.isIncremental(null);
+      turn.renderer.isIncremental({ type: 'system', text: 'system' });
       info.loadMs = performance.now() - started;
       this.#loaded = { model, context, chat, info, turn };
-      this.#checkTemplateWhenIdle(turn);
       return info;
     } catch (error) {
       await model.dispose();
       throw await this.#loadError(params.modelPath, error);
     }
-  }
-
-  /**
-   * Whether the template renders turn by turn is checked once per model (a few dozen small
-   * renderings): right after the load, while the engine waits for the first message, so that a
-   * resumed turn does not pay for it. A turn that comes first runs it itself.
-   */
-  #checkTemplateWhenIdle(turn: TurnModel): void {
-    const check = (system: boolean) => () => {
-      if (this.#loaded?.turn !== turn || this.#generations.size > 0) return;
-      turn.renderer.isIncremental(system ? { type: 'system', text: 'system' } : null);
-      if (!system) setImmediate(check(true));
-    };
-    setImmediate(check(false));
   }
 
   async unload(): Promise<boolean> {
@@ -351,22 +340,30 @@ function cpuVariant(systemInfo: string): string {
   return features.length > 0 ? features.join(' ') : 'unknown';
 }
 
+/** A short sentence whose tokens make the rehearsal's prompt batch (about the size of a question). */
+const REHEARSAL_TEXT = 'What did the travellers find when they reached the river, and where did they rest that night?';
+
 /**
  * The layout of this model's saved states, learned while loading (one token evaluated on the
- * empty sequence, saved, parsed; see stateFile): the first resume then only checks its file, and
- * the first decode's warm-up is paid here, not by a message. Undefined when it could not be
- * written (a full disk): the first resume learns it then.
+ * empty sequence, saved, parsed; see stateFile), then one rehearsal of a resume: the first resumed
+ * message then only checks its file, and the first decode's and first state load's one-time costs
+ * are paid here, not by a message. Undefined when the layout could not be written (a full disk):
+ * the first resume learns it then.
  */
 async function learnLayoutAtLoad(turn: TurnModel, contextSize: number): Promise<StateLayout | null | undefined> {
   const token = turn.model.tokenize('a')[0];
   if (token === undefined) return null;
   const path = join(tmpdir(), `hearth-layout-${process.pid}-${randomUUID()}.state`);
+  const model = { vocabularySize: turn.vocabularySize, contextSize };
+  let layout: StateLayout | null;
   try {
-    return await learnModelStateLayout(turn.chat.sequence, path, token, {
-      vocabularySize: turn.vocabularySize,
-      contextSize,
-    });
+    layout = await learnModelStateLayout(turn.chat.sequence, path, token, model);
   } catch {
     return undefined;
   }
+  // Only a warm-up: a failure here costs the first message its speed, nothing else.
+  await rehearseResume(turn.chat.sequence, path, turn.model.tokenize(REHEARSAL_TEXT), model, layout).catch(
+    () => undefined,
+  );
+  return layout;
 }
