@@ -1,5 +1,6 @@
 import type { DocumentChunk, DocumentStatus, ExtractedDocument } from '../../contract/index.js';
 import type { Db } from './openDatabase.js';
+import { keywordQuery } from './keywordQuery.js';
 
 export interface DocumentRecord {
   id: string;
@@ -243,14 +244,22 @@ export class DocumentStore {
   }
 
   /**
-   * BM25 search over chunk text and headings, best first, optionally within some documents. The
-   * query is reduced to its words, each quoted: FTS5 syntax in a user's question ("AND", a stray
-   * quote, a colon) must never be read as an operator or fail the query.
+   * BM25 search over chunk text and headings, best first, optionally within some documents:
+   * passages holding every content word of the question first, then passages holding any of
+   * them (see keywordQuery: function words dropped, every word quoted so FTS5 syntax in a question
+   * is never an operator).
    */
-  search(query: string, limit: number, documentIds: readonly string[] | null = null): ChunkHit[] {
-    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length === 0 || documentIds?.length === 0) return [];
-    const match = words.map((word) => `"${word}"`).join(' OR ');
+  search(question: string, limit: number, documentIds: readonly string[] | null = null): ChunkHit[] {
+    const query = keywordQuery(question);
+    if (!query || documentIds?.length === 0) return [];
+    const hits = this.#match(query.all, limit, documentIds);
+    if (hits.length >= limit || !query.any) return hits;
+    const seen = new Set(hits.map((hit) => hit.chunkId));
+    const more = this.#match(query.any, limit, documentIds).filter((hit) => !seen.has(hit.chunkId));
+    return [...hits, ...more].slice(0, limit);
+  }
+
+  #match(match: string, limit: number, documentIds: readonly string[] | null): ChunkHit[] {
     const within = documentIds ? `AND c.document_id IN (${documentIds.map(() => '?').join(', ')})` : '';
     const rows = this.#db
       .prepare<unknown[], ChunkRow & { score: number }>(

@@ -1,0 +1,52 @@
+/**
+ * A question as FTS5 queries. People ask in sentences ("How do I stop a service from starting at
+ * boot?"); matched word by word with OR, "how", "do", "a", "at" match nearly every passage and
+ * their BM25 weight, small but summed over many passages, buries the ones that hold "service",
+ * "starting", "boot" together. So: the question's content words only, all of them first (AND),
+ * and any of them as the fallback that fills the rest of the list.
+ */
+
+/**
+ * Function words of English questions and sentences. Kept short on purpose: a word that can carry
+ * a question's meaning ("not", "no", "only", "first", "new") stays.
+ */
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but if then so of to in on at by for with from into onto about as than ' +
+    'is are was were be been being am do does did doing done have has had having ' +
+    'i me my we our you your he him his she her it its they them their this that these those ' +
+    'what which who whom whose when where why how ' +
+    'can could should would will shall may might must ' +
+    'there here some any each every all both either neither such own same other ' +
+    'please tell explain say says said show give get let want need know ' +
+    'just also very too more most much many way ways thing things'
+  ).split(' '),
+);
+
+export interface KeywordQuery {
+  /** Every content word (each quoted): passages about all of the question's words. */
+  all: string;
+  /** Any content word: the fallback. Null when it would equal `all` (one content word). */
+  any: string | null;
+  /** The words searched for, in question order, lower-cased, without duplicates. */
+  words: string[];
+}
+
+/**
+ * The FTS5 queries for a question, or null when it has no word at all. Each word is quoted, so
+ * FTS5 syntax in a question ("AND", a stray quote, a colon) is never read as an operator. A
+ * question made only of function words ("What is this?") searches for those words instead of
+ * nothing.
+ */
+export function keywordQuery(question: string): KeywordQuery | null {
+  const words = [...new Set((question.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.toLowerCase()))];
+  if (words.length === 0) return null;
+  const content = words.filter((word) => !STOP_WORDS.has(word));
+  const chosen = content.length > 0 ? content : words;
+  const quoted = chosen.map((word) => `"${word}"`);
+  return {
+    all: quoted.join(' AND '),
+    any: quoted.length > 1 ? quoted.join(' OR ') : null,
+    words: chosen,
+  };
+}
