@@ -4,8 +4,8 @@
 //                                         password-less sudo); else say exactly what to run, exit 1
 //   node scripts/test-setup.mjs --check   only report (exit 1 when something is missing)
 // Needs: Chromium for the UI tests (HEARTH_CHROMIUM, else /usr/bin/chromium), Mesa's software
-// Vulkan device (lavapipe) for the GPU-path tests, qpdf and two Debian documentation packages
-// whose real documents the document tests read. npm packages come from `npm install`, not here.
+// Vulkan device (lavapipe) for the GPU-path tests, qpdf and the Debian documentation packages
+// whose real documents the document tests and the document eval read. npm packages come from `npm install`, not here.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -32,11 +32,22 @@ const requirements = [
     present: () => existsSync('/usr/share/debian-reference/debian-reference.en.pdf'),
   },
   {
-    what: 'the Filesystem Hierarchy Standard, HTML and PDF (document tests)',
+    what: 'the Filesystem Hierarchy Standard and the Debian Policy Manual (document tests, document eval)',
     debian: 'debian-policy',
     present: () =>
-      existsSync('/usr/share/doc/debian-policy/fhs/fhs-3.0.html') &&
-      existsSync('/usr/share/doc/debian-policy/fhs/fhs-3.0.pdf.gz'),
+      [
+        'fhs/fhs-3.0.html',
+        'fhs/fhs-3.0.pdf.gz',
+        'policy.pdf.gz',
+        'autopkgtest.txt.gz',
+        'perl-policy.txt.gz',
+        'debconf_specification.txt.gz',
+      ].every((file) => existsSync(`/usr/share/doc/debian-policy/${file}`)),
+  },
+  {
+    what: "Python's tutorial and library reference in HTML (document eval)",
+    debian: 'python3-doc',
+    present: () => existsSync('/usr/share/doc/python3-doc/html/tutorial/errors.html'),
   },
 ];
 
