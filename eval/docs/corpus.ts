@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { writeDocx } from '../../test/support/documents/writeDocx.js';
+import { textToDocxParagraphs } from './textToDocxParagraphs.js';
 
 /** The formats the question set covers; a question's format is its document's. */
-export type EvalFormat = 'pdf' | 'html' | 'text';
-export const EVAL_FORMATS: readonly EvalFormat[] = ['pdf', 'html', 'text'];
+export type EvalFormat = 'pdf' | 'html' | 'text' | 'docx';
+export const EVAL_FORMATS: readonly EvalFormat[] = ['pdf', 'html', 'text', 'docx'];
 
 /** One free document Debian ships, as the eval imports it. */
 export interface EvalDocument {
@@ -15,6 +17,8 @@ export interface EvalDocument {
   source: string;
   /** The Debian package that ships it (scripts/test-setup.mjs installs it). */
   debianPackage: string;
+  /** Written as a Word file from the (text) source first: see textToDocxParagraphs. */
+  asDocx?: true;
 }
 
 const POLICY = '/usr/share/doc/debian-policy';
@@ -50,13 +54,23 @@ export const EVAL_DOCUMENTS: readonly EvalDocument[] = [
     source: `${POLICY}/debconf_specification.txt.gz`,
     debianPackage: 'debian-policy',
   },
+  {
+    id: 'copyright-format',
+    format: 'docx',
+    source: `${POLICY}/copyright-format-1.0.txt.gz`,
+    debianPackage: 'debian-policy',
+    asDocx: true,
+  },
 ];
 
 /**
- * Copies (unpacking `.gz`) each document into `folder` under a name whose extension says its
+ * Copies (unpacking `.gz`, writing a Word file where asked) each document into `folder` under a name whose extension says its
  * format, and returns the paths by document id. Hearth imports files by extension.
  */
-export function prepareDocuments(documents: readonly EvalDocument[], folder: string): Map<string, string> {
+export async function prepareDocuments(
+  documents: readonly EvalDocument[],
+  folder: string,
+): Promise<Map<string, string>> {
   const missing = documents.filter((d) => !existsSync(d.source));
   if (missing.length > 0) {
     const packages = [...new Set(missing.map((d) => d.debianPackage))].join(' ');
@@ -70,9 +84,11 @@ export function prepareDocuments(documents: readonly EvalDocument[], folder: str
   for (const document of documents) {
     const gz = document.source.endsWith('.gz');
     const bytes = readFileSync(document.source);
+    const contents = gz ? gunzipSync(bytes) : bytes;
     const name = `${document.id}-${basename(document.source, gz ? '.gz' : undefined)}`;
-    const path = join(folder, name);
-    writeFileSync(path, gz ? gunzipSync(bytes) : bytes);
+    const path = join(folder, document.asDocx ? name.replace(/\.txt$/, '.docx') : name);
+    if (document.asDocx) await writeDocx(path, textToDocxParagraphs(contents.toString('utf8')));
+    else writeFileSync(path, contents);
     paths.set(document.id, path);
   }
   return paths;

@@ -4,7 +4,7 @@
  * markdown table and writes bench/results/eval-docs.md and .json.
  *
  *   npm run eval:docs                        everything
- *   npm run eval:docs -- --only html         one format (pdf, html, text; repeat or comma-separate)
+ *   npm run eval:docs -- --only html         one format (pdf, html, text, docx; repeat or comma-separate)
  *   npm run eval:docs -- --no-naive          Hearth only (faster while tuning)
  *   npm run eval:docs -- --misses            also list the questions missed in the top 5
  *   npm run eval:docs -- --no-write          print only (a subset must not overwrite the results)

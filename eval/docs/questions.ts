@@ -545,6 +545,74 @@ export const EVAL_QUESTIONS: readonly EvalQuestion[] = [
     paraphrased: true,
   },
 
+  // --- Word (.docx written from debian-policy's copyright-format-1.0.txt: machine-readable debian/copyright) ---
+  {
+    question: 'Which files does the pattern *.in match?',
+    document: 'copyright-format',
+    location: '6.9. Files',
+    snippet: 'The pattern *.in therefore matches any file whose name ends in .in anywhere in the source tree',
+  },
+  {
+    question: 'If two Files stanzas match the same file, which one wins?',
+    document: 'copyright-format',
+    location: '6.9. Files',
+    snippet: 'The last stanza that matches a particular file applies to it.',
+  },
+  {
+    question: 'How do I write a license line that lets users pick GPL or Artistic?',
+    document: 'copyright-format',
+    location: '7.2. Syntax',
+    snippet: 'License: GPL-1+ or Artistic',
+  },
+  {
+    question: 'What name should I give the permissive terms from that Massachusetts university?',
+    document: 'copyright-format',
+    location: '7.1. Short name',
+    snippet: 'There are many versions of the MIT license. Please use Expat instead, when it matches.',
+    paraphrased: true,
+  },
+  {
+    question: 'Is writing debian/copyright this way mandatory?',
+    document: 'copyright-format',
+    location: '1. Introduction',
+    snippet: 'Use of this specification is optional.',
+    paraphrased: true,
+  },
+  {
+    question: 'What does a plus sign after a license short name mean?',
+    document: 'copyright-format',
+    location: '7.1. Short name',
+    snippet: 'When the license grant permits using the terms of any later version of that license, add a plus sign',
+  },
+  {
+    question: 'How do I match a file name that contains a space?',
+    document: 'copyright-format',
+    location: '6.9. Files',
+    snippet: 'A path like "foo bar" may be selected with a pattern like "foo?bar".',
+    paraphrased: true,
+  },
+  {
+    question: 'Which entry is compulsory in the opening block?',
+    document: 'copyright-format',
+    location: '5.1. Header stanza (once)',
+    snippet: 'Format: required.',
+    paraphrased: true,
+  },
+  {
+    question: 'How are "or" and "and" grouped when a license expression mixes them?',
+    document: 'copyright-format',
+    location: '7.2. Syntax',
+    snippet: 'A or B and C means A or (B and C).',
+    paraphrased: true,
+  },
+  {
+    question: 'What must I add when I mark files as public-domain?',
+    document: 'copyright-format',
+    location: '7.1.1. Public domain',
+    snippet:
+      'the remaining lines of the field must explain exactly what exemption the corresponding files for that stanza have',
+  },
+
   // --- Answered by none of the documents ---
   {
     question: 'How do I upload my package to the Debian archive with dput?',
@@ -574,4 +642,9 @@ export const EVAL_QUESTIONS: readonly EvalQuestion[] = [
     unanswerable: true,
   },
   { question: 'How do I encrypt a JSON file with a password?', document: 'py-json', unanswerable: true },
+  {
+    question: 'Which tool generates debian/copyright automatically from the upstream sources?',
+    document: 'copyright-format',
+    unanswerable: true,
+  },
 ];

@@ -75,7 +75,7 @@ export async function runDocsEval(options: DocsEvalOptions = {}): Promise<DocsEv
   const work = mkdtempSync(join(tmpdir(), 'hearth-eval-docs-'));
   const hearth = openTestHearth({ paths: dataPathsIn(join(work, 'data')) });
   try {
-    const paths = prepareDocuments(documents, join(work, 'documents'));
+    const paths = await prepareDocuments(documents, join(work, 'documents'));
     const outcomes = await hearth.call('documents.import', { paths: [...paths.values()] });
     const idOf = new Map<string, string>();
     for (const document of documents) {

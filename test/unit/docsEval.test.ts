@@ -8,6 +8,7 @@ import { locateSnippet, overlaps } from '../../eval/docs/locateSnippet.js';
 import { NaiveBm25Index } from '../../eval/docs/NaiveBm25Index.js';
 import { naiveWindows } from '../../eval/docs/naiveWindows.js';
 import { EVAL_QUESTIONS } from '../../eval/docs/questions.js';
+import { textToDocxParagraphs } from '../../eval/docs/textToDocxParagraphs.js';
 import { firstAnsweringRank, retrievalMetrics } from '../../eval/docs/retrievalMetrics.js';
 
 describe('document eval: scoring', () => {
@@ -124,5 +125,38 @@ describe('document eval: the question set keeps its rules', () => {
     assert.ok(checkQuestionSet(EVAL_QUESTIONS.slice(0, 10), ids).some((p) => p.includes('fewer than 80')));
     assert.ok(checkQuestionSet([...EVAL_QUESTIONS, EVAL_QUESTIONS[0]!], ids).some((p) => p.startsWith('asked twice')));
     assert.ok(checkQuestionSet(EVAL_QUESTIONS, ids.slice(1)).some((p) => p.includes('no document')));
+  });
+});
+
+describe('document eval: a text manual as Word paragraphs', () => {
+  test('title, numbered headings by depth, joined paragraphs; contents entries stay plain', () => {
+    const text = [
+      'A Manual',
+      '',
+      '   Table of Contents',
+      '',
+      '   1. Intro',
+      '',
+      '1. Intro',
+      '',
+      '   First line of a paragraph',
+      '   and its second line.',
+      '',
+      '  1.2. Details',
+      '',
+      '   1.2.3. Fine print',
+      '',
+      '   10 green bottles.',
+    ].join('\n');
+    assert.deepEqual(textToDocxParagraphs(text), [
+      { style: 'Title', text: 'A Manual' },
+      { text: 'Table of Contents' },
+      { text: '1. Intro' },
+      { style: 'Heading1', text: '1. Intro' },
+      { text: 'First line of a paragraph and its second line.' },
+      { style: 'Heading2', text: '1.2. Details' },
+      { style: 'Heading3', text: '1.2.3. Fine print' },
+      { text: '10 green bottles.' },
+    ]);
   });
 });
