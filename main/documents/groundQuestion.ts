@@ -8,8 +8,8 @@ export interface Grounding {
   refusal: string | null;
 }
 
-/** Longest passage text put in a prompt; chunks are ~1,200 characters, so this only trims outliers. */
-const PASSAGE_CHARS = 2000;
+/** Longest passage text put in a prompt; chunks are ~2,000 characters, so this only trims outliers. */
+const PASSAGE_CHARS = 2600;
 
 export const NOT_IN_DOCUMENTS =
   'The attached documents do not contain a passage about this, so I cannot answer it from them.';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { DEFAULT_SETTINGS } from '../../contract/index.js';
 import { openInBrowser } from '../support/browserSession.js';
 import { writePdf } from '../support/documents/writePdf.js';
 import { useForgedModels } from '../support/forgedModels.js';
@@ -120,8 +121,8 @@ describe('document tools and settings in the browser (web host, real engine, hea
     const overlap = page.getByTestId('settings-chunk-overlap');
     const embedding = page.getByTestId('settings-embedding-model');
     await chunk.scrollIntoViewIfNeeded();
-    assert.equal(await chunk.inputValue(), '1200');
-    assert.equal(await overlap.inputValue(), '150');
+    assert.equal(await chunk.inputValue(), String(DEFAULT_SETTINGS.documentChunkChars));
+    assert.equal(await overlap.inputValue(), String(DEFAULT_SETTINGS.documentChunkOverlap));
     assert.equal(await embedding.inputValue(), '');
     assert.deepEqual(await embedding.locator('option').allInnerTexts(), ['None (keyword search only)', modelId]);
 
@@ -129,7 +130,7 @@ describe('document tools and settings in the browser (web host, real engine, hea
     await chunk.fill('100');
     await page.getByTestId('settings-save').click();
     await page.getByText('Use a whole number from 200 to 8000.').waitFor();
-    assert.equal((await hearth.call('settings.get', {})).documentChunkChars, 1200);
+    assert.equal((await hearth.call('settings.get', {})).documentChunkChars, DEFAULT_SETTINGS.documentChunkChars);
 
     // An overlap above half a passage is allowed, and the hint says how much of it is used.
     await chunk.fill('600');
