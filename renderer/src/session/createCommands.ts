@@ -12,6 +12,7 @@ import type { ApiClient } from '../api/apiClient.js';
 import type { AppStore } from '../store/appStore.js';
 import { coalesce } from './coalesce.js';
 import { createDocumentCommands, type DocumentCommands } from './createDocumentCommands.js';
+import { createFolderCommands, type FolderCommands } from './createFolderCommands.js';
 import { createHardwareCommands, type HardwareCommands } from './createHardwareCommands.js';
 import { createLibraryCommands, type LibraryCommands } from './createLibraryCommands.js';
 
@@ -20,7 +21,7 @@ import { createLibraryCommands, type LibraryCommands } from './createLibraryComm
  * transition. Failures become error banners (with the AppError's message, which is written for
  * the user), so components never deal with rejected promises.
  */
-export interface Commands extends DocumentCommands, HardwareCommands, LibraryCommands {
+export interface Commands extends DocumentCommands, FolderCommands, HardwareCommands, LibraryCommands {
   loadAll(): Promise<void>;
   refreshConversations(): Promise<void>;
   /** The next page of the conversation list. */
@@ -166,6 +167,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       refreshConversations,
       openConversation: (conversationId) => commands.openConversation(conversationId),
     }),
+    ...createFolderCommands(api, store),
     ...createHardwareCommands(api, store),
     ...createLibraryCommands(api, store, () => commands.refreshModels()),
 

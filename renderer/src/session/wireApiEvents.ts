@@ -81,6 +81,8 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
       else if (document.status === 'failed') state().announce(`Import of ${document.fileName} failed.`);
     }),
 
+    api.on('documents.foldersChanged', () => void commands.refreshFolders()),
+
     api.on('documents.toolProgress', ({ documentId, done, total }) =>
       state().setDocumentToolProgress(documentId, done, total),
     ),
