@@ -42,6 +42,7 @@ import { WatchedFolderStore } from '../storage/WatchedFolderStore.js';
 import { StateStore } from '../storage/StateStore.js';
 import { StateKeeper } from '../states/StateKeeper.js';
 import { AppEvents } from './AppEvents.js';
+import { adoptEmbeddingModel } from './adoptEmbeddingModel.js';
 import { appVersion } from './appVersion.js';
 import { buildId } from './buildId.js';
 import type { DataPaths } from './dataPaths.js';
@@ -164,17 +165,24 @@ export function createHearth(options: HearthOptions): Hearth {
       return groundQuestion(question, await documents.search(question, { documentIds, limit: 5 }), strict);
     },
   });
+  const catalog = loadCatalog();
   const downloads = new DownloadManager({
     store: libraryStore,
     launcher: options.launcher,
     modelsDir: () => library.dir,
-    onChange: (download) => events.emit('library.download', download),
+    onChange: (download) => {
+      events.emit('library.download', download);
+      // After this function returns (a resumed download may report at once, before `documents` exists).
+      queueMicrotask(() => {
+        if (adoptEmbeddingModel(download, catalog, settings)) void documents.embedPending();
+      });
+    },
     onModelAdded: modelsChanged,
     ...options.downloads,
   });
   const models = new LibraryService({
     library,
-    catalog: loadCatalog(),
+    catalog,
     downloads,
     hardware,
     settings,

@@ -43,9 +43,8 @@ describe('document folders in the browser (web host, real import worker, headles
     await watched.waitFor();
     assert.match(await watched.innerText(), new RegExp(root.replace(/[/\\]/g, '.')));
     const indexed = page.locator('[data-testid="document-row"][data-status="indexed"]');
-    await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid="document-row"][data-status="indexed"]').length === 2,
-    );
+    await indexed.nth(1).waitFor();
+    assert.equal(await indexed.count(), 2);
     await page.screenshot({ path: join(SHOTS, 'document-folders.png'), fullPage: true });
 
     // A file added there appears by itself; a file deleted there goes.
@@ -60,6 +59,47 @@ describe('document folders in the browser (web host, real import worker, headles
     await dialog.getByTestId('watched-folders-empty').waitFor();
     assert.match(await page.getByTestId('documents-notice').innerText(), /Stopped watching .*its documents stay/);
     assert.equal(await page.getByTestId('document-row').count(), 2);
+    assert.deepEqual(pageErrors, []);
+  });
+});
+
+describe('the embedding model offer after the first import (headless Chromium)', () => {
+  test('shown once documents exist and no embedding model is set (smallest catalog model, its size, why); dismissed for good; not shown when one is set', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'kettle.md'), '# Kettle\n\nDescale the kettle with citric acid every month.\n');
+    const { hearth, page, modelId, pageErrors } = await openInBrowser(forged.paths.mamba, {});
+    await page.getByTestId('open-documents').click();
+    await page.getByTestId('documents-empty').waitFor();
+    assert.equal(await page.getByTestId('embedding-offer').count(), 0, 'no offer before any document');
+
+    await page.getByTestId('document-paths').fill(join(root, 'kettle.md'));
+    await page.getByTestId('import-documents').click();
+    const offer = page.getByTestId('embedding-offer');
+    await offer.waitFor();
+    const text = await offer.innerText();
+    assert.match(text, /BGE Small EN v1\.5 \(36\.8 MB\)/);
+    assert.match(text, /finds passages by meaning, not only by words/);
+    assert.match(await page.getByTestId('accept-embedding-offer').innerText(), /Download 36\.8 MB/);
+
+    await page.getByTestId('dismiss-embedding-offer').click();
+    await offer.waitFor({ state: 'detached' });
+    assert.equal((await hearth.call('settings.get', {})).embeddingOfferDismissed, true);
+    await page.reload();
+    await page.getByTestId('open-documents').click();
+    await page.locator('[data-testid="document-row"]').first().waitFor();
+    assert.equal(await offer.count(), 0, 'declined is remembered');
+
+    // Offered again only in a fresh state where a model is set: still not shown.
+    await hearth.call('settings.update', { embeddingOfferDismissed: false, embeddingModelId: modelId });
+    await page.reload();
+    await page.getByTestId('open-documents').click();
+    await page.locator('[data-testid="document-row"]').first().waitFor();
+    assert.equal(await offer.count(), 0, 'an embedding model is set');
+    // And with none set (nor declined) it is back: the check above could have failed.
+    await hearth.call('settings.update', { embeddingModelId: null });
+    await page.reload();
+    await page.getByTestId('open-documents').click();
+    await offer.waitFor();
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -53,6 +53,8 @@ export interface Commands extends DocumentCommands, FolderCommands, HardwareComm
   reloadModel(modelId: string): Promise<void>;
   openModelsFolder(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<boolean>;
+  /** Main changed a setting by itself (an embedding model adopted after its download). */
+  refreshSettings(): Promise<void>;
   updateConversation(patch: { systemPrompt?: string; sampling?: Sampling | null }): Promise<boolean>;
   refreshStateUsage(): Promise<void>;
   /** Deletes one conversation's saved states, or all of them. */
@@ -334,6 +336,10 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       const settings = await attempt(() => calls['settings.update'](patch));
       if (settings) state().setSettings(settings);
       return settings !== undefined;
+    },
+
+    async refreshSettings() {
+      await attempt(async () => state().setSettings(await calls['settings.get']({})));
     },
 
     async updateConversation(patch) {
