@@ -15,6 +15,7 @@ import {
 } from './domain.js';
 import { ExecutionPlanSchema, HardwareProfileSchema, ModelFactsSchema } from './hardware.js';
 import { CollectionSchema, DocumentSummarySchema, ImportOutcomeSchema, SearchHitSchema } from './documents.js';
+import { FolderImportSchema, WatchedFolderSchema } from './folders.js';
 import {
   CatalogEntrySchema,
   CatalogFitSchema,
@@ -202,6 +203,22 @@ export const apiCalls = {
     }),
     z.array(ImportOutcomeSchema),
   ),
+  /**
+   * Imports every supported document under a folder (hidden files and links passed over and
+   * counted); with `watch`, files added, changed or deleted there later follow, across restarts.
+   */
+  'documents.importFolder': call(
+    z.strictObject({
+      path: z.string().min(1).max(4096),
+      collectionId: z.string().max(64).nullable().optional(),
+      watch: z.boolean().optional(),
+    }),
+    FolderImportSchema,
+  ),
+  /** Folders being watched. */
+  'documents.folders': call(Empty, z.array(WatchedFolderSchema)),
+  /** Stops watching a folder; its documents stay. */
+  'documents.unwatchFolder': call(ById, z.strictObject({ removed: z.boolean() })),
   'documents.cancel': call(z.strictObject({ documentId: z.string().max(64) }), DocumentSummarySchema),
   /** Deletes a document and its index (the file on disk is not touched). */
   'documents.delete': call(
@@ -275,6 +292,8 @@ export const apiEvents = {
   'documents.toolProgress': z.strictObject({ documentId: z.string(), done: z.int().min(0), total: z.int().min(1) }),
   /** A document's import moved on (status, pages read, chunks indexed) or it was removed. */
   'documents.changed': z.strictObject({ document: DocumentSummarySchema.nullable(), removedId: z.string().nullable() }),
+  /** A folder was watched or unwatched. */
+  'documents.foldersChanged': z.strictObject({}),
   /** Saved states were added or removed: space used changed. */
   'states.changed': z.strictObject({}),
   notice: NoticeSchema,

@@ -215,6 +215,8 @@ export const SettingsSchema = z.strictObject({
   documentChunkOverlap: z.int().min(0).max(4000),
   /** The embedding model for document retrieval; null: BM25 only. */
   embeddingModelId: ModelIdSchema.nullable(),
+  /** The offer of a small embedding model after the first document import was declined. */
+  embeddingOfferDismissed: z.boolean(),
   /** The model a new conversation starts with. */
   defaultModelId: ModelIdSchema.nullable(),
   /** Save conversation states so that resuming, regenerating and editing skip re-reading. */
@@ -247,6 +249,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultModelId: null,
   modelsDir: null,
   embeddingModelId: null,
+  embeddingOfferDismissed: false,
   documentChunkChars: 2000,
   documentChunkOverlap: 200,
   saveStates: true,

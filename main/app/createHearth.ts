@@ -19,6 +19,7 @@ import { ChatService } from '../chat/ChatService.js';
 import { DocumentService, type Embedder } from '../documents/DocumentService.js';
 import { groundQuestion } from '../documents/groundQuestion.js';
 import { DocumentTools } from '../documents/tools/DocumentTools.js';
+import { FolderService } from '../documents/folders/FolderService.js';
 import { EngineSupervisor, type EngineSupervisorOptions, type SupervisorStatus } from '../engine/EngineSupervisor.js';
 import type { EngineLauncher } from '../engine/transport/EngineTransport.js';
 import { HardwareService } from '../hardware/HardwareService.js';
@@ -37,9 +38,11 @@ import { LibraryStore } from '../storage/LibraryStore.js';
 import { ModelCheckStore } from '../storage/ModelCheckStore.js';
 import { openDatabase, type Db } from '../storage/openDatabase.js';
 import { SettingsStore } from '../storage/SettingsStore.js';
+import { WatchedFolderStore } from '../storage/WatchedFolderStore.js';
 import { StateStore } from '../storage/StateStore.js';
 import { StateKeeper } from '../states/StateKeeper.js';
 import { AppEvents } from './AppEvents.js';
+import { adoptEmbeddingModel } from './adoptEmbeddingModel.js';
 import { appVersion } from './appVersion.js';
 import { buildId } from './buildId.js';
 import type { DataPaths } from './dataPaths.js';
@@ -72,6 +75,8 @@ export interface HearthOptions {
   downloads?: Partial<Pick<DownloadManagerOptions, 'attempts' | 'retryDelayMs' | 'stallMs' | 'freeSpaceMarginBytes'>>;
   /** Limits of the throwaway process every model file is trial-loaded in (tests shorten them). */
   trial?: TrialLimits;
+  /** Documents one folder may hold (tests lower it; MAX_FOLDER_DOCUMENTS otherwise). */
+  maxFolderDocuments?: number;
   /** Where main's own log lines go (refused states, …); stderr by default. */
   log?: (line: string) => void;
   /**
@@ -160,17 +165,24 @@ export function createHearth(options: HearthOptions): Hearth {
       return groundQuestion(question, await documents.search(question, { documentIds, limit: 5 }), strict);
     },
   });
+  const catalog = loadCatalog();
   const downloads = new DownloadManager({
     store: libraryStore,
     launcher: options.launcher,
     modelsDir: () => library.dir,
-    onChange: (download) => events.emit('library.download', download),
+    onChange: (download) => {
+      events.emit('library.download', download);
+      // After this function returns (a resumed download may report at once, before `documents` exists).
+      queueMicrotask(() => {
+        if (adoptEmbeddingModel(download, catalog, settings)) void documents.embedPending();
+      });
+    },
     onModelAdded: modelsChanged,
     ...options.downloads,
   });
   const models = new LibraryService({
     library,
-    catalog: loadCatalog(),
+    catalog,
     downloads,
     hardware,
     settings,
@@ -236,6 +248,15 @@ export function createHearth(options: HearthOptions): Hearth {
   });
   // Imports an earlier run left unfinished continue where they stopped.
   documents.resumeUnfinished();
+  const folders = new FolderService({
+    store: new WatchedFolderStore(db),
+    documents,
+    changed: () => events.emit('documents.foldersChanged', {}),
+    ...(options.log && { log: options.log }),
+    ...(options.maxFolderDocuments && { maxDocuments: options.maxFolderDocuments }),
+  });
+  // Watched folders catch up on what changed while the app was closed, then follow the disk.
+  const foldersResumed = folders.resume();
   const stateUsage = (): StateUsage => ({
     ...stateStore.usage(),
     budgetBytes: settings.get().stateBudgetBytes,
@@ -464,6 +485,12 @@ export function createHearth(options: HearthOptions): Hearth {
 
     'documents.list': async () => documents.list(),
     'documents.import': async ({ paths, collectionId }) => documents.import(paths, collectionId ?? null),
+    'documents.importFolder': async ({ path, collectionId, watch }) => {
+      await foldersResumed; // a folder stored before is re-watched first, not twice
+      return folders.import(path, collectionId ?? null, watch ?? false);
+    },
+    'documents.folders': async () => folders.list(),
+    'documents.unwatchFolder': async ({ id }) => ({ removed: await folders.unwatch(id) }),
     'documents.cancel': async ({ documentId }) => documents.cancel(documentId),
     'documents.delete': async ({ documentId }) => ({ deleted: await documents.delete(documentId) }),
     'documents.search': async ({ query, documentIds, limit }) =>
@@ -513,6 +540,8 @@ export function createHearth(options: HearthOptions): Hearth {
     warmup,
     async close() {
       stopWarmUp.abort();
+      await foldersResumed;
+      await folders.close();
       await documents.close();
       await downloads.close();
       await chat.stopAll();

@@ -32,11 +32,15 @@ export async function openDocumentFile(path: string): Promise<{ file: FileHandle
     await file.close();
     throw unreadable(error);
   });
+  if (info.isDirectory()) {
+    await file.close();
+    throw new ExtractionError('unreadable', 'This is a folder: import it with “Import a folder”.');
+  }
   if (!info.isFile()) {
     await file.close();
     throw new ExtractionError(
       'unreadable',
-      'This is not a regular file (a folder, a device or a pipe); Hearth reads only files.',
+      'This is not a regular file (a device or a pipe); Hearth reads only files.',
     );
   }
   return { file, size: info.size };

@@ -149,7 +149,7 @@ describe('a compromised renderer cannot make main touch files that are not Heart
     const cases: [string, RegExp][] = [
       [fifo, /not a regular file/],
       [linkToFifo, /not a regular file/],
-      [dir, /not a regular file/],
+      [dir, /This is a folder: import it with “Import a folder”/],
       ['/dev/zero', /system file/],
       ['/proc/self/environ', /system file/],
       [huge, /600 MB; Hearth reads documents up to 512 MB/],

@@ -1,10 +1,8 @@
 import { extname } from 'node:path';
 import type { DocumentKind } from '../../../contract/index.js';
+import { HTML_EXTENSIONS, MARKDOWN_EXTENSIONS } from '../documentExtensions.js';
 import { looksLikeText } from './decodeText.js';
 import { ExtractionError } from './ExtractionError.js';
-
-const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn']);
-const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 
 const startsWith = (head: Uint8Array, ...bytes: number[]) => bytes.every((byte, i) => head[i] === byte);
 const ascii = (head: Uint8Array, length: number) => String.fromCharCode(...head.subarray(0, length));

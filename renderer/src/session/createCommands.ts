@@ -12,6 +12,7 @@ import type { ApiClient } from '../api/apiClient.js';
 import type { AppStore } from '../store/appStore.js';
 import { coalesce } from './coalesce.js';
 import { createDocumentCommands, type DocumentCommands } from './createDocumentCommands.js';
+import { createFolderCommands, type FolderCommands } from './createFolderCommands.js';
 import { createHardwareCommands, type HardwareCommands } from './createHardwareCommands.js';
 import { createLibraryCommands, type LibraryCommands } from './createLibraryCommands.js';
 
@@ -20,7 +21,7 @@ import { createLibraryCommands, type LibraryCommands } from './createLibraryComm
  * transition. Failures become error banners (with the AppError's message, which is written for
  * the user), so components never deal with rejected promises.
  */
-export interface Commands extends DocumentCommands, HardwareCommands, LibraryCommands {
+export interface Commands extends DocumentCommands, FolderCommands, HardwareCommands, LibraryCommands {
   loadAll(): Promise<void>;
   refreshConversations(): Promise<void>;
   /** The next page of the conversation list. */
@@ -52,6 +53,8 @@ export interface Commands extends DocumentCommands, HardwareCommands, LibraryCom
   reloadModel(modelId: string): Promise<void>;
   openModelsFolder(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<boolean>;
+  /** Main changed a setting by itself (an embedding model adopted after its download). */
+  refreshSettings(): Promise<void>;
   updateConversation(patch: { systemPrompt?: string; sampling?: Sampling | null }): Promise<boolean>;
   refreshStateUsage(): Promise<void>;
   /** Deletes one conversation's saved states, or all of them. */
@@ -166,6 +169,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       refreshConversations,
       openConversation: (conversationId) => commands.openConversation(conversationId),
     }),
+    ...createFolderCommands(api, store),
     ...createHardwareCommands(api, store),
     ...createLibraryCommands(api, store, () => commands.refreshModels()),
 
@@ -332,6 +336,10 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       const settings = await attempt(() => calls['settings.update'](patch));
       if (settings) state().setSettings(settings);
       return settings !== undefined;
+    },
+
+    async refreshSettings() {
+      await attempt(async () => state().setSettings(await calls['settings.get']({})));
     },
 
     async updateConversation(patch) {

@@ -56,6 +56,8 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
         state().announce(`${download.fileName} is downloaded and ready.`);
         void commands.refreshModels();
         if (state().catalog !== null) void commands.refreshCatalog();
+        // An embedding model may have become the search model (main adopts one when none is set).
+        void commands.refreshSettings();
       } else if (download.state === 'failed' && previous?.state !== 'failed') {
         state().announce(`Download of ${download.fileName} failed.`);
       }
@@ -80,6 +82,8 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
       if (document.status === 'indexed') state().announce(`${document.fileName} is indexed.`);
       else if (document.status === 'failed') state().announce(`Import of ${document.fileName} failed.`);
     }),
+
+    api.on('documents.foldersChanged', () => void commands.refreshFolders()),
 
     api.on('documents.toolProgress', ({ documentId, done, total }) =>
       state().setDocumentToolProgress(documentId, done, total),

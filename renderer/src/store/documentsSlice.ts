@@ -1,4 +1,10 @@
-import type { Collection, DocumentSummary, ImportOutcome } from '../../../contract/index.js';
+import type {
+  Collection,
+  DocumentSummary,
+  FolderImport,
+  ImportOutcome,
+  WatchedFolder,
+} from '../../../contract/index.js';
 import type { SliceCreator } from './AllSlices.js';
 
 /** The documents a conversation answers from, as main last reported them. */
@@ -38,6 +44,11 @@ export interface DocumentsSlice {
   /** The open conversation's documents; null until fetched. */
   attachments: Attachments | null;
   documentTool: DocumentToolRun | null;
+  /** Folders whose documents follow the disk; null until fetched. */
+  watchedFolders: WatchedFolder[] | null;
+  /** What the last folder import did; null before any. */
+  folderImport: FolderImport | null;
+  importingFolder: boolean;
 
   setDocuments: (documents: DocumentSummary[]) => void;
   /** Applies a document as main last reported it (by id); returns the one it replaced, if any. */
@@ -54,6 +65,9 @@ export interface DocumentsSlice {
   /** Ignored unless that document's tool is the one running. */
   setDocumentToolProgress: (documentId: string, done: number, total: number) => void;
   finishDocumentTool: () => void;
+  setWatchedFolders: (folders: WatchedFolder[]) => void;
+  startFolderImport: () => void;
+  finishFolderImport: (result: FolderImport | null) => void;
 }
 
 const newestFirst = (documents: DocumentSummary[]) => [...documents].sort((a, b) => b.createdAt - a.createdAt);
@@ -67,6 +81,9 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => 
   documentsNotice: null,
   attachments: null,
   documentTool: null,
+  watchedFolders: null,
+  folderImport: null,
+  importingFolder: false,
 
   setDocuments: (documents) => set({ documents: newestFirst(documents), documentsLoaded: true }),
 
@@ -102,4 +119,7 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => 
         : {},
     ),
   finishDocumentTool: () => set({ documentTool: null }),
+  setWatchedFolders: (watchedFolders) => set({ watchedFolders }),
+  startFolderImport: () => set({ importingFolder: true, folderImport: null }),
+  finishFolderImport: (folderImport) => set({ importingFolder: false, folderImport }),
 });

@@ -9,6 +9,8 @@ import { NoticeLine } from '../common/NoticeLine.js';
 import { CollectionBar } from './CollectionBar.js';
 import { DocumentImportForm } from './DocumentImportForm.js';
 import { DocumentList } from './DocumentList.js';
+import { EmbeddingOfferCard } from './EmbeddingOfferCard.js';
+import { FolderImportForm } from './FolderImportForm.js';
 import { ImportOutcomeList } from './ImportOutcomeList.js';
 import { useFileDrop } from '../../hooks/useFileDrop.js';
 
@@ -52,6 +54,8 @@ export function DocumentsDialog({ onClose }: { onClose: () => void }) {
           <CollectionBar collectionId={collectionId} onChange={setCollectionId} />
           <DocumentImportForm collectionId={collectionId} hint={dropHint} onDismissHint={() => setDropHint(null)} />
           <ImportOutcomeList />
+          <EmbeddingOfferCard />
+          <FolderImportForm collectionId={collectionId} />
           <DocumentList documents={documents} inCollection={collectionId !== null} />
         </div>
         {dragging && (
