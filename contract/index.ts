@@ -11,3 +11,4 @@ export * from './bridge.js';
 export * from './hardware.js';
 export * from './library.js';
 export * from './documents.js';
+export * from './evidence.js';

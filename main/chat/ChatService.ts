@@ -211,11 +211,12 @@ export class ChatService {
       assistant = conversations.getMessage(assistant.id) ?? assistant;
     }
     if (grounding?.refusal) {
-      // Strict mode and no passage: the honest answer needs no model.
+      // Strict mode and no passage good enough: the honest answer needs no model. Its stop reason
+      // marks it as Hearth's own, so the UI never presents it as the model's.
       const message = conversations.finish(assistant.id, {
         content: grounding.refusal,
         status: 'complete',
-        stopReason: 'end_of_turn',
+        stopReason: 'not_in_documents',
         detail: null,
         stats: null,
         context: null,
