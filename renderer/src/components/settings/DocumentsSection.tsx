@@ -15,6 +15,8 @@ export function DocumentsSection({ draft, errors, onChange }: DocumentsSectionPr
   const models = useAppStore((state) => state.models);
   const embeddingModelId = draft.embeddingModelId;
   const missing = embeddingModelId !== null && !models.some((model) => model.id === embeddingModelId);
+  const rerankerModelId = draft.rerankerModelId;
+  const rerankerMissing = rerankerModelId !== null && !models.some((model) => model.id === rerankerModelId);
   const cappedOverlap = overlapUsed(draft);
 
   return (
@@ -89,6 +91,55 @@ export function DocumentsSection({ draft, errors, onChange }: DocumentsSectionPr
           With an embedding model (e.g. nomic-embed-text from the catalog), questions also find passages by meaning;
           every passage is embedded in the background.
         </span>
+      </div>
+
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor={`${id}-reranker`}>Reranking model</label>
+          <select
+            id={`${id}-reranker`}
+            className="select"
+            value={rerankerModelId ?? ''}
+            aria-describedby={`${id}-reranker-hint`}
+            onChange={(event) =>
+              onChange({ ...draft, rerankerModelId: event.target.value === '' ? null : event.target.value })
+            }
+            data-testid="settings-reranker-model"
+          >
+            <option value="">None</option>
+            {rerankerMissing && <option value={rerankerModelId}>{rerankerModelId} (not in the models folder)</option>}
+            {models.map((model) => (
+              <option key={model.id} value={model.id}>
+                {model.id}
+              </option>
+            ))}
+          </select>
+          <span id={`${id}-reranker-hint`} className="field-hint">
+            A reranker (e.g. BGE Reranker v2 M3 from the catalog) rereads the best 30 passages for each question, puts
+            the most relevant first and scores them, so strict mode can refuse when none is relevant.
+          </span>
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-min-relevance`}>Strict mode: least relevance to answer</label>
+          <input
+            id={`${id}-min-relevance`}
+            className="input"
+            type="number"
+            min={0}
+            max={1}
+            step={0.05}
+            value={draft.strictMinRelevance}
+            aria-invalid={errors.strictMinRelevance ? true : undefined}
+            aria-describedby={`${id}-min-relevance-hint`}
+            onChange={(event) => onChange({ ...draft, strictMinRelevance: event.target.value })}
+            data-testid="settings-min-relevance"
+          />
+          <span id={`${id}-min-relevance-hint`} className={errors.strictMinRelevance ? 'field-error' : 'field-hint'}>
+            {errors.strictMinRelevance ??
+              'From 0 to 1. With a reranker, a question whose best passage scores lower is answered “not covered”.'}
+          </span>
+        </div>
       </div>
     </section>
   );
