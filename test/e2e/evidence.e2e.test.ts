@@ -53,7 +53,16 @@ describe('evidence in the browser (web host, real engine, forged reranker, headl
       /^Without a reranking model, Hearth can refuse only when nothing/,
     );
     await attach.getByTestId('get-reranker').click();
-    await page.locator('[data-testid="catalog-entry"][data-entry-id="bge-reranker-v2-m3"]').waitFor();
+    const offered = page.locator('[data-testid="catalog-entry"][data-entry-id="bge-reranker-v2-m3"]');
+    await offered.waitFor();
+    // Scrolled to: the rerankers come last in the catalog, far below the first screen.
+    await waitFor(
+      async () => {
+        const box = await offered.boundingBox();
+        return box !== null && box.y >= 0 && box.y < 900;
+      },
+      { what: 'the offered reranker in view' },
+    );
     await page.keyboard.press('Escape');
     await chip.click();
     await attach.getByTestId('attach-document-option').first().check();

@@ -13,6 +13,9 @@ interface Group {
   documents: DocumentSummary[];
 }
 
+/** The catalog's reranker offered to strict mode: multilingual, and its files are confirmed. */
+const RERANKER_ENTRY_ID = 'bge-reranker-v2-m3';
+
 const selectAttachments = (state: AllSlices) =>
   state.attachments?.conversationId === state.openConversationId ? state.attachments : null;
 
@@ -143,7 +146,7 @@ export function AttachDocumentsDialog({ onClose }: { onClose: () => void }) {
                   <button
                     type="button"
                     className="link-button checkbox-hint"
-                    onClick={() => commands.openLibrary('catalog')}
+                    onClick={() => commands.openLibrary('catalog', RERANKER_ENTRY_ID)}
                     data-testid="get-reranker"
                   >
                     Get a reranking model from the catalog (e.g. BGE Reranker v2 M3, 636 MB), then choose it in Settings
