@@ -111,8 +111,10 @@ describe('evidence in the browser (web host, real engine, forged reranker, headl
     const refusal = await send('Where should the lantern be kept?', 2);
     assert.match(
       await refusal.getByTestId('message-content').innerText(),
-      /^The attached documents do not cover this\. The closest passage is \[1\]/,
+      /^The attached documents do not cover this\. The closest passage is 1 \(lantern\.md, \w+\), with a relevance of 0\.\d\d/,
     );
+    // Its [1] is a citation like a model's: it opens the closest passage.
+    assert.equal(await refusal.locator('[data-testid="citation"][data-n="1"]').count(), 1);
     assert.match(await refusal.getByTestId('message-notice').innerText(), /Written by Hearth/);
     assert.equal(await refusal.locator('.message-model').count(), 0, 'not presented as the model’s answer');
     const closest = refusal.getByTestId('source-chip').first();
