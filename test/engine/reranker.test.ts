@@ -134,6 +134,12 @@ describe('a reranking model (forged: a Qwen3-Reranker-shaped model with random w
       .prepare<[string], { model_content: string | null }>('SELECT model_content FROM messages WHERE id = ?')
       .get(refusal.parentId!)!;
     assert.doesNotMatch(refusedQuestion.model_content ?? '', /\[1\]/, 'no sources were prepared for a model');
+    // Nor can "regenerate" hand that bare question to the model.
+    await assert.rejects(
+      hearth.call('chat.regenerate', { conversationId: conversation.id, messageId: refusal.id }),
+      /documents do not cover the question/,
+    );
+    assert.equal(hearth.engine.status.loaded, null, 'still no generation');
 
     // A threshold below every forged score: the model is asked, with the sources.
     await hearth.call('settings.update', { strictMinRelevance: Math.max(0, bestScore - 0.15) });
