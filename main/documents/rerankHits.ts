@@ -8,9 +8,12 @@ export interface Reranker {
 }
 
 /**
- * Fused candidates a reranker reorders. 30: the passage that answers is in the fused top 30 for
- * nearly every answerable question, and a cross-encoder reads each candidate in full, so every
- * extra one costs a model pass per question (a real reranker takes tens of ms each on a CPU).
+ * Fused candidates a reranker reorders. 30, inside the 20-50 that rerankers are used with: the
+ * passage that answers is nearly always in the fused top 30, and a cross-encoder reads every
+ * candidate in full, so each extra one costs a model pass per question. That cost is real on a
+ * CPU: bench:rerank measured ~1 s per question for the tiny forged reranker and ~116 s for the
+ * ~100M one on one engine thread (no chat model loaded); real rerankers are 5-6x that size. Lower
+ * it (or give the engine more threads) before shipping on CPU-only machines.
  */
 export const RERANK_CANDIDATES = 30;
 /** Characters of a passage the reranker reads: chunks are ~1,200, this only trims outliers. */
