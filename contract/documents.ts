@@ -185,6 +185,8 @@ export const SearchHitSchema = z.strictObject({
   endOffset: OffsetSchema,
   /** Rank-fusion score (higher is better); with BM25 alone, 1 / (60 + rank). */
   score: z.number(),
+  /** The reranker's relevance (0..1), present when a reranking model reordered the results. */
+  relevance: z.number().min(0).max(1).optional(),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EvidenceBandSchema, STRICT_MIN_RELEVANCE } from './evidence.js';
 import { BackendChoiceSchema } from './hardware.js';
 
 /** Shared shapes of the app's data, as the renderer sees them. */
@@ -65,6 +66,8 @@ export const StopReasonSchema = z.enum([
   'engine_stopped',
   'app_closed',
   'error',
+  /** Strict mode: the documents do not cover the question, so Hearth wrote the answer; no model was asked. */
+  'not_in_documents',
 ]);
 export type StopReason = z.infer<typeof StopReasonSchema>;
 
@@ -104,6 +107,10 @@ export const CitationSchema = z.strictObject({
   headingPath: z.array(z.string()),
   startOffset: z.int().min(0),
   endOffset: z.int().min(0),
+  /** The reranker's relevance (0..1) when one scored the passage. Absent in rows written before. */
+  relevance: z.number().min(0).max(1).optional(),
+  /** How well the passage supports the answer (see contract/evidence.ts). Absent in older rows. */
+  band: EvidenceBandSchema.optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
@@ -217,6 +224,13 @@ export const SettingsSchema = z.strictObject({
   embeddingModelId: ModelIdSchema.nullable(),
   /** The offer of a small embedding model after the first document import was declined. */
   embeddingOfferDismissed: z.boolean(),
+  /** The reranking model that reorders retrieved passages and scores them 0..1; null: none. */
+  rerankerModelId: ModelIdSchema.nullable(),
+  /**
+   * Strict mode with a reranker: when the best passage scores below this, Hearth answers that the
+   * documents do not cover the question, without asking the model.
+   */
+  strictMinRelevance: z.number().min(0).max(1),
   /** The model a new conversation starts with. */
   defaultModelId: ModelIdSchema.nullable(),
   /** Save conversation states so that resuming, regenerating and editing skip re-reading. */
@@ -250,6 +264,8 @@ export const DEFAULT_SETTINGS: Settings = {
   modelsDir: null,
   embeddingModelId: null,
   embeddingOfferDismissed: false,
+  rerankerModelId: null,
+  strictMinRelevance: STRICT_MIN_RELEVANCE,
   documentChunkChars: 2000,
   documentChunkOverlap: 200,
   saveStates: true,

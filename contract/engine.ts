@@ -119,6 +119,18 @@ export const engineCalls = {
     z.strictObject({ modelPath: z.string().min(1), texts: z.array(z.string().max(20_000)).min(1).max(64) }),
     z.strictObject({ dims: z.int().min(1), vectors: z.array(z.array(z.number())) }),
   ),
+  /**
+   * Relevance of each document to the query from a reranking model (llama.cpp's rank pooling),
+   * in [0, 1], in the documents' order; loaded beside the chat model like the embedding model.
+   */
+  rank: call(
+    z.strictObject({
+      modelPath: z.string().min(1),
+      query: z.string().min(1).max(20_000),
+      documents: z.array(z.string().max(20_000)).min(1).max(64),
+    }),
+    z.strictObject({ scores: z.array(z.number().min(0).max(1)) }),
+  ),
   /** Reads a model file's facts (for the planner) and tokenizer details without loading it. */
   inspectModel: call(z.strictObject({ modelPath: z.string().min(1) }), ModelInspectionSchema),
   /**

@@ -11,4 +11,5 @@ export * from './bridge.js';
 export * from './hardware.js';
 export * from './library.js';
 export * from './documents.js';
+export * from './evidence.js';
 export * from './folders.js';

@@ -7,7 +7,17 @@ import { ExecutionPlanSchema, ModelFactsSchema } from './hardware.js';
  * card. The catalog is data read from disk at start, so it is validated like any other input.
  */
 
-export const ModelFamilySchema = z.enum(['rwkv7', 'rwkv6', 'mamba', 'mamba2', 'hybrid', 'moe', 'dense', 'embedding']);
+export const ModelFamilySchema = z.enum([
+  'rwkv7',
+  'rwkv6',
+  'mamba',
+  'mamba2',
+  'hybrid',
+  'moe',
+  'dense',
+  'embedding',
+  'reranker',
+]);
 export type ModelFamily = z.infer<typeof ModelFamilySchema>;
 
 /** node-llama-cpp's model URIs: `hf:<owner>/<repo>/<path>.gguf` (a file, optionally `#branch`), or an http(s) URL. */

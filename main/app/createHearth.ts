@@ -17,6 +17,7 @@ import {
 } from '../../contract/index.js';
 import { ChatService } from '../chat/ChatService.js';
 import { DocumentService, type Embedder } from '../documents/DocumentService.js';
+import type { Reranker } from '../documents/rerankHits.js';
 import { groundQuestion } from '../documents/groundQuestion.js';
 import { DocumentTools } from '../documents/tools/DocumentTools.js';
 import { FolderService } from '../documents/folders/FolderService.js';
@@ -162,7 +163,8 @@ export function createHearth(options: HearthOptions): Hearth {
     ground: async (conversationId, question) => {
       const { documentIds, strict } = conversations.documents(conversationId);
       if (documentIds.length === 0) return null;
-      return groundQuestion(question, await documents.search(question, { documentIds, limit: 5 }), strict);
+      const hits = await documents.search(question, { documentIds, limit: 5 });
+      return groundQuestion(question, hits, { strict, minRelevance: settings.get().strictMinRelevance });
     },
   });
   const catalog = loadCatalog();
@@ -216,10 +218,24 @@ export function createHearth(options: HearthOptions): Hearth {
       },
     };
   };
+  // The reranking model from Settings, likewise run by the engine and resolved at each search.
+  const reranker = (): Reranker | null => {
+    const modelId = settings.get().rerankerModelId;
+    if (!modelId) return null;
+    return {
+      key: modelId,
+      rank: async (query, passages) => {
+        const modelPath = await library.resolve(modelId);
+        await vetter.require(modelPath);
+        return (await engine.rank(modelPath, query, passages)).scores;
+      },
+    };
+  };
   const documents = new DocumentService({
     store: documentStore,
     launcher: options.launcher,
     embedder,
+    reranker,
     chunking: () => {
       const { documentChunkChars, documentChunkOverlap } = settings.get();
       return {

@@ -105,6 +105,14 @@ export class ChatService {
     const target = targetId ? this.#deps.conversations.getMessage(targetId) : undefined;
     if (target?.conversationId !== conversationId)
       throw new AppError('invalid_input', 'There is no answer to write again.');
+    if (target.stopReason === 'not_in_documents') {
+      // Its question was never given sources (no model was to see it): a model writing "a new
+      // version" would answer from its own knowledge, which strict mode exists to prevent.
+      throw new AppError(
+        'invalid_input',
+        'Hearth wrote this answer because the documents do not cover the question. Edit the question and send it again to search them again.',
+      );
+    }
     const questionId = target.role === 'assistant' ? target.parentId : target.id;
     const question = questionId ? this.#deps.conversations.getMessage(questionId) : undefined;
     if (question?.role !== 'user') throw new AppError('invalid_input', 'There is no question to answer again.');
@@ -211,11 +219,12 @@ export class ChatService {
       assistant = conversations.getMessage(assistant.id) ?? assistant;
     }
     if (grounding?.refusal) {
-      // Strict mode and no passage: the honest answer needs no model.
+      // Strict mode and no passage good enough: the honest answer needs no model. Its stop reason
+      // marks it as Hearth's own, so the UI never presents it as the model's.
       const message = conversations.finish(assistant.id, {
         content: grounding.refusal,
         status: 'complete',
-        stopReason: 'end_of_turn',
+        stopReason: 'not_in_documents',
         detail: null,
         stats: null,
         context: null,

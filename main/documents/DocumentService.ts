@@ -19,6 +19,7 @@ import { chunkDocument } from './chunk/chunkDocument.js';
 import { ExtractionError } from './extract/ExtractionError.js';
 import { MAX_DOCUMENT_BYTES } from './documentLimits.js';
 import { openDocumentFile } from './openDocumentFile.js';
+import { RERANK_CANDIDATES, rerankHits, type Reranker } from './rerankHits.js';
 import { runExtractWorker, type ExtractionRun } from './extract/worker/runExtractWorker.js';
 
 export interface DocumentServiceOptions {
@@ -29,6 +30,8 @@ export interface DocumentServiceOptions {
   chunking?: () => ChunkingOptions;
   /** The embedding model set in Settings, or null (BM25 only). Read at each use: it may change. */
   embedder?: () => Embedder | null;
+  /** The reranking model set in Settings, or null (fused order). Read at each search. */
+  reranker?: () => Reranker | null;
   /** Embedding failures are not import failures (BM25 still works); they are reported here. */
   log?: (line: string) => void;
   /** Chunks written per transaction: progress is visible and a crash loses at most one batch. */
@@ -69,6 +72,7 @@ export class DocumentService {
       chunking: () => DEFAULT_CHUNKING,
       batchSize: 200,
       embedder: () => null,
+      reranker: () => null,
       log: (line) => console.warn(`[hearth] ${line}`),
       ...options,
     };
@@ -140,6 +144,7 @@ export class DocumentService {
    * The best passages for a question: BM25 over chunk text and headings and, when an embedding
    * model is set, cosine similarity over the chunks' vectors, fused by reciprocal rank (each
    * ranking's r-th candidate adds 1 / (60 + r)), so neither score scale has to be calibrated.
+   * With a reranker, the fused top candidates are reordered by it and carry its relevance.
    */
   async search(query: string, options: { documentIds?: readonly string[]; limit?: number } = {}): Promise<SearchHit[]> {
     const limit = options.limit ?? 8;
@@ -150,12 +155,14 @@ export class DocumentService {
     for (const ranking of [keyword.map((hit) => hit.chunkId), semantic]) {
       ranking.forEach((chunkId, rank) => fused.set(chunkId, (fused.get(chunkId) ?? 0) + 1 / (RRF_K + rank + 1)));
     }
-    const best = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit);
+    const reranker = this.#o.reranker();
+    const pool = reranker ? Math.max(limit, RERANK_CANDIDATES) : limit;
+    const best = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, pool);
     const known = new Map(keyword.map((hit) => [hit.chunkId, hit]));
     const missing = best.map(([id]) => id).filter((id) => !known.has(id));
     for (const hit of this.#o.store.chunksByIds(missing)) known.set(hit.chunkId, hit);
     const documents = new Map(this.#o.store.list().map((d) => [d.id, d]));
-    return best.flatMap(([chunkId, score]) => {
+    const hits = best.flatMap(([chunkId, score]): SearchHit[] => {
       const hit = known.get(chunkId);
       if (!hit) return [];
       const document = documents.get(hit.documentId);
@@ -174,6 +181,7 @@ export class DocumentService {
         },
       ];
     });
+    return rerankHits(query, hits, reranker, limit, this.#o.log);
   }
 
   /** Chunk ids by cosine similarity to the question (vectors are L2-normalised: a dot product). */

@@ -288,6 +288,11 @@ export class EngineSupervisor {
     return this.#exclusive(async () => (await this.#getClient()).request('embed', { modelPath, texts }));
   }
 
+  /** Reranker scores for document retrieval; queued with the engine's other work. */
+  rank(modelPath: string, query: string, documents: string[]): Promise<{ scores: number[] }> {
+    return this.#exclusive(async () => (await this.#getClient()).request('rank', { modelPath, query, documents }));
+  }
+
   inspectModel(modelPath: string): Promise<ModelInspection> {
     return this.#exclusive(async () => (await this.#getClient()).request('inspectModel', { modelPath }));
   }

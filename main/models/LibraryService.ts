@@ -183,9 +183,10 @@ export class LibraryService {
     const statesRemoved = fingerprint === null ? 0 : states.deleteForModel(fingerprint);
     if (statesRemoved > 0) states.shrink();
     // Settings that named the deleted file fall back: a new chat asks for a model, search uses BM25.
-    const { defaultModelId, embeddingModelId } = this.#o.settings.get();
+    const { defaultModelId, embeddingModelId, rerankerModelId } = this.#o.settings.get();
     if (defaultModelId === modelId) this.#o.settings.update({ defaultModelId: null });
     if (embeddingModelId === modelId) this.#o.settings.update({ embeddingModelId: null });
+    if (rerankerModelId === modelId) this.#o.settings.update({ rerankerModelId: null });
     this.#o.changed();
     return { deleted: true, statesRemoved };
   }

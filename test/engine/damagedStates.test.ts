@@ -9,12 +9,12 @@ import { useForgedModels } from '../support/forgedModels.js';
 import { startHearth, type TestHearth } from '../support/startHearth.js';
 import { greedySettings, stateRows, type StateRow } from '../support/stateHelpers.js';
 import { damagedStates } from '../forge/damagedStates.js';
-import type { ForgedArch } from '../forge/forgeModels.js';
+import type { ChatForgedArch } from '../forge/forgeModels.js';
 import type { EngineLauncher } from '../../main/engine/transport/EngineTransport.js';
 import { forkLauncher } from '../../main/engine/transport/forkTransport.js';
 
 const forged = useForgedModels();
-const ARCHITECTURES: ForgedArch[] = ['rwkv7', 'rwkv6', 'mamba2', 'mamba', 'llama', 'qwen3moe'];
+const ARCHITECTURES: ChatForgedArch[] = ['rwkv7', 'rwkv6', 'mamba2', 'mamba', 'llama', 'qwen3moe'];
 
 type Outcome = 'refused before llama.cpp' | 'refused by llama.cpp' | 'loaded, same answer' | 'loaded, other answer';
 

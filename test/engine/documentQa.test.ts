@@ -126,6 +126,7 @@ describe('questions over documents', () => {
     });
     assert.equal(assistantMessage.status, 'complete');
     assert.equal(assistantMessage.content, NOT_IN_DOCUMENTS);
+    assert.equal(assistantMessage.stopReason, 'not_in_documents', 'marked as written by Hearth, not the model');
     assert.equal(hearth.engine.status.loaded, null, 'no model was loaded for it');
     assert.deepEqual(await hearth.call('conversations.documents', { conversationId: conversation.id }), {
       documentIds: [documentId],

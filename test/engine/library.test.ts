@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { AppError, type ModelFamily } from '../../contract/index.js';
-import { ensureForgedModel, type ForgedArch } from '../forge/forgeModels.js';
+import { ensureForgedModel, type ChatForgedArch } from '../forge/forgeModels.js';
 import { MALFORMED_EXPECTATIONS, MALFORMED_KINDS } from '../forge/malformedModels.js';
 import { waitFor } from '../support/waitFor.js';
 import { useForgedModels, useMalformedModels } from '../support/forgedModels.js';
@@ -15,7 +15,7 @@ import { tempDir } from '../support/tempDir.js';
 const forged = useForgedModels();
 const malformed = useMalformedModels();
 
-const EXPECTED: Record<ForgedArch, { family: ModelFamily; state: 'recurrent' | 'attention' }> = {
+const EXPECTED: Record<ChatForgedArch, { family: ModelFamily; state: 'recurrent' | 'attention' }> = {
   rwkv7: { family: 'rwkv7', state: 'recurrent' },
   rwkv6: { family: 'rwkv6', state: 'recurrent' },
   mamba2: { family: 'mamba2', state: 'recurrent' },
@@ -27,7 +27,7 @@ const EXPECTED: Record<ForgedArch, { family: ModelFamily; state: 'recurrent' | '
 describe('importing models and their cards', () => {
   test('each forged architecture imports (copied or linked) and shows the right card', async () => {
     const hearth = startHearth();
-    for (const [index, arch] of (Object.keys(EXPECTED) as ForgedArch[]).entries()) {
+    for (const [index, arch] of (Object.keys(EXPECTED) as ChatForgedArch[]).entries()) {
       const mode = index % 2 === 0 ? 'copy' : 'link';
       const { model } = await hearth.call('library.import', { path: forged.paths[arch], mode });
       assert.equal(model.source, mode === 'copy' ? 'folder' : 'linked', arch);
@@ -124,7 +124,7 @@ describe('importing models and their cards', () => {
     });
     const bench = await ensureForgedModel('rwkv7', { size: 'bench' });
     const files: [string, string][] = [
-      ...(Object.keys(EXPECTED) as ForgedArch[]).map((arch): [string, string] => [arch, forged.paths[arch]]),
+      ...(Object.keys(EXPECTED) as ChatForgedArch[]).map((arch): [string, string] => [arch, forged.paths[arch]]),
       ['rwkv7 ~91M', bench],
     ];
     for (const [name, path] of files) {

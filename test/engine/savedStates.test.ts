@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Message } from '../../contract/index.js';
-import type { ForgedArch } from '../forge/forgeModels.js';
+import type { ChatForgedArch } from '../forge/forgeModels.js';
 import { ask, finished } from '../support/chatHelpers.js';
 import { useForgedModels } from '../support/forgedModels.js';
 import { startHearth, type TestHearth } from '../support/startHearth.js';
 
 const forged = useForgedModels();
-const RECURRENT: ForgedArch[] = ['rwkv7', 'rwkv6', 'mamba2', 'mamba'];
+const RECURRENT: ChatForgedArch[] = ['rwkv7', 'rwkv6', 'mamba2', 'mamba'];
 const QUESTIONS = ['Hello there.', 'Tell me about the hearth.', 'Why is it warm?', 'And the chimney?', 'Thank you.'];
 const PERSONA = 'You are Hearth, a careful assistant. '.repeat(8);
 
 interface Setup {
-  arch: ForgedArch;
+  arch: ChatForgedArch;
   saveStates?: boolean;
   systemPrompt?: string;
   maxTokens?: number;

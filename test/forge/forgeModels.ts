@@ -3,10 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { isRegularFile, writeFileAtomically } from './atomicWriteFile.js';
-import type { ForgedArch, ForgeOptions } from './forgeSpec.js';
+import type { ChatForgedArch, ForgedArch, ForgeOptions } from './forgeSpec.js';
 import { buildForgeSpec, createForgeWriter, FORGE_VERSION, FORGED_ARCHS, resolveForgeOptions } from './forgeSpec.js';
 
-export type { ForgedArch, ForgeOptions, ForgeSize } from './forgeSpec.js';
+export type { ChatForgedArch, ForgedArch, ForgeOptions, ForgeSize } from './forgeSpec.js';
 export { FORGED_ARCHS, FORGE_VERSION } from './forgeSpec.js';
 
 /** The bytes of a forged model. Pure: the same arguments always give a byte-identical file. */
@@ -58,12 +58,12 @@ export async function ensureForgedModel(
   return path;
 }
 
-/** Every architecture, one after another (so bench models are never all in memory at once). */
+/** Every chat architecture, one after another (so bench models are never all in memory at once). */
 export async function ensureForgedModels(
   options?: ForgeOptions,
   cacheDir: string = defaultForgeCacheDir(),
-): Promise<Record<ForgedArch, string>> {
-  const paths: Partial<Record<ForgedArch, string>> = {};
+): Promise<Record<ChatForgedArch, string>> {
+  const paths: Partial<Record<ChatForgedArch, string>> = {};
   for (const arch of FORGED_ARCHS) paths[arch] = await ensureForgedModel(arch, options, cacheDir);
-  return paths as Record<ForgedArch, string>;
+  return paths as Record<ChatForgedArch, string>;
 }

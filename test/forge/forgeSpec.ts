@@ -9,6 +9,7 @@ import { llamaArchitecture } from './architectures/llama.js';
 import { mambaArchitecture } from './architectures/mamba.js';
 import { mamba2Architecture } from './architectures/mamba2.js';
 import { qwen3moeArchitecture } from './architectures/qwen3moe.js';
+import { qwen3RerankerArchitecture } from './architectures/qwen3Reranker.js';
 import { rwkv6Architecture } from './architectures/rwkv6.js';
 import { rwkv7Architecture } from './architectures/rwkv7.js';
 import { buildByteTokenizer, TOKEN_TYPE_CONTROL } from './byteTokenizer.js';
@@ -17,7 +18,10 @@ import { tensorFiller } from './tensorFill.js';
 
 export type { ForgeSize } from './architectures/architectureSpec.js';
 
-export type ForgedArch = 'rwkv7' | 'rwkv6' | 'mamba2' | 'mamba' | 'qwen3moe' | 'llama';
+/** The chat models every architecture test runs over. */
+export type ChatForgedArch = 'rwkv7' | 'rwkv6' | 'mamba2' | 'mamba' | 'qwen3moe' | 'llama';
+/** Plus a ranking model (Qwen3-Reranker-shaped), forged on its own: it is not a chat model. */
+export type ForgedArch = ChatForgedArch | 'qwen3rerank';
 
 const ARCHITECTURES: Record<ForgedArch, ArchitectureBuilder> = {
   rwkv7: rwkv7Architecture,
@@ -26,9 +30,10 @@ const ARCHITECTURES: Record<ForgedArch, ArchitectureBuilder> = {
   mamba: mambaArchitecture,
   qwen3moe: qwen3moeArchitecture,
   llama: llamaArchitecture,
+  qwen3rerank: qwen3RerankerArchitecture,
 };
 
-export const FORGED_ARCHS: readonly ForgedArch[] = Object.freeze([
+export const FORGED_ARCHS: readonly ChatForgedArch[] = Object.freeze([
   'rwkv7',
   'rwkv6',
   'mamba2',
@@ -72,7 +77,7 @@ export interface ForgeModelSpec {
 }
 
 export function isForgedArch(value: string): value is ForgedArch {
-  return (FORGED_ARCHS as readonly string[]).includes(value);
+  return Object.hasOwn(ARCHITECTURES, value);
 }
 
 export function isForgeSize(value: string): value is ForgeSize {

@@ -114,6 +114,7 @@ describe('the contract at the renderer → main boundary', () => {
       'ping',
       'preload',
       'probeHardware',
+      'rank',
       'renderChatTemplate',
       'unloadModel',
     ]);

@@ -52,6 +52,7 @@ export class EngineServer {
       inspectModel: ({ modelPath }) => this.#runtime.inspect(modelPath),
       renderChatTemplate: ({ modelPath }) => renderChatTemplate(modelPath),
       embed: ({ modelPath, texts }) => this.#runtime.embed(modelPath, texts),
+      rank: ({ modelPath, query, documents }) => this.#runtime.rank(modelPath, query, documents),
       probeHardware: ({ bandwidthMs, gpus }) => this.#runtime.probeHardware(bandwidthMs, gpus),
       generate: (params) => this.#generate(params),
       abort: async ({ requestId }) => ({ aborted: this.#runtime.abort(requestId) }),

@@ -33,4 +33,6 @@ export interface InferenceBackend {
   inspect(modelPath: string): Promise<ModelInspection>;
   /** L2-normalised embeddings of texts with an embedding model. */
   embed(modelPath: string, texts: readonly string[]): Promise<{ dims: number; vectors: number[][] }>;
+  /** Each document's relevance to the query (0..1) from a reranking model. */
+  rank(modelPath: string, query: string, documents: readonly string[]): Promise<{ scores: number[] }>;
 }

@@ -9,6 +9,7 @@ import {
   type LlamaEmbeddingContext,
   LlamaLogLevel,
   type LlamaModel,
+  type LlamaRankingContext,
   resolveChatWrapper,
 } from 'node-llama-cpp';
 import {
@@ -41,6 +42,13 @@ export interface RuntimeCallbacks {
   log(level: LogLevel, message: string): void;
 }
 
+/** An embedding or reranking model and its context, held beside the chat model. */
+interface SideModel<C> {
+  path: string;
+  model: LlamaModel;
+  context: C;
+}
+
 interface Loaded {
   model: LlamaModel;
   context: LlamaContext;
@@ -59,7 +67,8 @@ const LOG_SETTLE_MS = 150;
 export class LlamaRuntime implements InferenceBackend {
   readonly #callbacks: RuntimeCallbacks;
   #llama: { instance: Llama; gpu: GpuChoice } | null = null;
-  #embedder: { path: string; model: LlamaModel; context: LlamaEmbeddingContext } | null = null;
+  #embedder: SideModel<LlamaEmbeddingContext> | null = null;
+  #ranker: SideModel<LlamaRankingContext> | null = null;
   #loaded: Loaded | null = null;
   readonly #generations = new Map<string, AbortController>();
   readonly #recentErrors: string[] = [];
@@ -206,21 +215,9 @@ export class LlamaRuntime implements InferenceBackend {
    * are tens to hundreds of MB). It is loaded on the current backend, or the CPU when none is up.
    */
   async embed(modelPath: string, texts: readonly string[]): Promise<{ dims: number; vectors: number[][] }> {
-    if (!this.#embedder || this.#embedder.path !== modelPath || this.#embedder.model.disposed) {
-      await this.#embedder?.context.dispose();
-      await this.#embedder?.model.dispose();
-      this.#embedder = null;
-      await checkModelFile(modelPath);
-      const llama = await this.#currentOrCpuLlama();
-      const model = await llama.loadModel({ modelPath });
-      try {
-        const context = await model.createEmbeddingContext({ contextSize: Math.min(2048, model.trainContextSize) });
-        this.#embedder = { path: modelPath, model, context };
-      } catch (error) {
-        await model.dispose();
-        throw new AppError('model_load_failed', `This model cannot make embeddings: ${(error as Error).message}`);
-      }
-    }
+    this.#embedder = await this.#sideModel(this.#embedder, modelPath, 'cannot make embeddings', (model) =>
+      model.createEmbeddingContext({ contextSize: Math.min(2048, model.trainContextSize) }),
+    );
     const { context } = this.#embedder;
     const vectors: number[][] = [];
     for (const text of texts) {
@@ -229,6 +226,44 @@ export class LlamaRuntime implements InferenceBackend {
       vectors.push(Array.from(vector, (value) => value / norm));
     }
     return { dims: vectors[0]?.length ?? 0, vectors };
+  }
+
+  /**
+   * Reranker scores (0..1), with the reranking model kept loaded beside the chat model as the
+   * embedding model is. A passage longer than the context is scored in overlapping pieces (the
+   * best piece counts) rather than refused.
+   */
+  async rank(modelPath: string, query: string, documents: readonly string[]): Promise<{ scores: number[] }> {
+    this.#ranker = await this.#sideModel(this.#ranker, modelPath, 'cannot rank passages', (model) =>
+      model.createRankingContext({ contextSize: Math.min(4096, model.trainContextSize) }),
+    );
+    const scores = await this.#ranker.context.rankAll(query, [...documents], { onOverflow: 'maxChunk' });
+    // A NaN from a broken model would poison every comparison downstream.
+    return { scores: scores.map((score) => (Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : 0)) };
+  }
+
+  /**
+   * A small model beside the chat model (embedding, reranking): reused while the same file is asked
+   * for, replaced when another is. It is loaded on the current backend, or the CPU when none is up.
+   */
+  async #sideModel<C extends { dispose(): Promise<void> }>(
+    held: SideModel<C> | null,
+    modelPath: string,
+    cannot: string,
+    create: (model: LlamaModel) => Promise<C>,
+  ): Promise<SideModel<C>> {
+    if (held && held.path === modelPath && !held.model.disposed) return held;
+    await held?.context.dispose();
+    await held?.model.dispose();
+    await checkModelFile(modelPath);
+    const llama = await this.#currentOrCpuLlama();
+    const model = await llama.loadModel({ modelPath });
+    try {
+      return { path: modelPath, model, context: await create(model) };
+    } catch (error) {
+      await model.dispose();
+      throw new AppError('model_load_failed', `This model ${cannot}: ${(error as Error).message}`);
+    }
   }
 
   /** A model file's facts for the planner and its tokenizer, without loading it. */

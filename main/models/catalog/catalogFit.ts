@@ -93,7 +93,7 @@ export function recommend(
   hardware: HardwareProfile,
 ): Recommendation | null {
   const candidates = entries
-    .filter((entry) => entry.confirmed && entry.family !== 'embedding')
+    .filter((entry) => entry.confirmed && entry.family !== 'embedding' && entry.family !== 'reranker')
     .flatMap((entry) =>
       entry.files.flatMap((file) => {
         const fit = fits.find((f) => f.entryId === entry.id && f.quantization === file.quantization);

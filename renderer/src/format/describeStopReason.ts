@@ -15,6 +15,8 @@ export function describeStopReason(message: Message): string | null {
       return 'Cut off at the max tokens limit';
     case 'error':
       return 'Error';
+    case 'not_in_documents':
+      return 'Written by Hearth: the documents do not cover this, so no model was asked';
     case 'end_of_turn':
     case null:
       return message.status === 'interrupted' ? 'Interrupted' : null;

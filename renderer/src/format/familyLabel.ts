@@ -10,6 +10,7 @@ export const FAMILY_ORDER: readonly ModelFamily[] = [
   'moe',
   'dense',
   'embedding',
+  'reranker',
 ];
 
 const LABELS: Record<ModelFamily, string> = {
@@ -21,6 +22,7 @@ const LABELS: Record<ModelFamily, string> = {
   moe: 'Mixture of Experts',
   dense: 'Dense',
   embedding: 'Embedding',
+  reranker: 'Reranker',
 };
 
 export function familyLabel(family: ModelFamily): string {

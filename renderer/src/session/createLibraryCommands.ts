@@ -11,7 +11,7 @@ import { coalesce } from './coalesce.js';
  */
 export interface LibraryCommands {
   /** Opens the library on `tab` and fetches what it shows afresh. */
-  openLibrary(tab?: LibraryTab): void;
+  openLibrary(tab?: LibraryTab, entryId?: string): void;
   refreshCatalog(): Promise<void>;
   refreshDownloads(): Promise<void>;
   /** Resolves the error message when main refused to start it, else null. */
@@ -66,9 +66,9 @@ export function createLibraryCommands(
   });
 
   const library: LibraryCommands = {
-    openLibrary(tab = 'installed') {
+    openLibrary(tab = 'installed', entryId) {
       state().setLibraryNotice(null);
-      state().openDialog({ kind: 'library', tab });
+      state().openDialog(entryId === undefined ? { kind: 'library', tab } : { kind: 'library', tab, entryId });
       void refreshModels();
       void refreshCatalog();
       void refreshDownloads();

@@ -14,7 +14,8 @@ export interface Banner {
 export type OpenDialog =
   | { kind: 'settings' }
   | { kind: 'conversationSettings' }
-  | { kind: 'library'; tab: LibraryTab }
+  /** `entryId`: a catalog entry to show (the catalog tab scrolls to it). */
+  | { kind: 'library'; tab: LibraryTab; entryId?: string }
   | { kind: 'documents' }
   | { kind: 'attachDocuments' }
   /** A cited passage in its document. */

@@ -16,17 +16,20 @@ export function MessageFooter({ message }: { message: Message }) {
   return (
     <div className="message-footer">
       {message.content !== '' && <CopyButton text={message.content} label="Copy message" testId="copy-message" />}
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Regenerate the answer"
-        title={streaming ? 'Wait for the answer to finish, or stop it' : 'Write a new version of this answer'}
-        disabled={streaming}
-        onClick={() => void commands.regenerate(message.id)}
-        data-testid="regenerate-button"
-      >
-        <Icon name="refresh" />
-      </button>
+      {/* Hearth's own "not covered" answer has no model version to write again (see ChatService.regenerate). */}
+      {message.stopReason !== 'not_in_documents' && (
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Regenerate the answer"
+          title={streaming ? 'Wait for the answer to finish, or stop it' : 'Write a new version of this answer'}
+          disabled={streaming}
+          onClick={() => void commands.regenerate(message.id)}
+          data-testid="regenerate-button"
+        >
+          <Icon name="refresh" />
+        </button>
+      )}
       <BranchSwitcher message={message} />
       {stats.length > 0 && (
         <span className="message-stats" data-testid="message-stats">

@@ -10,6 +10,7 @@ import { BranchSwitcher } from './BranchSwitcher.js';
 import { MessageEditor } from './MessageEditor.js';
 import { MessageFooter } from './MessageFooter.js';
 import { MessageSources } from './MessageSources.js';
+import { WeakEvidenceNotice } from './WeakEvidenceNotice.js';
 import { StreamingContent } from './StreamingContent.js';
 
 export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
@@ -72,12 +73,16 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
           </>
         )}
         {isUser ? 'You' : 'Hearth'}
-        {!isUser && message.modelId && <span className="message-model">{message.modelId}</span>}
+        {/* Hearth's own "not covered" answer is not the model's: it does not carry the model's name. */}
+        {!isUser && message.modelId && message.stopReason !== 'not_in_documents' && (
+          <span className="message-model">{message.modelId}</span>
+        )}
       </div>
       {editing ? (
         <MessageEditor message={message} onClose={closeEditor} />
       ) : (
         <div className="message-bubble">
+          {message.status !== 'streaming' && <WeakEvidenceNotice message={message} />}
           <CitationsContext.Provider value={citations}>
             {isUser ? (
               <div className="message-content message-content--plain" data-testid="message-content">

@@ -1,12 +1,13 @@
 import type { Citation } from '../../../../contract/index.js';
 import { describeCitation } from '../../format/describeCitation.js';
+import { bandLabel, describeEvidence } from '../../format/describeEvidence.js';
 
 interface MessageSourcesProps {
   sources: readonly Citation[];
   onOpen: (citation: Citation) => void;
 }
 
-/** The numbered passages an answer was given, each opening where it is in its document. */
+/** The numbered passages an answer was given, each with its evidence band, opening where it is in its document. */
 export function MessageSources({ sources, onOpen }: MessageSourcesProps) {
   return (
     <section className="message-sources" aria-label="Sources" data-testid="message-sources">
@@ -14,17 +15,25 @@ export function MessageSources({ sources, onOpen }: MessageSourcesProps) {
       <ul className="message-sources-list">
         {sources.map((source) => {
           const where = describeCitation(source);
+          const evidence = describeEvidence(source);
+          const title = source.headingPath.length > 1 ? `${where} (${source.headingPath.join(' › ')})` : where;
           return (
             <li key={source.n}>
               <button
                 type="button"
                 className="source-chip"
-                title={source.headingPath.length > 1 ? `${where} (${source.headingPath.join(' › ')})` : where}
+                title={evidence ? `${title}. ${evidence}` : title}
                 onClick={() => onOpen(source)}
                 data-testid="source-chip"
                 data-n={source.n}
+                data-band={source.band}
               >
                 <span className="source-chip-n">[{source.n}]</span> {where}
+                {source.band && (
+                  <span className={`source-band source-band--${source.band}`} data-testid="source-band">
+                    {bandLabel(source.band)}
+                  </span>
+                )}
               </button>
             </li>
           );

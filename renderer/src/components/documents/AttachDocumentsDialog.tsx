@@ -13,6 +13,9 @@ interface Group {
   documents: DocumentSummary[];
 }
 
+/** The catalog's reranker offered to strict mode: multilingual, and its files are confirmed. */
+const RERANKER_ENTRY_ID = 'bge-reranker-v2-m3';
+
 const selectAttachments = (state: AllSlices) =>
   state.attachments?.conversationId === state.openConversationId ? state.attachments : null;
 
@@ -26,6 +29,7 @@ export function AttachDocumentsDialog({ onClose }: { onClose: () => void }) {
   const documents = useAppStore((state) => state.documents);
   const collections = useAppStore((state) => state.collections);
   const attachments = useAppStore(selectAttachments);
+  const hasReranker = useAppStore((state) => (state.settings?.rerankerModelId ?? null) !== null);
   const [touched, setTouched] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(attachments?.documentIds));
   const [strict, setStrict] = useState(attachments?.strict ?? false);
@@ -133,10 +137,22 @@ export function AttachDocumentsDialog({ onClose }: { onClose: () => void }) {
                   />
                   Answer only from these documents
                 </label>
-                <p id={`${id}-strict`} className="field-hint checkbox-hint">
-                  When they hold no passage about a question, Hearth says so instead of answering from what the model
-                  knows.
+                <p id={`${id}-strict`} className="field-hint checkbox-hint" data-testid="strict-hint">
+                  {hasReranker
+                    ? 'A reranking model scores each passage: when none is relevant enough, Hearth says the documents do not cover the question, names the closest passage, and does not ask the model.'
+                    : 'Without a reranking model, Hearth can refuse only when nothing in the documents matches the question at all; a passage that merely shares a word with it is still given to the model.'}
                 </p>
+                {!hasReranker && (
+                  <button
+                    type="button"
+                    className="link-button checkbox-hint"
+                    onClick={() => commands.openLibrary('catalog', RERANKER_ENTRY_ID)}
+                    data-testid="get-reranker"
+                  >
+                    Get a reranking model from the catalog (e.g. BGE Reranker v2 M3, 636 MB), then choose it in Settings
+                    › Documents
+                  </button>
+                )}
               </div>
             </>
           )}

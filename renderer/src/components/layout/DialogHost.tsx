@@ -23,7 +23,12 @@ export function DialogHost() {
       return <ConversationSettingsDialog onClose={close} />;
     case 'library':
       return (
-        <LibraryDialog tab={dialog.tab} onTabChange={(tab) => openDialog({ kind: 'library', tab })} onClose={close} />
+        <LibraryDialog
+          tab={dialog.tab}
+          entryId={dialog.entryId ?? null}
+          onTabChange={(tab) => openDialog({ kind: 'library', tab })}
+          onClose={close}
+        />
       );
     case 'documents':
       return <DocumentsDialog onClose={close} />;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { CatalogEntry, CatalogFit, ModelFamily } from '../../../../contract/index.js';
 import { FAMILY_ORDER, familyLabel } from '../../format/familyLabel.js';
 import { useCommands } from '../../session/CommandsContext.js';
@@ -8,11 +8,18 @@ import { CatalogEntryCard } from './CatalogEntryCard.js';
 import { RecommendationCard } from './RecommendationCard.js';
 
 /** The catalog shipped with Hearth, grouped by family, with how each file would run here. */
-export function CatalogTab() {
+export function CatalogTab({ entryId = null }: { entryId?: string | null }) {
   const commands = useCommands();
   const catalog = useAppStore((state) => state.catalog);
   const loading = useAppStore((state) => state.catalogLoading);
   const error = useAppStore((state) => state.catalogError);
+  const shown = catalog !== null;
+
+  // Opened for one entry: bring it into view once the catalog is there.
+  useEffect(() => {
+    if (!shown || entryId === null) return;
+    document.querySelector(`[data-entry-id="${CSS.escape(entryId)}"]`)?.scrollIntoView({ block: 'start' });
+  }, [shown, entryId]);
 
   const groups = useMemo(() => groupByFamily(catalog?.entries ?? []), [catalog]);
   const fitsByEntry = useMemo(() => indexFits(catalog?.fits ?? []), [catalog]);

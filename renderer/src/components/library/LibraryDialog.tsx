@@ -16,12 +16,14 @@ import { useFileDrop } from '../../hooks/useFileDrop.js';
 interface LibraryDialogProps {
   /** Kept in the store's dialog, so that opening the library on a tab while it is open switches to it. */
   tab: LibraryTab;
+  /** A catalog entry to scroll to (a link from elsewhere, e.g. strict mode offering a reranker). */
+  entryId: string | null;
   onTabChange: (tab: LibraryTab) => void;
   onClose: () => void;
 }
 
 /** Models: what is installed, the catalog to download from, and the downloads under way. */
-export function LibraryDialog({ tab, onTabChange: setTab, onClose }: LibraryDialogProps) {
+export function LibraryDialog({ tab, entryId, onTabChange: setTab, onClose }: LibraryDialogProps) {
   const id = useId();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [importDraft, setImportDraft] = useState<ImportDraft>(CLOSED_IMPORT);
@@ -89,7 +91,7 @@ export function LibraryDialog({ tab, onTabChange: setTab, onClose }: LibraryDial
               onBrowseCatalog={() => setTab('catalog')}
             />
           )}
-          {tab === 'catalog' && <CatalogTab />}
+          {tab === 'catalog' && <CatalogTab entryId={entryId} />}
           {tab === 'downloads' && <DownloadsTab onShowModel={showModel} />}
         </div>
         {dragging && (

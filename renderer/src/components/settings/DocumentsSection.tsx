@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { useAppStore } from '../../store/appStore.js';
 import { overlapUsed, type DocumentsDraft } from './documentsDraft.js';
 import type { FieldErrors } from './fieldErrors.js';
+import { ModelFileSelect } from './ModelFileSelect.js';
 
 interface DocumentsSectionProps {
   draft: DocumentsDraft;
@@ -12,9 +12,6 @@ interface DocumentsSectionProps {
 /** How imported documents are cut into passages, and whether passages are also found by meaning. */
 export function DocumentsSection({ draft, errors, onChange }: DocumentsSectionProps) {
   const id = useId();
-  const models = useAppStore((state) => state.models);
-  const embeddingModelId = draft.embeddingModelId;
-  const missing = embeddingModelId !== null && !models.some((model) => model.id === embeddingModelId);
   const cappedOverlap = overlapUsed(draft);
 
   return (
@@ -67,28 +64,57 @@ export function DocumentsSection({ draft, errors, onChange }: DocumentsSectionPr
 
       <div className="field">
         <label htmlFor={`${id}-embedding`}>Embedding model</label>
-        <select
+        <ModelFileSelect
           id={`${id}-embedding`}
-          className="select"
-          value={embeddingModelId ?? ''}
-          aria-describedby={`${id}-embedding-hint`}
-          onChange={(event) =>
-            onChange({ ...draft, embeddingModelId: event.target.value === '' ? null : event.target.value })
-          }
-          data-testid="settings-embedding-model"
-        >
-          <option value="">None (keyword search only)</option>
-          {missing && <option value={embeddingModelId}>{embeddingModelId} (not in the models folder)</option>}
-          {models.map((model) => (
-            <option key={model.id} value={model.id}>
-              {model.id}
-            </option>
-          ))}
-        </select>
+          value={draft.embeddingModelId}
+          noneLabel="None (keyword search only)"
+          hintId={`${id}-embedding-hint`}
+          testId="settings-embedding-model"
+          onChange={(embeddingModelId) => onChange({ ...draft, embeddingModelId })}
+        />
         <span id={`${id}-embedding-hint`} className="field-hint">
           With an embedding model (e.g. nomic-embed-text from the catalog), questions also find passages by meaning;
           every passage is embedded in the background.
         </span>
+      </div>
+
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor={`${id}-reranker`}>Reranking model</label>
+          <ModelFileSelect
+            id={`${id}-reranker`}
+            value={draft.rerankerModelId}
+            noneLabel="None"
+            hintId={`${id}-reranker-hint`}
+            testId="settings-reranker-model"
+            onChange={(rerankerModelId) => onChange({ ...draft, rerankerModelId })}
+          />
+          <span id={`${id}-reranker-hint`} className="field-hint">
+            A reranker (e.g. BGE Reranker v2 M3 from the catalog) rereads the best 30 passages for each question, puts
+            the most relevant first and scores them, so strict mode can refuse when none is relevant.
+          </span>
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-min-relevance`}>Strict mode: least relevance to answer</label>
+          <input
+            id={`${id}-min-relevance`}
+            className="input"
+            type="number"
+            min={0}
+            max={1}
+            step={0.05}
+            value={draft.strictMinRelevance}
+            aria-invalid={errors.strictMinRelevance ? true : undefined}
+            aria-describedby={`${id}-min-relevance-hint`}
+            onChange={(event) => onChange({ ...draft, strictMinRelevance: event.target.value })}
+            data-testid="settings-min-relevance"
+          />
+          <span id={`${id}-min-relevance-hint`} className={errors.strictMinRelevance ? 'field-error' : 'field-hint'}>
+            {errors.strictMinRelevance ??
+              'From 0 to 1. With a reranker, a question whose best passage scores lower is answered “not covered”.'}
+          </span>
+        </div>
       </div>
     </section>
   );

@@ -6,15 +6,22 @@ export interface DocumentsDraft {
   chunkChars: string;
   chunkOverlap: string;
   embeddingModelId: string | null;
+  rerankerModelId: string | null;
+  strictMinRelevance: string;
 }
 
-type DocumentsSettings = Pick<Settings, 'documentChunkChars' | 'documentChunkOverlap' | 'embeddingModelId'>;
+type DocumentsSettings = Pick<
+  Settings,
+  'documentChunkChars' | 'documentChunkOverlap' | 'embeddingModelId' | 'rerankerModelId' | 'strictMinRelevance'
+>;
 
 export function toDocumentsDraft(settings: DocumentsSettings): DocumentsDraft {
   return {
     chunkChars: String(settings.documentChunkChars),
     chunkOverlap: String(settings.documentChunkOverlap),
     embeddingModelId: settings.embeddingModelId,
+    rerankerModelId: settings.rerankerModelId,
+    strictMinRelevance: String(settings.strictMinRelevance),
   };
 }
 
@@ -24,6 +31,8 @@ export function documentsInput(draft: DocumentsDraft): Record<keyof DocumentsSet
     documentChunkChars: toNumber(draft.chunkChars),
     documentChunkOverlap: toNumber(draft.chunkOverlap),
     embeddingModelId: draft.embeddingModelId,
+    rerankerModelId: draft.rerankerModelId,
+    strictMinRelevance: toNumber(draft.strictMinRelevance),
   };
 }
 

@@ -1,0 +1,35 @@
+import { useAppStore } from '../../store/appStore.js';
+
+interface ModelFileSelectProps {
+  id: string;
+  value: string | null;
+  /** The first option, for no model. */
+  noneLabel: string;
+  hintId: string;
+  testId: string;
+  onChange: (modelId: string | null) => void;
+}
+
+/** A models-folder file chosen for a side job (embedding, reranking); a chosen file that is gone stays listed as such. */
+export function ModelFileSelect({ id, value, noneLabel, hintId, testId, onChange }: ModelFileSelectProps) {
+  const models = useAppStore((state) => state.models);
+  const missing = value !== null && !models.some((model) => model.id === value);
+  return (
+    <select
+      id={id}
+      className="select"
+      value={value ?? ''}
+      aria-describedby={hintId}
+      onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
+      data-testid={testId}
+    >
+      <option value="">{noneLabel}</option>
+      {missing && <option value={value}>{value} (not in the models folder)</option>}
+      {models.map((model) => (
+        <option key={model.id} value={model.id}>
+          {model.id}
+        </option>
+      ))}
+    </select>
+  );
+}
