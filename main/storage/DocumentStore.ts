@@ -1,6 +1,7 @@
 import type { DocumentChunk, DocumentStatus, ExtractedDocument } from '../../contract/index.js';
 import type { Db } from './openDatabase.js';
 import { keywordQuery } from './keywordQuery.js';
+import { VectorIndex } from './VectorIndex.js';
 
 export interface DocumentRecord {
   id: string;
@@ -109,10 +110,13 @@ const chunkFromRow = (row: ChunkRow): Omit<ChunkHit, 'bm25'> => ({
 export class DocumentStore {
   readonly #db: Db;
   readonly #now: () => number;
+  /** The chunks' vectors, searchable through sqlite-vec (loaded on first use). */
+  readonly vectors: VectorIndex;
 
-  constructor(db: Db, now: () => number = Date.now) {
+  constructor(db: Db, now: () => number = Date.now, vectors: VectorIndex = new VectorIndex(db)) {
     this.#db = db;
     this.#now = now;
+    this.vectors = vectors;
   }
 
   /** The document with this content in this collection, if one was imported before. */
@@ -239,8 +243,11 @@ export class DocumentStore {
     );
   }
 
+  /** Deletes a document with its chunks and their vectors (the vector index follows at once). */
   remove(id: string): boolean {
-    return this.#db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+    const removed = this.#db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+    if (removed) this.vectors.catchUp();
+    return removed;
   }
 
   /**
@@ -314,7 +321,7 @@ export class DocumentStore {
       .map((row) => ({ id: row.id, text: row.text, headingPath: row.heading_path }));
   }
 
-  /** Stores vectors (replacing another model's for the same chunk) in one transaction. */
+  /** Stores vectors (replacing another model's for the same chunk) and indexes them, in one transaction. */
   saveEmbeddings(model: string, rows: readonly { chunkId: number; vector: Float32Array }[]): void {
     const upsert = this.#db.prepare(
       `INSERT INTO chunk_embeddings (chunk_id, model, dims, vector) VALUES (?, ?, ?, ?)
@@ -324,24 +331,9 @@ export class DocumentStore {
       for (const { chunkId, vector } of rows) {
         upsert.run(chunkId, model, vector.length, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
       }
+      const dims = rows[0]?.vector.length;
+      if (dims !== undefined) this.vectors.catchUp(model, dims);
     })();
-  }
-
-  /** Every vector of this model, with its chunk's document; read in one pass for a brute-force scan. */
-  embeddings(model: string): { chunkId: number; documentId: string; vector: Float32Array }[] {
-    return this.#db
-      .prepare<[string], { chunk_id: number; document_id: string; vector: Buffer }>(
-        `SELECT e.chunk_id, c.document_id, e.vector FROM chunk_embeddings e JOIN chunks c ON c.id = e.chunk_id
-         WHERE e.model = ?`,
-      )
-      .all(model)
-      .map((row) => ({
-        chunkId: row.chunk_id,
-        documentId: row.document_id,
-        vector: new Float32Array(
-          row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength),
-        ),
-      }));
   }
 
   /** A document's chunks in reading order. */

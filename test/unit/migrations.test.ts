@@ -50,6 +50,8 @@ describe('migrations', () => {
       'model_checks',
       'settings',
       'states',
+      'vector_index_changes',
+      'vector_indexes',
     ]);
     assert.equal(db.pragma('auto_vacuum', { simple: true }), 2, 'incremental auto-vacuum, so purges shrink the file');
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
