@@ -266,15 +266,24 @@ export class DocumentStore {
     return [...hits, ...more].slice(0, limit);
   }
 
+  /**
+   * Ranked inside FTS5 first, then only the top `limit` rows joined to `chunks`: a question's words
+   * match most passages of a large index, and reading every matching chunk row (its text) to sort
+   * them cost more than the ranking itself. A document filter is a rowid set inside the same FTS
+   * query (so the top `limit` is taken among the chosen documents' passages only).
+   */
   #match(match: string, limit: number, documentIds: readonly string[] | null): ChunkHit[] {
-    const within = documentIds ? `AND c.document_id IN (${documentIds.map(() => '?').join(', ')})` : '';
+    const within = documentIds
+      ? `AND rowid IN (SELECT id FROM chunks WHERE document_id IN (${documentIds.map(() => '?').join(', ')}))`
+      : '';
     const rows = this.#db
       .prepare<unknown[], ChunkRow & { score: number }>(
-        `SELECT c.id, c.document_id, c.ordinal, c.text, c.start_offset, c.end_offset, c.page, c.heading_path,
-                bm25(chunks_fts, 1.0, 0.5) AS score
-         FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid
-         WHERE chunks_fts MATCH ? ${within}
-         ORDER BY score LIMIT ?`,
+        `SELECT c.id, c.document_id, c.ordinal, c.text, c.start_offset, c.end_offset, c.page, c.heading_path, f.score
+         FROM (SELECT rowid, bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts
+               WHERE chunks_fts MATCH ? ${within}
+               ORDER BY score LIMIT ?) AS f
+         JOIN chunks c ON c.id = f.rowid
+         ORDER BY f.score`,
       )
       .all(match, ...(documentIds ?? []), limit);
     return rows.map((row) => ({ ...chunkFromRow(row), bm25: row.score }));
