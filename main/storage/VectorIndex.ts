@@ -9,8 +9,11 @@ import { loadSqliteVec, type SqliteVecLoad } from './loadSqliteVec.js';
  */
 export type VectorKind = 'float' | 'int8' | 'bit';
 
-/** Candidates per result that a quantized index hands to the float32 re-scoring. */
-const RESCORE_FACTOR: Record<VectorKind, number> = { float: 1, int8: 4, bit: 16 };
+/**
+ * Candidates per result that a quantized index hands to the float32 re-scoring. vec0 picks its
+ * top k in O(k × rows), so every extra candidate costs a full pass's worth of comparisons.
+ */
+const RESCORE_FACTOR: Record<VectorKind, number> = { float: 1, int8: 1, bit: 4 };
 /** vec0 refuses a larger k. */
 const MAX_K = 4096;
 
@@ -23,6 +26,8 @@ interface IndexRow {
 
 export interface VectorIndexOptions {
   kind?: VectorKind;
+  /** Candidates per result for the float32 re-scoring (the benchmark tries several). */
+  rescoreFactor?: number;
   /** Where sqlite-vec's library is (tests point it elsewhere); sqlite-vec's own lookup by default. */
   loadablePath?: () => string;
 }
@@ -38,12 +43,14 @@ export interface VectorIndexOptions {
 export class VectorIndex {
   readonly #db: Db;
   readonly #kind: VectorKind;
+  readonly #rescoreFactor: number | undefined;
   readonly #loadablePath: (() => string) | undefined;
   #load: SqliteVecLoad | null = null;
 
   constructor(db: Db, options: VectorIndexOptions = {}) {
     this.#db = db;
-    this.#kind = options.kind ?? 'float';
+    this.#kind = options.kind ?? 'bit';
+    this.#rescoreFactor = options.rescoreFactor;
     this.#loadablePath = options.loadablePath;
   }
 
@@ -87,7 +94,7 @@ export class VectorIndex {
     this.catchUp(model);
     const index = this.#index(model);
     if (!index || index.dims !== query.length) return [];
-    const candidates = Math.min(MAX_K, k * RESCORE_FACTOR[index.kind]);
+    const candidates = Math.min(MAX_K, k * (this.#rescoreFactor ?? RESCORE_FACTOR[index.kind]));
     const within = documentIds ? `AND document_id IN (${documentIds.map(() => '?').join(', ')})` : '';
     const rows = this.#db
       .prepare<unknown[], { chunk_id: number }>(
@@ -97,7 +104,7 @@ export class VectorIndex {
       )
       .all(queryBlob(index.kind, query), candidates, ...(documentIds ?? []));
     const ids = rows.map((row) => row.chunk_id);
-    return index.kind === 'float' ? ids.slice(0, k) : this.#rescore(model, ids, query, k);
+    return index.kind === 'float' ? ids : this.#rescore(model, ids, query, k);
   }
 
   /** Whether the model has any vector to search (its index caught up first). */
