@@ -79,7 +79,7 @@ export class VectorIndex {
       const existing = this.#index(model);
       const wanted = dims ?? existing?.dims ?? this.#storedDims(model);
       if (wanted === null) return;
-      if (existing && existing.dims === wanted && existing.kind === this.#kind) return;
+      if (existing && existing.dims === wanted && existing.kind === this.#kindFor(wanted)) return;
       if (existing) this.#drop(existing);
       this.#build(model, wanted);
     })();
@@ -142,6 +142,11 @@ export class VectorIndex {
       .map((row) => row.chunkId);
   }
 
+  /** Binary vectors pack 8 dimensions a byte: a size that is not a multiple of 8 stays float32. */
+  #kindFor(dims: number): VectorKind {
+    return this.#kind === 'bit' && dims % 8 !== 0 ? 'float' : this.#kind;
+  }
+
   #index(model: string): IndexRow | null {
     return (
       this.#db
@@ -161,8 +166,8 @@ export class VectorIndex {
   #build(model: string, dims: number): void {
     const { lastInsertRowid } = this.#db
       .prepare('INSERT INTO vector_indexes (model, dims, kind) VALUES (?, ?, ?)')
-      .run(model, dims, this.#kind);
-    const index: IndexRow = { id: Number(lastInsertRowid), model, dims, kind: this.#kind };
+      .run(model, dims, this.#kindFor(dims));
+    const index: IndexRow = { id: Number(lastInsertRowid), model, dims, kind: this.#kindFor(dims) };
     const table = tableName(index);
     this.#db.exec(
       `CREATE VIRTUAL TABLE ${table} USING vec0 (

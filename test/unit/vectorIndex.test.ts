@@ -150,7 +150,8 @@ describe('vector index (sqlite-vec)', () => {
 
     // Another model's vectors replace the first model's, chunk by chunk; an emptied index goes.
     const remaining = chunks.filter((chunk) => chunk.document_id !== 'document-1');
-    const other = randomUnitVectors(remaining.length, 5).map((v) => v.subarray(0, 32));
+    // 30 dimensions: not a multiple of 8, so the default binary index falls back to float32.
+    const other = randomUnitVectors(remaining.length, 5).map((v) => v.slice(0, 30));
     store.saveEmbeddings(
       'other-embedder',
       remaining.map((chunk, i) => ({ chunkId: chunk.id, vector: other[i]! })),
