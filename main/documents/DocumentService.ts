@@ -65,7 +65,7 @@ export class DocumentService {
   #pump: Promise<void> = Promise.resolve();
   #closed = false;
   #embedding: Promise<void> | null = null;
-  #vectors: { key: string; rows: { chunkId: number; documentId: string; vector: Float32Array }[] } | null = null;
+  #vectorsOffLogged = false;
 
   constructor(options: DocumentServiceOptions) {
     this.#o = {
@@ -121,7 +121,6 @@ export class DocumentService {
       await this.#pump;
     }
     const removed = this.#o.store.remove(documentId);
-    this.#vectors = null;
     if (removed) this.#o.changed(null, documentId);
     return removed;
   }
@@ -184,17 +183,18 @@ export class DocumentService {
     return rerankHits(query, hits, reranker, limit, this.#o.log);
   }
 
-  /** Chunk ids by cosine similarity to the question (vectors are L2-normalised: a dot product). */
+  /** Chunk ids by cosine similarity to the question, from the sqlite-vec index (see VectorIndex). */
   async #semanticRanking(query: string, within: readonly string[] | null): Promise<number[]> {
     const embedder = this.#o.embedder();
     if (!embedder) return [];
-    // Vectors are kept in memory between questions (reading 100k of them from SQLite per question
-    // would cost more than the scan); any write of vectors or removal of a document drops the copy.
-    if (this.#vectors?.key !== embedder.key)
-      this.#vectors = { key: embedder.key, rows: this.#o.store.embeddings(embedder.key) };
-    const allowed = within ? new Set(within) : null;
-    const vectors = allowed ? this.#vectors.rows.filter((row) => allowed.has(row.documentId)) : this.#vectors.rows;
-    if (vectors.length === 0) return [];
+    const vectors = this.#o.store.vectors;
+    const unavailable = vectors.unavailable;
+    if (unavailable) {
+      if (!this.#vectorsOffLogged) this.#o.log(`semantic search is off (${unavailable}); keyword search only`);
+      this.#vectorsOffLogged = true;
+      return [];
+    }
+    if (!vectors.has(embedder.key)) return []; // nothing to compare with: the question is not embedded
     let question: Float32Array | undefined;
     try {
       [question] = await embedder.embed([query]);
@@ -203,16 +203,7 @@ export class DocumentService {
       this.#o.log(`the question was not embedded: ${(error as Error).message}; keyword search only`);
       return [];
     }
-    if (!question) return [];
-    return vectors
-      .map(({ chunkId, vector }) => {
-        let dot = 0;
-        for (let i = 0; i < vector.length; i++) dot += (vector[i] ?? 0) * (question[i] ?? 0);
-        return { chunkId, dot };
-      })
-      .sort((a, b) => b.dot - a.dot)
-      .slice(0, CANDIDATES)
-      .map(({ chunkId }) => chunkId);
+    return question ? vectors.nearest(embedder.key, question, CANDIDATES, within) : [];
   }
 
   /**
@@ -235,7 +226,6 @@ export class DocumentService {
       if (batch.length === 0) return;
       try {
         const vectors = await embedder.embed(batch.map((chunk) => `${headingLine(chunk.headingPath)}${chunk.text}`));
-        this.#vectors = null;
         this.#o.store.saveEmbeddings(
           embedder.key,
           batch.flatMap((chunk, index) => {
@@ -285,7 +275,6 @@ export class DocumentService {
     if (existing) {
       // A failed or cancelled try is replaced by this one.
       this.#o.store.remove(existing.id);
-      this.#vectors = null;
       this.#o.changed(null, existing.id);
     }
     const { targetChars, overlapChars } = this.#o.chunking();

@@ -40,6 +40,12 @@ describe('hybrid retrieval with an embedding model', () => {
     });
     const dims = hearth.db.prepare<[], { dims: number }>('SELECT DISTINCT dims FROM chunk_embeddings').all();
     assert.deepEqual(dims, [{ dims: 64 }], 'one model, one vector size');
+    // The vectors are in sqlite-vec's index too (the host loaded the extension into its database).
+    const index = hearth.db
+      .prepare<[string], { id: number; dims: number }>('SELECT id, dims FROM vector_indexes WHERE model = ?')
+      .get(embeddingModelId);
+    assert.equal(index?.dims, 64);
+    assert.equal(count(`vec_chunks_${index.id}`), count('chunks'), 'every chunk in the vec0 index');
 
     const hybrid = await recallAt5(hearth, documentId);
     console.log(
@@ -61,5 +67,12 @@ describe('hybrid retrieval with an embedding model', () => {
     await hearth.call('settings.update', { embeddingModelId });
     await hearth.call('library.delete', { modelId: embeddingModelId });
     assert.equal((await hearth.call('settings.get', {})).embeddingModelId, null);
+
+    // Deleting the document takes its vectors out of the index (emptied, the index is dropped).
+    await hearth.call('documents.delete', { documentId });
+    assert.equal(count('chunk_embeddings'), 0);
+    assert.equal(count('vector_indexes'), 0);
+    const left = hearth.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sqlite_schema WHERE name = ?');
+    assert.equal(left.get(`vec_chunks_${index.id}`)!.n, 0, 'no vec0 table is left behind');
   });
 });

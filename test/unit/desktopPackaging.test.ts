@@ -120,6 +120,16 @@ describe('desktop packaging and window security', () => {
     );
     for (const path of llamaBins) assert.ok(unpacked(path), path);
     assert.ok(unpacked('native/build/Release/hearth_native.node'), "Hearth's own addon");
+    // sqlite-vec's loadable library (loadSqliteVec maps its app.asar path to app.asar.unpacked).
+    const vecLibraries = files.filter((path) => /^node_modules\/sqlite-vec-[^/]+\/vec0\.(so|dylib|dll)$/.test(path));
+    assert.ok(vecLibraries.length > 0, "sqlite-vec's library for this platform is shipped");
+    for (const path of [
+      ...vecLibraries,
+      'node_modules/sqlite-vec-darwin-arm64/vec0.dylib',
+      'node_modules/sqlite-vec-windows-x64/vec0.dll',
+    ]) {
+      assert.ok(unpacked(path), path);
+    }
     for (const path of [
       'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
       'x/libggml.so.1',
