@@ -13,8 +13,18 @@ describe('running headers, footers and contents entries in PDF pages', () => {
   });
 
   test('front-matter numbering (roman) folds like digits; a one-off first line stays', () => {
-    const pages = ['Preface xi\nWhy this book', 'Preface xii\nWho should read it', 'Preface xiii\nThanks', 'Mild weather\nis rare'];
-    assert.deepEqual(stripRunningLines(pages), ['Why this book', 'Who should read it', 'Thanks', 'Mild weather\nis rare']);
+    const pages = [
+      'Preface xi\nWhy this book',
+      'Preface xii\nWho should read it',
+      'Preface xiii\nThanks',
+      'Mild weather\nis rare',
+    ];
+    assert.deepEqual(stripRunningLines(pages), [
+      'Why this book',
+      'Who should read it',
+      'Thanks',
+      'Mild weather\nis rare',
+    ]);
   });
 
   test('table-of-contents entries go; a short document keeps a line repeated on only two pages', () => {

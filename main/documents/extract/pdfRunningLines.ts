@@ -67,13 +67,13 @@ export function stripRunningLines(pages: readonly string[]): string[] {
   return split.map((lines) => {
     const kept = [...lines];
     // From each edge inwards, while the lines there are running ones (blank lines between them too).
-    for (let removed = 0; kept.length > 0 && removed < EDGE_LINES; ) {
+    for (let removed = 0; kept.length > 0 && removed < EDGE_LINES;) {
       const line = kept[0]!;
       if (line.trim() !== '' && !isRunning(line, 'top')) break;
       if (line.trim() !== '') removed++;
       kept.shift();
     }
-    for (let removed = 0; kept.length > 0 && removed < EDGE_LINES; ) {
+    for (let removed = 0; kept.length > 0 && removed < EDGE_LINES;) {
       const line = kept.at(-1)!;
       if (line.trim() !== '' && !isRunning(line, 'bottom')) break;
       if (line.trim() !== '') removed++;

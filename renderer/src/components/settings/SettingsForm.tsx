@@ -101,8 +101,8 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
               <span>Load the last-used model when Hearth opens</span>
             </label>
             <span id={`${id}-warm-explain`} className="field-hint checkbox-hint">
-              The first message then answers at once instead of waiting for the model to load. Uses the model’s
-              memory from the start.
+              The first message then answers at once instead of waiting for the model to load. Uses the model’s memory
+              from the start.
             </span>
           </div>
           <div className="field">
