@@ -1,17 +1,7 @@
-import type { ModelFamily } from '../../../contract/index.js';
+import { type ModelFamily, ModelFamilySchema } from '../../../contract/index.js';
 
-/** Families in the order the catalog lists them: the recurrent models Hearth is built for first. */
-export const FAMILY_ORDER: readonly ModelFamily[] = [
-  'rwkv7',
-  'rwkv6',
-  'mamba',
-  'mamba2',
-  'hybrid',
-  'moe',
-  'dense',
-  'embedding',
-  'reranker',
-];
+/** Families in the order the catalog lists them (the schema's order: the recurrent models Hearth is built for first). */
+export const FAMILY_ORDER: readonly ModelFamily[] = ModelFamilySchema.options;
 
 const LABELS: Record<ModelFamily, string> = {
   rwkv7: 'RWKV-7',

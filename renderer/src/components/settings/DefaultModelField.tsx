@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useAppStore } from '../../store/appStore.js';
+import { ModelFileSelect } from './ModelFileSelect.js';
 
 interface DefaultModelFieldProps {
   value: string | null;
@@ -8,25 +8,10 @@ interface DefaultModelFieldProps {
 
 export function DefaultModelField({ value, onChange }: DefaultModelFieldProps) {
   const id = useId();
-  const models = useAppStore((state) => state.models);
-  const missing = value !== null && !models.some((model) => model.id === value);
   return (
     <div className="field">
       <label htmlFor={id}>Model for new conversations</label>
-      <select
-        id={id}
-        className="select"
-        value={value ?? ''}
-        onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
-      >
-        <option value="">The model in use, or none</option>
-        {missing && <option value={value}>{value} (not in the models folder)</option>}
-        {models.map((model) => (
-          <option key={model.id} value={model.id}>
-            {model.id}
-          </option>
-        ))}
-      </select>
+      <ModelFileSelect id={id} value={value} noneLabel="The model in use, or none" onChange={onChange} />
     </div>
   );
 }

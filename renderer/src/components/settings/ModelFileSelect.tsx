@@ -5,12 +5,12 @@ interface ModelFileSelectProps {
   value: string | null;
   /** The first option, for no model. */
   noneLabel: string;
-  hintId: string;
-  testId: string;
+  hintId?: string;
+  testId?: string;
   onChange: (modelId: string | null) => void;
 }
 
-/** A models-folder file chosen for a side job (embedding, reranking); a chosen file that is gone stays listed as such. */
+/** A models-folder file (the default model, or one for a side job: embedding, reranking); a chosen file that is gone stays listed as such. */
 export function ModelFileSelect({ id, value, noneLabel, hintId, testId, onChange }: ModelFileSelectProps) {
   const models = useAppStore((state) => state.models);
   const missing = value !== null && !models.some((model) => model.id === value);
