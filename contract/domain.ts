@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CHUNKING } from './documents.js';
 import { EvidenceBandSchema, STRICT_MIN_RELEVANCE } from './evidence.js';
 import { BackendChoiceSchema } from './hardware.js';
 
@@ -266,8 +267,8 @@ export const DEFAULT_SETTINGS: Settings = {
   embeddingOfferDismissed: false,
   rerankerModelId: null,
   strictMinRelevance: STRICT_MIN_RELEVANCE,
-  documentChunkChars: 2000,
-  documentChunkOverlap: 200,
+  documentChunkChars: DEFAULT_CHUNKING.targetChars,
+  documentChunkOverlap: DEFAULT_CHUNKING.overlapChars,
   saveStates: true,
   stateBudgetBytes: 2 * 1024 ** 3,
   checkpointsPerBranch: 8,

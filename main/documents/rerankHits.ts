@@ -16,8 +16,8 @@ export interface Reranker {
  * it (or give the engine more threads) before shipping on CPU-only machines.
  */
 export const RERANK_CANDIDATES = 30;
-/** Characters of a passage the reranker reads: chunks are ~1,200, this only trims outliers. */
-const RERANK_CHARS = 2000;
+/** Characters of a passage the reranker reads: chunks are ~2,000 (plus overlap), this only trims outliers. */
+const RERANK_CHARS = 2600;
 
 /**
  * Reorders fused search hits by a reranker's relevance and keeps the best `limit`, each with its
