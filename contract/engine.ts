@@ -76,6 +76,12 @@ export const TurnResultSchema = GenerateResultSchema.extend({
     closingEvaluated: z.int().min(0),
     /** The answer was evaluated again to close the turn (its tokens differ from their re-tokenization). */
     answerReread: z.boolean(),
+    /**
+     * Timed, for benchmarks: closing the turn (llama.cpp evaluating the template's end-of-turn
+     * tokens, or the answer again), and writing the turn's state file.
+     */
+    closingMs: z.number().min(0),
+    stateSaveMs: z.number().min(0),
   }),
 });
 export type TurnResult = z.infer<typeof TurnResultSchema>;
@@ -92,6 +98,9 @@ export const ModelInspectionSchema = z.strictObject({
   chatTemplate: z.string().nullable(),
 });
 export type ModelInspection = z.infer<typeof ModelInspectionSchema>;
+
+/** A saved state's checksum: sha256 of its raw bytes, as stored with it. */
+const StateSha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a state checksum is 64 lowercase hex digits');
 
 export const engineCalls = {
   /** Liveness: a real round trip through the engine's event loop, with its memory use. */
@@ -166,11 +175,23 @@ export const engineCalls = {
        * the engine's sequence still holds from the turn `key` (an answer's request id). `items` is
        * how many history items (the system prompt counts as one) the starting point covers: only
        * the items after them are rendered. Whatever does not fit is re-read from `history`.
+       * `sha256`, when set: main lent the file from its on-disk copy without reading it, and the
+       * engine checks the bytes against the checksum they were stored with.
        */
       resume: z
         .discriminatedUnion('kind', [
-          z.strictObject({ kind: z.literal('state'), path: z.string().min(1), items: z.int().min(1) }),
-          z.strictObject({ kind: z.literal('prompt-cache'), path: z.string().min(1), items: z.literal(1) }),
+          z.strictObject({
+            kind: z.literal('state'),
+            path: z.string().min(1),
+            items: z.int().min(1),
+            sha256: StateSha256Schema.nullable(),
+          }),
+          z.strictObject({
+            kind: z.literal('prompt-cache'),
+            path: z.string().min(1),
+            items: z.literal(1),
+            sha256: StateSha256Schema.nullable(),
+          }),
           z.strictObject({ kind: z.literal('live'), key: z.string().min(1).max(100), items: z.int().min(1) }),
         ])
         .nullable(),
@@ -188,7 +209,12 @@ export const engineCalls = {
    * `generate` may start from it with `resume: { kind: 'live' }`. `loaded: false` says why not.
    */
   preload: call(
-    z.strictObject({ key: z.string().min(1).max(100), path: z.string().min(1), items: z.int().min(1) }),
+    z.strictObject({
+      key: z.string().min(1).max(100),
+      path: z.string().min(1),
+      items: z.int().min(1),
+      sha256: StateSha256Schema.nullable(),
+    }),
     z.strictObject({ loaded: z.boolean(), rejected: z.string().nullable() }),
   ),
 } as const;

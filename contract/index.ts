@@ -13,3 +13,4 @@ export * from './library.js';
 export * from './documents.js';
 export * from './evidence.js';
 export * from './folders.js';
+export * from './stateWriter.js';

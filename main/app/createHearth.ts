@@ -41,7 +41,9 @@ import { openDatabase, type Db } from '../storage/openDatabase.js';
 import { SettingsStore } from '../storage/SettingsStore.js';
 import { WatchedFolderStore } from '../storage/WatchedFolderStore.js';
 import { StateStore } from '../storage/StateStore.js';
+import { HotStates } from '../states/HotStates.js';
 import { StateKeeper } from '../states/StateKeeper.js';
+import { StateWriter } from '../states/writer/StateWriter.js';
 import { AppEvents } from './AppEvents.js';
 import { adoptEmbeddingModel } from './adoptEmbeddingModel.js';
 import { appVersion } from './appVersion.js';
@@ -144,8 +146,11 @@ export function createHearth(options: HearthOptions): Hearth {
   });
   const loadParams = (modelPath: string) => hardware.loadParams(modelPath);
   const stateStore = new StateStore(db);
+  const stateWriter = new StateWriter(paths.databasePath);
   const states = new StateKeeper({
     store: stateStore,
+    writer: stateWriter,
+    hot: new HotStates(join(paths.dataDir, 'states')),
     settings,
     events,
     scratchDir: join(paths.dataDir, 'tmp', 'states'),
@@ -565,6 +570,7 @@ export function createHearth(options: HearthOptions): Hearth {
       // A warm-up request queued behind the engine's last one may have started a new engine.
       await warmup;
       await engine.shutdown();
+      await stateWriter.close();
       db.close();
     },
   };

@@ -173,7 +173,7 @@ export class ChatService {
           const resume = plan.request.resume;
           // Only the newest answer's own state: an older one would not be where the next turn starts.
           if (resume?.kind !== 'state' || resume.items !== items) return null;
-          return { key: answer.id, path: resume.path, items, answer: answer.text };
+          return { key: answer.id, path: resume.path, items, sha256: resume.sha256, answer: answer.text };
         });
       } finally {
         if (plan) await states.discard(plan);

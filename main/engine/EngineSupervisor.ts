@@ -266,7 +266,9 @@ export class EngineSupervisor {
    */
   preload(
     model: LoadParams,
-    build: (loaded: EngineLoadedModel) => Promise<{ key: string; path: string; items: number; answer: string } | null>,
+    build: (
+      loaded: EngineLoadedModel,
+    ) => Promise<{ key: string; path: string; items: number; sha256: string | null; answer: string } | null>,
   ): Promise<boolean> {
     return this.#exclusive(async () => {
       if (!this.#loaded || !this.#loadedParams || !sameLoad(this.#loadedParams, model)) return false;
@@ -275,8 +277,9 @@ export class EngineSupervisor {
       const request = await build(loaded);
       if (!request) return false;
       this.#live = null;
-      const result = await client.request('preload', { key: request.key, path: request.path, items: request.items });
-      if (result.loaded) this.#live = { client, key: request.key, items: request.items, answer: request.answer };
+      const { answer, ...params } = request;
+      const result = await client.request('preload', params);
+      if (result.loaded) this.#live = { client, key: request.key, items: request.items, answer };
       else this.#warn(`A saved state was not loaded ahead of the next message: ${result.rejected ?? 'unknown reason'}`);
       return result.loaded;
     });

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  AppError,
   type ChatTurn,
   DISK_FULL_MESSAGE,
   DISK_FULL_REASON,
@@ -11,15 +10,18 @@ import {
   type CallInput,
   type EngineCalls,
   type EngineLoadedModel,
+  type StateOwner,
   type TurnResult,
   type WrittenState,
 } from '../../contract/index.js';
 import type { AppEvents } from '../app/AppEvents.js';
 import type { LiveTurn } from '../engine/EngineSupervisor.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';
-import type { NewState, StateRecord, StateStore } from '../storage/StateStore.js';
+import type { StateRecord, StateStore } from '../storage/StateStore.js';
 import { historyHashes } from './historyHashes.js';
-import { decodeState, encodeState } from './stateCodec.js';
+import type { HotStates } from './HotStates.js';
+import { decodeState } from './stateCodec.js';
+import type { StateWriter } from './writer/StateWriter.js';
 
 type GenerateParams = CallInput<EngineCalls, 'generate'>;
 export type StateRequest = Pick<GenerateParams, 'resume' | 'savePromptState' | 'saveTurnState'>;
@@ -72,6 +74,8 @@ export interface KeepInput {
  */
 export class StateKeeper {
   readonly #store: StateStore;
+  readonly #writer: StateWriter;
+  readonly #hot: HotStates;
   readonly #settings: SettingsStore;
   readonly #events: AppEvents;
   readonly #scratchDir: string;
@@ -79,12 +83,18 @@ export class StateKeeper {
 
   constructor(deps: {
     store: StateStore;
+    /** Stores and prunes states off main's event loop. */
+    writer: StateWriter;
+    /** Hot copies of the newest states, lent to the engine without a read. */
+    hot: HotStates;
     settings: SettingsStore;
     events: AppEvents;
     scratchDir: string;
     log: (line: string) => void;
   }) {
     this.#store = deps.store;
+    this.#writer = deps.writer;
+    this.#hot = deps.hot;
     this.#settings = deps.settings;
     this.#events = deps.events;
     this.#scratchDir = deps.scratchDir;
@@ -92,6 +102,17 @@ export class StateKeeper {
     // Files left by a previous run are never trusted or reused.
     mkdirSync(this.#scratchDir, { recursive: true });
     for (const name of readdirSync(this.#scratchDir)) rmSync(join(this.#scratchDir, name), { force: true });
+    // Hot copies of states deleted while Hearth was not running (or by a crash mid-way) go.
+    void this.sweepHot();
+    // A conversation, a branch or states deleted: their hot copies go with them.
+    this.#events.subscribe((event) => {
+      if (event === 'states.changed' || event === 'conversations.changed') void this.sweepHot();
+    });
+  }
+
+  /** Drops hot copies of states no longer stored. */
+  async sweepHot(): Promise<void> {
+    await this.#hot.sweep(this.#store.existing(this.#hot.ids())).catch(() => undefined);
   }
 
   async plan(input: PlanInput): Promise<TurnPlan> {
@@ -125,11 +146,11 @@ export class StateKeeper {
     const hashes = candidates.length > 0 ? historyHashes(input.systemPrompt, input.turns) : [];
     for (const candidate of candidates) {
       const index = position.get(candidate.messageId ?? '') ?? -1;
-      const raw = this.#trusted(candidate, input.loaded, rejections, hashes[index] ?? '');
-      if (!raw) continue;
-      const path = scratch('resume');
-      if (!(await this.#handOver(path, raw, candidate.id, rejections))) break;
-      resume = { kind: 'state', path, items: head + index + 1 };
+      if (!this.#provenanceOk(candidate, input.loaded, rejections, hashes[index] ?? '')) continue;
+      const handed = await this.#handOver(candidate, scratch('resume'), rejections);
+      if (handed === 'unusable') continue;
+      if (handed === 'failed') break;
+      resume = { kind: 'state', items: head + index + 1, ...handed };
       resumeStateId = candidate.id;
       break;
     }
@@ -139,14 +160,14 @@ export class StateKeeper {
     if (!resume && input.systemPrompt.trim()) {
       promptKey = promptStateKey(input.loaded, input.systemPrompt);
       const cached = this.#store.promptState(promptKey);
-      const raw = cached && this.#trusted(cached, input.loaded, rejections);
-      if (cached && raw) {
-        const path = scratch('prompt-resume');
-        if (await this.#handOver(path, raw, cached.id, rejections)) {
-          resume = { kind: 'prompt-cache', path, items: 1 };
-          resumeStateId = cached.id;
-        }
-      } else {
+      const handed =
+        cached && this.#provenanceOk(cached, input.loaded, rejections)
+          ? await this.#handOver(cached, scratch('prompt-resume'), rejections)
+          : 'unusable';
+      if (cached && typeof handed === 'object') {
+        resume = { kind: 'prompt-cache', items: 1, ...handed };
+        resumeStateId = cached.id;
+      } else if (handed === 'unusable') {
         savePromptState = { path: scratch('prompt') };
       }
     }
@@ -173,23 +194,39 @@ export class StateKeeper {
   }
 
   /**
-   * Writes a saved state where the engine reads it. A write that fails (a full disk) is not the
-   * turn's failure: the state is not used, and the conversation is read again instead.
+   * Puts a saved state where the engine reads it: its hot copy lent as it is (the engine checks it
+   * against `sha256`), else its bytes read from SQLite, checked here and written out. A write that
+   * fails (a full disk) is not the turn's failure: the state is not used, and the conversation is
+   * read again instead ('failed'). 'unusable': the stored bytes are damaged or gone.
    */
-  async #handOver(path: string, raw: Uint8Array, stateId: number, rejections: string[]): Promise<boolean> {
-    try {
-      await writeFile(path, raw);
-    } catch (error) {
-      await unlink(path).catch(() => undefined);
-      rejections.push(isDiskFull(error) ? 'the disk is full' : `it could not be written (${(error as Error).message})`);
-      return false;
+  async #handOver(
+    record: StateRecord,
+    path: string,
+    rejections: string[],
+  ): Promise<{ path: string; sha256: string | null } | 'unusable' | 'failed'> {
+    let handed: { path: string; sha256: string | null };
+    if (await this.#hot.lend(record, path)) {
+      handed = { path, sha256: record.sha256 };
+    } else {
+      const raw = this.#bytes(record, rejections);
+      if (!raw) return 'unusable';
+      try {
+        await writeFile(path, raw);
+      } catch (error) {
+        await unlink(path).catch(() => undefined);
+        rejections.push(
+          isDiskFull(error) ? 'the disk is full' : `it could not be written (${(error as Error).message})`,
+        );
+        return 'failed';
+      }
+      handed = { path, sha256: null };
     }
     try {
-      this.#store.touch(stateId);
+      this.#store.touch(record.id);
     } catch {
       // Only the least-recently-used order is lost; the turn goes on.
     }
-    return true;
+    return handed;
   }
 
   /**
@@ -200,6 +237,7 @@ export class StateKeeper {
     if (plan.resumeStateId === null) return;
     this.#log(`state ${plan.resumeStateId} refused: ${reason}`);
     this.#store.delete(plan.resumeStateId);
+    void this.#hot.forget(plan.resumeStateId);
     this.#events.emit('states.changed', {});
   }
 
@@ -208,11 +246,20 @@ export class StateKeeper {
     await Promise.all(plan.files.map((file) => unlink(file).catch(() => undefined)));
   }
 
-  /** Stores what the engine saved, keeps the branch and the total within their budgets. */
+  /**
+   * Stores what the engine saved (through the writer thread: main's event loop stays free for the
+   * next turn), keeps its file as the hot copy, and keeps the branch and the total within their
+   * budgets.
+   */
   async keep(plan: TurnPlan, result: TurnResult | null, input: KeepInput): Promise<void> {
     try {
       if (!result) return;
       const settings = this.#settings.get();
+      // The engine refused the state: its hot copy is not lent again (a lent copy that failed its
+      // checksum leaves the next resume to SQLite's).
+      if (plan.resumeStateId !== null && result.context.rejected) {
+        await this.#hot.forget(plan.resumeStateId);
+      }
       if (result.turnStateSkipped) {
         this.#log(`state after answer ${input.answerId} not saved: ${result.turnStateSkipped}`);
         // The engine could not write it for lack of space: the one disk-full message, not a failure.
@@ -238,26 +285,27 @@ export class StateKeeper {
           historyHash: historyHashes(input.systemPrompt, input.turns).at(-1) ?? null,
         });
       }
-      const pruned = this.#store.pruneBranch(input.branchIds, settings.checkpointsPerBranch);
-      const evicted = this.#store.enforceBudget(settings.stateBudgetBytes);
-      if (pruned + evicted > 0) this.#store.shrink();
-      if (result.promptState || result.turnState || pruned + evicted > 0) this.#events.emit('states.changed', {});
+      const removed = await this.#writer.maintain(
+        input.branchIds,
+        settings.checkpointsPerBranch,
+        settings.stateBudgetBytes,
+      );
+      if (removed > 0) await this.sweepHot();
+      if (result.promptState || result.turnState || removed > 0) this.#events.emit('states.changed', {});
     } finally {
       await this.discard(plan);
     }
   }
 
   /**
-   * The state's bytes, when it may be used: its provenance (model, build, context), for a turn
-   * state the history it covers (`covers`, the branch's hash chain at its answer: checked without
-   * rendering anything), then its checksum — cheapest first, so no blob is read only to be refused.
+   * Whether a state may be used, before any of its bytes are read: its provenance (model, build,
+   * context) and, for a turn state, the history it covers (`covers`, the branch's hash chain at its
+   * answer: checked without rendering anything).
    */
-  #trusted(record: StateRecord, loaded: EngineLoadedModel, rejections: string[], covers?: string): Buffer | null {
+  #provenanceOk(record: StateRecord, loaded: EngineLoadedModel, rejections: string[], covers?: string): boolean {
     const refuse = (reason: string) => {
-      const what = record.kind === 'prompt' ? 'the cached system-prompt state' : 'a saved state';
-      rejections.push(`${what} ${reason}`);
-      this.#log(`state ${record.id} refused: ${reason}`);
-      return null;
+      this.#refuse(record, reason, rejections);
+      return false;
     };
     if (record.fingerprint !== loaded.fingerprint) return refuse('belongs to a different model file');
     if (record.engineBuild !== loaded.engineBuild)
@@ -269,47 +317,51 @@ export class StateKeeper {
       if (record.historyHash === null) return refuse('was saved by an older version of Hearth');
       if (record.historyHash !== covers) return refuse('does not match this conversation’s history');
     }
+    return true;
+  }
+
+  /** A state's bytes from SQLite, when they still match their checksum (damaged ones are deleted). */
+  #bytes(record: StateRecord, rejections: string[]): Buffer | null {
     const stored = this.#store.data(record.id);
-    if (!stored) return refuse('is gone');
+    if (!stored) {
+      this.#refuse(record, 'is gone', rejections);
+      return null;
+    }
     try {
       return decodeState(stored, record.compression, record.sha256, record.byteSize);
     } catch (error) {
       // Damaged bytes never become good again: delete them.
       this.#store.delete(record.id);
-      return refuse(`is damaged: ${(error as Error).message}`);
+      this.#refuse(record, `is damaged: ${(error as Error).message}`, rejections);
+      return null;
     }
   }
 
+  #refuse(record: StateRecord, reason: string, rejections: string[]): void {
+    const what = record.kind === 'prompt' ? 'the cached system-prompt state' : 'a saved state';
+    rejections.push(`${what} ${reason}`);
+    this.#log(`state ${record.id} refused: ${reason}`);
+    // A refused state is not lent again (a copy of a damaged or foreign one is no better).
+    void this.#hot.forget(record.id);
+  }
+
+  /** Stores a state the engine wrote, and keeps its file as the state's hot copy. */
   async #put(
     written: WrittenState,
     loaded: EngineLoadedModel,
-    owner: Pick<NewState, 'kind' | 'conversationId' | 'messageId' | 'promptKey' | 'historyHash'>,
+    owner: Pick<StateOwner, 'kind' | 'conversationId' | 'messageId' | 'promptKey' | 'historyHash'>,
   ): Promise<void> {
-    const raw = await readFile(written.path).catch((error: unknown) => {
-      throw isDiskFull(error) ? new AppError('disk_full', DISK_FULL_MESSAGE) : error;
-    });
-    const encoded = encodeState(raw);
-    this.#storePut({
+    const stored = await this.#writer.put(written.path, {
       ...owner,
       fingerprint: loaded.fingerprint,
       engineBuild: loaded.engineBuild,
       contextSize: loaded.contextSize,
       tokenCount: written.tokenCount,
-      byteSize: raw.length,
-      storedSize: encoded.data.length,
-      compression: encoded.compression,
-      sha256: encoded.sha256,
-      data: encoded.data,
     });
-  }
-
-  /** A full disk while storing a state is the one disk-full error, never a raw SQLite message. */
-  #storePut(state: Parameters<StateStore['put']>[0]): void {
-    try {
-      this.#store.put(state);
-    } catch (error) {
-      throw isDiskFull(error) ? new AppError('disk_full', DISK_FULL_MESSAGE) : error;
-    }
+    // Without a hot copy the state is still stored: only the next resume is slower.
+    await this.#hot
+      .adopt({ id: stored.stateId, sha256: stored.sha256, byteSize: stored.byteSize }, written.path)
+      .catch(() => undefined);
   }
 }
 

@@ -120,6 +120,15 @@ export class StateStore {
     return this.#db.prepare<[number], { data: Buffer }>('SELECT data FROM states WHERE id = ?').get(id)?.data;
   }
 
+  /** Which of these state ids are still stored. */
+  existing(ids: readonly number[]): Set<number> {
+    if (ids.length === 0) return new Set();
+    const rows = this.#db
+      .prepare<number[], { id: number }>(`SELECT id FROM states WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids);
+    return new Set(rows.map((row) => row.id));
+  }
+
   touch(id: number): void {
     this.#db.prepare('UPDATE states SET last_used_at = ? WHERE id = ?').run(this.#now(), id);
   }

@@ -286,7 +286,7 @@ export class LlamaRuntime implements InferenceBackend {
     const { turn } = loaded;
     turn.live = null;
     try {
-      await loadSavedState(turn, params.path, async () => undefined);
+      await loadSavedState(turn, params.path, params.sha256, async () => undefined);
     } catch (error) {
       return { loaded: false, rejected: (error as Error).message };
     }

@@ -84,7 +84,7 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     }
   } else if (resume) {
     try {
-      await loadSavedState(turn, resume.path, (done) => callbacks.onResuming(done));
+      await loadSavedState(turn, resume.path, resume.sha256, (done) => callbacks.onResuming(done));
       base = { items: resume.items, tokens: sequence.contextTokens };
     } catch (error) {
       rejected = (error as Error).message;
@@ -178,6 +178,8 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
       closingTokenized: renderer.tokenized - closingStarted.tokenized,
       closingEvaluated: meter.usedInputTokens - closingStarted.input,
       answerReread: closing.answerReread,
+      closingMs: closing.closingMs,
+      stateSaveMs: closing.stateSaveMs,
     },
   };
 }
@@ -185,12 +187,14 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
 /**
  * Loads a saved state into the model's sequence, after checking the file's whole layout against
  * the model (learned from a state the model writes itself, the first time). Throws with the reason
- * (the sequence is then empty); `onResuming` brackets the moment llama.cpp reads the file, so that
+ * (the sequence is then empty). `sha256`: the checksum the bytes must have (null: main checked
+ * them). `onResuming` brackets the moment llama.cpp reads the file, so that
  * main knows which state took the engine down if it dies there.
  */
 export async function loadSavedState(
   turn: TurnModel,
   path: string,
+  sha256: string | null,
   onResuming: (done: boolean) => Promise<void>,
 ): Promise<void> {
   const sequence = turn.chat.sequence;
@@ -202,7 +206,7 @@ export async function loadSavedState(
       turn.stateLayout = await learnModelStateLayout(sequence, `${path}.layout`, first, stateModel);
     }
     if (!turn.stateLayout) throw new Error('Hearth cannot check saved states of this kind of model');
-    await checkStateFile(path, stateModel, turn.stateLayout);
+    await checkStateFile(path, stateModel, turn.stateLayout, sha256);
     await sequence.clearHistory();
     await onResuming(false);
     await sequence.loadStateFromFile(path, { acceptRisk: true });
@@ -217,6 +221,8 @@ export async function loadSavedState(
 interface Closing {
   live: boolean;
   answerReread: boolean;
+  closingMs: number;
+  stateSaveMs: number;
   turnState: WrittenState | null;
   turnStateSkipped: string | null;
 }
@@ -236,9 +242,12 @@ async function closeTurn(
   save: GenerateParams['saveTurnState'],
 ): Promise<Closing> {
   const sequence = turn.chat.sequence;
+  const started = performance.now();
   const none = (reason: string | null): Closing => ({
     live: false,
     answerReread: false,
+    closingMs: performance.now() - started,
+    stateSaveMs: 0,
     turnState: null,
     turnStateSkipped: save ? reason : null,
   });
@@ -262,7 +271,15 @@ async function closeTurn(
     await sequence.clearHistory().catch(() => undefined);
     return none(`the turn could not be closed: ${(error as Error).message}`);
   }
-  const closedTurn: Closing = { live: true, answerReread, turnState: null, turnStateSkipped: null };
+  const closedAt = performance.now();
+  const closedTurn: Closing = {
+    live: true,
+    answerReread,
+    closingMs: closedAt - started,
+    stateSaveMs: 0,
+    turnState: null,
+    turnStateSkipped: null,
+  };
   if (!save) return closedTurn;
   const estimate = turn.stateBytesPerToken * closed.length;
   if (estimate > save.maxBytes) {
@@ -273,11 +290,12 @@ async function closeTurn(
   }
   try {
     const written = await writeState(sequence, save.path);
+    const saved = { ...closedTurn, stateSaveMs: performance.now() - closedAt };
     if (written.byteSize > save.maxBytes) {
       await unlink(save.path).catch(() => undefined);
-      return { ...closedTurn, turnStateSkipped: `the state takes ${megabytes(written.byteSize)} MB, over the cap` };
+      return { ...saved, turnStateSkipped: `the state takes ${megabytes(written.byteSize)} MB, over the cap` };
     }
-    return { ...closedTurn, turnState: written };
+    return { ...saved, turnState: written };
   } catch (error) {
     await unlink(save.path).catch(() => undefined);
     return { ...closedTurn, turnStateSkipped: await whyNotWritten(save.path, error) };

@@ -1,4 +1,6 @@
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFile, unlink } from 'node:fs/promises';
 import type { LlamaContextSequence, Token } from 'node-llama-cpp';
 import {
   checkStateBytes,
@@ -19,23 +21,60 @@ export interface StateModel {
  * finite numbers. Main has already checked the checksum and provenance; this is the engine's own
  * line of defence (a damaged state aborts llama.cpp or loads into wrong answers). A file larger
  * than the layout allows for its token count is refused before it is read into memory.
+ * With `sha256` (a file main lent from its copy on disk without reading it), the bytes must also
+ * match the checksum they were stored with.
  * Returns the number of tokens the state holds, or throws with the reason.
  */
-export async function checkStateFile(path: string, model: StateModel, layout: StateLayout): Promise<number> {
-  const info = await stat(path);
-  if (!info.isFile()) throw new Error('the state is not a regular file');
-  if (info.size < STATE_HEADER_BYTES) throw new Error(`the state is truncated (${info.size} bytes)`);
-  const handle = await open(path, 'r');
+export async function checkStateFile(
+  path: string,
+  model: StateModel,
+  layout: StateLayout,
+  sha256: string | null = null,
+): Promise<number> {
+  // Synchronous from open to verdict: the engine has nothing else to do meanwhile, fs/promises
+  // reads megabytes in 512 KB thread-pool round trips, and the reused buffer must not be shared.
+  const fd = openSync(path, 'r');
   try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new Error('the state is not a regular file');
+    if (info.size < STATE_HEADER_BYTES) throw new Error(`the state is truncated (${info.size} bytes)`);
     const header = Buffer.alloc(STATE_HEADER_BYTES);
-    await handle.read(header, 0, STATE_HEADER_BYTES, 0);
+    readFully(fd, header);
     const tokenCount = Math.min(header.readUInt32LE(8), model.contextSize);
     const limit = maxStateBytes(layout, tokenCount);
     if (info.size > limit) throw new Error(`the state is ${info.size} bytes, more than this model writes (${limit})`);
+    const data = readBuffer(info.size);
+    readFully(fd, data);
+    if (sha256 !== null && createHash('sha256').update(data).digest('hex') !== sha256) {
+      throw new Error('its checksum does not match: the bytes were changed');
+    }
+    return checkStateBytes(data, model, layout);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
-  return checkStateBytes(await readFile(path), model, layout);
+}
+
+/**
+ * States up to this size are read into one buffer kept between checks: a fresh one costs a page
+ * fault per 4 KB on first touch (measured 8 ms for 2.4 MB in a VM, 0.5 ms into reused memory).
+ */
+const REUSED_BUFFER_MAX = 64 * 1024 * 1024;
+let reused: Buffer | null = null;
+
+/** A buffer of `size` bytes for one check; its contents are not kept past it. */
+function readBuffer(size: number): Buffer {
+  if (size > REUSED_BUFFER_MAX) return Buffer.allocUnsafe(size);
+  if (!reused || reused.length < size) reused = Buffer.allocUnsafe(size);
+  return reused.subarray(0, size);
+}
+
+function readFully(fd: number, into: Buffer): void {
+  let done = 0;
+  while (done < into.length) {
+    const read = readSync(fd, into, done, into.length - done, done);
+    if (read === 0) throw new Error('the state ended while it was read');
+    done += read;
+  }
 }
 
 /** The most bytes a state of `tokens` tokens takes in this layout (a KV cell per token). */

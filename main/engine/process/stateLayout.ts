@@ -345,12 +345,22 @@ export function checkStateBytes(
 }
 
 function allFinite(data: Buffer, start: number, end: number, type: number): boolean {
+  const width = type === GGML_F32 ? 4 : type === GGML_F16 || type === GGML_BF16 ? 2 : 0;
+  if (width === 0) return true;
+  // Scanned as whole words through a typed-array view (a state is megabytes: readUInt32LE per
+  // value cost ~7 ms on 2.4 MB). The views read in the platform's byte order, little-endian like
+  // the file on every platform Hearth ships for. A payload not aligned for the view is copied.
+  const count = Math.floor((end - start) / width);
+  const aligned = (data.byteOffset + start) % width === 0;
+  const buffer = aligned ? data.buffer : new Uint8Array(data.subarray(start, start + count * width)).buffer;
+  const offset = aligned ? data.byteOffset + start : 0;
   if (type === GGML_F32) {
-    for (let at = start; at + 4 <= end; at += 4) if ((data.readUInt32LE(at) & 0x7f800000) === 0x7f800000) return false;
-  } else if (type === GGML_F16) {
-    for (let at = start; at + 2 <= end; at += 2) if ((data.readUInt16LE(at) & 0x7c00) === 0x7c00) return false;
-  } else if (type === GGML_BF16) {
-    for (let at = start; at + 2 <= end; at += 2) if ((data.readUInt16LE(at) & 0x7f80) === 0x7f80) return false;
+    const words = new Uint32Array(buffer, offset, count);
+    for (let i = 0; i < count; i++) if (((words[i] as number) & 0x7f800000) === 0x7f800000) return false;
+    return true;
   }
+  const halves = new Uint16Array(buffer, offset, count);
+  const exponent = type === GGML_F16 ? 0x7c00 : 0x7f80;
+  for (let i = 0; i < count; i++) if (((halves[i] as number) & exponent) === exponent) return false;
   return true;
 }
