@@ -8,6 +8,7 @@ import {
   type CallInput,
   type CallOutput,
   type Message,
+  type TurnResult,
 } from '../contract/index.js';
 import type { Hearth } from '../main/app/createHearth.js';
 import { hearthInFolder } from '../test/support/hearthInFolder.js';
@@ -44,9 +45,17 @@ export interface NextTurn {
    * answer's re-tokenization, as with a forged model's partial UTF-8); null: not reported.
    */
   answerReread: boolean | null;
+  /**
+   * The engine's time closing the first turn (evaluating the template's end-of-turn tokens, or the
+   * answer again) and writing its state; null: not reported.
+   */
+  closingMs: number | null;
+  stateSaveMs: number | null;
   /** Whether the first answer had any text (a one-token answer can be part of a character only). */
   answerHasText: boolean;
 }
+
+type NextTurnWork = Pick<TurnResult['work'], 'answerReread' | 'closingMs' | 'stateSaveMs'>;
 
 export function benchHearth(): BenchHearth {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
@@ -98,9 +107,9 @@ export function benchHearth(): BenchHearth {
       let firstAnswer: Message | null = null;
       let secondAnswer: Message | null = null;
       const failure: { error: Error | null } = { error: null };
-      const closing: { reread: boolean | null } = { reread: null };
+      const closing: { work: NextTurnWork | null } = { work: null };
       const stopWatching = hearth.engine.on((event) => {
-        if (event.type === 'turnDone' && event.requestId === firstId) closing.reread = event.work.answerReread;
+        if (event.type === 'turnDone' && event.requestId === firstId) closing.work = event.work;
       });
       const sendSecond = () => {
         call('chat.send', { conversationId, content: second }).then(
@@ -153,7 +162,9 @@ export function benchHearth(): BenchHearth {
         acceptedMs: acceptedAt - finishedAt,
         firstTextMs: firstTextAt - finishedAt,
         engineFirstTokenMs: next.stats?.timeToFirstTokenMs ?? null,
-        answerReread: closing.reread,
+        answerReread: closing.work?.answerReread ?? null,
+        closingMs: closing.work?.closingMs ?? null,
+        stateSaveMs: closing.work?.stateSaveMs ?? null,
         answerHasText: answered.content.length > 0,
       };
     },

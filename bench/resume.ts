@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChatHistoryItem } from 'node-llama-cpp';
-import { RECURRENT_CONTEXT_TOKENS } from '../contract/index.js';
+import { type Message, RECURRENT_CONTEXT_TOKENS } from '../contract/index.js';
 import { ConversationStore } from '../main/storage/ConversationStore.js';
 import { ensureForgedModel, type ForgedArch, type ForgeSize } from '../test/forge/forgeModels.js';
 import { isForgedArch, isForgeSize } from '../test/forge/forgeSpec.js';
@@ -105,6 +105,12 @@ interface NextTurnRow {
   turnStartMs: number | null;
   /** Whether closing the answer's turn read the answer again (its tokens differed from their text's). */
   answerReread: boolean | null;
+  /** The engine closing the answer's turn: llama.cpp evaluating its end-of-turn tokens (model work). */
+  closingMs: number | null;
+  /** The engine writing the answer's state file. */
+  stateSaveMs: number | null;
+  /** Turn start less the closing evaluation: the wait Hearth itself adds. */
+  hearthWaitMs: number | null;
 }
 
 function median(values: number[]): number {
@@ -182,15 +188,26 @@ async function measureHearth(
   const reread = await repeat(repeats.reread, askFresh);
   const historyTokens = reread[0]?.answer.context?.tokens ?? 0;
 
-  // One turn saves the state after it; each measured turn then starts from that state.
+  // One turn saves the state after it; each measured turn then starts from that state. A forged
+  // model's answer can be all partial UTF-8 (empty: no state is saved): then another question is
+  // asked instead, its branch replacing the empty one.
   await call('settings.update', { saveStates: true });
   await fresh();
-  const { answer: primer } = await bench.ask(conversation.id, QUESTION);
-  const state = hearth.db
-    .prepare<[string], { byte_size: number; stored_size: number }>(
-      "SELECT byte_size, stored_size FROM states WHERE kind = 'turn' AND message_id = ?",
-    )
-    .get(primer.id);
+  const savedState = (answerId: string) =>
+    hearth.db
+      .prepare<[string], { byte_size: number; stored_size: number }>(
+        "SELECT byte_size, stored_size FROM states WHERE kind = 'turn' AND message_id = ?",
+      )
+      .get(answerId);
+  let primer: Message | null = null;
+  let state: { byte_size: number; stored_size: number } | undefined;
+  for (const question of NEXT_QUESTIONS) {
+    if (primer)
+      await call('conversations.deleteBranch', { conversationId: conversation.id, messageId: primer.parentId ?? '' });
+    primer = (await bench.ask(conversation.id, question)).answer;
+    state = savedState(primer.id);
+    if (state) break;
+  }
   // Without a saved state a "resume" is a re-read, already measured above.
   const resume = state ? await repeat(repeats.resume, askFresh) : [];
   const rereadMs = median(reread.map((r) => r.firstTextMs));
@@ -207,8 +224,9 @@ async function measureHearth(
     storedBytes: state?.stored_size ?? null,
     note: state
       ? ''
-      : (bench.log.findLast((line) => line.includes(primer.id))?.replace(/^.*not saved: /, 'state not saved: ') ??
-        'state not saved'),
+      : (bench.log
+          .findLast((line) => line.includes(primer?.id ?? '-'))
+          ?.replace(/^.*not saved: /, 'state not saved: ') ?? 'state not saved'),
   };
 }
 
@@ -301,6 +319,7 @@ async function measureNextTurn(
     if (!tried.answerHasText) throw new Error('the answer had no text');
     return tried;
   });
+  const turnStartMs = next.engineFirstTokenMs === null ? null : next.firstTextMs - next.engineFirstTokenMs;
   return {
     arch,
     size,
@@ -308,8 +327,11 @@ async function measureNextTurn(
     acceptedMs: next.acceptedMs,
     firstTextMs: next.firstTextMs,
     engineFirstTokenMs: next.engineFirstTokenMs,
-    turnStartMs: next.engineFirstTokenMs === null ? null : next.firstTextMs - next.engineFirstTokenMs,
+    turnStartMs,
     answerReread: next.answerReread,
+    closingMs: next.closingMs,
+    stateSaveMs: next.stateSaveMs,
+    hearthWaitMs: turnStartMs === null || next.closingMs === null ? null : turnStartMs - next.closingMs,
   };
 }
 
@@ -383,7 +405,8 @@ async function main(): Promise<void> {
             nextTurn.push(next);
             log(
               `${arch} ${size}: after a ${next.answerTokens}-token answer, send accepted in ${next.acceptedMs.toFixed(0)} ms, ` +
-                `first text in ${next.firstTextMs.toFixed(0)} ms, turn started after ${next.turnStartMs?.toFixed(0) ?? '—'} ms` +
+                `first text in ${next.firstTextMs.toFixed(0)} ms, turn started after ${next.turnStartMs?.toFixed(0) ?? '—'} ms ` +
+                `(closing ${next.closingMs?.toFixed(0) ?? '—'} ms, state save ${next.stateSaveMs?.toFixed(0) ?? '—'} ms)` +
                 (next.answerReread ? ' (answer read again: its tokens differed)' : ''),
             );
           }
@@ -457,7 +480,7 @@ function goals(results: Results): string[] {
   const worstAdded = Math.max(...firstText.map((row) => row.addedMs));
   // The goal is for answers whose tokens match their text; a differing answer is read once more by design.
   const worstNext = Math.max(
-    ...nextTurn.flatMap((row) => (row.turnStartMs === null || row.answerReread !== false ? [] : [row.turnStartMs])),
+    ...nextTurn.flatMap((row) => (row.hearthWaitMs === null || row.answerReread !== false ? [] : [row.hearthWaitMs])),
   );
   return [
     '## Goals',
@@ -467,7 +490,7 @@ function goals(results: Results): string[] {
     `| Hearth/direct ≥ ${GOALS.hearthOverDirect} at every length | ${ratios.length ? `lowest ${Math.min(...ratios).toFixed(2)}` : '—'} | ${met(ratios.length ? Math.min(...ratios) >= GOALS.hearthOverDirect : null)} |`,
     `| Hearth resume 64k / 1k ≤ ${GOALS.resumeGrowth}x | ${growth.map((g) => `${g.label} ${g.growth.toFixed(2)}x`).join(', ') || '—'} | ${met(growth.some((g) => g.judged) ? growth.every((g) => !g.judged || g.growth <= GOALS.resumeGrowth) : null)} |`,
     `| added time to first text ≤ ${GOALS.addedFirstTextMs} ms | ${firstText.length ? `worst ${ms(worstAdded)} ms` : '—'} | ${met(firstText.length ? worstAdded <= GOALS.addedFirstTextMs : null)} |`,
-    `| next turn ≤ ${GOALS.nextTurnMs} ms after an answer whose tokens match | ${Number.isFinite(worstNext) ? `worst ${ms(worstNext)} ms` : '—'} | ${met(Number.isFinite(worstNext) ? worstNext <= GOALS.nextTurnMs : null)} |`,
+    `| next turn ≤ ${GOALS.nextTurnMs} ms after an answer whose tokens match (Hearth's wait) | ${Number.isFinite(worstNext) ? `worst ${ms(worstNext)} ms` : '—'} | ${met(Number.isFinite(worstNext) ? worstNext <= GOALS.nextTurnMs : null)} |`,
     '',
   ];
 }
@@ -543,11 +566,16 @@ function write(results: Results, options: Options): void {
     'partial UTF-8 bytes), so the turn was closed by reading the answer once more — the fallback the',
     'next turn waits for. Answers whose tokens match are closed by reading only the end-of-turn tokens.',
     '',
-    '| model | answer (tokens) | answer read again | accepted (ms) | first text (ms) | engine TTFT (ms) | turn start (ms) |',
-    '|---|---:|---|---:|---:|---:|---:|',
+    'Closing: the engine evaluating the template’s end-of-turn tokens after the answer (or the answer',
+    'again). That is model work every continuation needs — direct node-llama-cpp evaluates the same',
+    'tokens at the start of its next prompt — so the goal is judged on Hearth’s wait: turn start less',
+    'closing, which holds the state save and every hand-off between processes.',
+    '',
+    '| model | answer (tokens) | answer read again | accepted (ms) | first text (ms) | engine TTFT (ms) | turn start (ms) | closing (ms) | state save (ms) | Hearth’s wait (ms) |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|',
     ...nextTurn.map(
       (row) =>
-        `| ${row.arch} ${row.size} | ${row.answerTokens} | ${row.answerReread === null ? '—' : row.answerReread ? 'yes' : 'no'} | ${ms(row.acceptedMs)} | ${ms(row.firstTextMs)} | ${ms(row.engineFirstTokenMs)} | ${ms(row.turnStartMs)} |`,
+        `| ${row.arch} ${row.size} | ${row.answerTokens} | ${row.answerReread === null ? '—' : row.answerReread ? 'yes' : 'no'} | ${ms(row.acceptedMs)} | ${ms(row.firstTextMs)} | ${ms(row.engineFirstTokenMs)} | ${ms(row.turnStartMs)} | ${ms(row.closingMs)} | ${ms(row.stateSaveMs)} | ${ms(row.hearthWaitMs)} |`,
     ),
     '',
     ...goals(results),

@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { ask, finished } from '../support/chatHelpers.js';
 import { useForgedModels } from '../support/forgedModels.js';
 import { startHearth, type TestHearth } from '../support/startHearth.js';
-import { greedySettings, stateRows } from '../support/stateHelpers.js';
+import { greedySettings, hotCopies, hotKey, stateRows } from '../support/stateHelpers.js';
+import { waitFor } from '../support/waitFor.js';
 
 const forged = useForgedModels();
 
@@ -42,9 +43,17 @@ describe('saved-state retention', () => {
     assert.equal(stateRows(hearth, doomed.id).length, 2);
     assert.ok(stateRows(hearth, doomed.id).some((row) => row.message_id === a1.id));
 
+    const doomedKeys = stateRows(hearth, doomed.id).map(hotKey);
+    assert.ok(
+      doomedKeys.some((key) => hotCopies(hearth).has(key)),
+      'the newest states have hot copies beside the database',
+    );
     await hearth.call('conversations.delete', { conversationId: doomed.id });
     assert.equal(stateRows(hearth, doomed.id).length, 0);
     assert.equal(stateRows(hearth, kept.id).length, 1, 'other conversations keep theirs');
+    // The copies go with their states (swept when the deletion is announced).
+    await waitFor(() => doomedKeys.every((key) => !hotCopies(hearth).has(key)), { what: 'the hot copies to go' });
+    assert.ok(hotCopies(hearth).has(hotKey(stateRows(hearth, kept.id)[0] ?? assert.fail())));
     assertConsistent(hearth);
   });
 
@@ -106,6 +115,7 @@ describe('saved-state retention', () => {
     const before = pages();
     const empty = await hearth.call('states.purge', {});
     assert.equal(empty.totalBytes, 0);
+    await waitFor(() => hotCopies(hearth).size === 0, { what: 'purged states’ hot copies to go' });
     assert.ok(pages() < before, `the file shrank: ${before} → ${pages()} pages`);
     assertConsistent(hearth);
   });

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { decodeState, sha256 } from '../../main/states/stateCodec.js';
 import { ask } from '../support/chatHelpers.js';
 import { useForgedModels } from '../support/forgedModels.js';
 import { startHearth, type TestHearth } from '../support/startHearth.js';
-import { greedySettings, stateRows, type StateRow } from '../support/stateHelpers.js';
+import { dropHotCopies, greedySettings, hotCopies, hotKey, stateRows, type StateRow } from '../support/stateHelpers.js';
 
 const forged = useForgedModels();
 const Q1 = 'Hello there.';
@@ -33,6 +34,8 @@ const TAMPERING: { name: string; reason: RegExp; tamper(hearth: TestHearth, stat
       name: 'a bit-flipped blob',
       reason: /damaged/,
       tamper(hearth, state) {
+        // The hot copy would be lent instead (and rightly: it still matches the checksum).
+        dropHotCopies(hearth);
         const data = Buffer.from(state.data);
         const at = Math.floor(data.length / 2);
         data[at] = (data[at] ?? 0) ^ 0x10;
@@ -43,6 +46,7 @@ const TAMPERING: { name: string; reason: RegExp; tamper(hearth: TestHearth, stat
       name: 'a truncated blob',
       reason: /damaged/,
       tamper(hearth, state) {
+        dropHotCopies(hearth);
         setState(hearth, state.id, { data: state.data.subarray(0, state.data.length - 64) });
       },
     },
@@ -58,6 +62,18 @@ const TAMPERING: { name: string; reason: RegExp; tamper(hearth: TestHearth, stat
         assert.ok(foreign);
         const { id: _id, conversation_id: _c, message_id: _m, kind: _k, ...copy } = foreign;
         setState(hearth, state.id, copy);
+      },
+    },
+    {
+      name: 'a bit-flipped hot copy (lent unread: the engine checks it against the stored checksum)',
+      reason: /checksum does not match/,
+      tamper(hearth, state) {
+        const path = hotCopies(hearth).get(hotKey(state));
+        assert.ok(path, 'the state has a hot copy');
+        const data = readFileSync(path);
+        const at = Math.floor(data.length / 2);
+        data[at] = (data[at] ?? 0) ^ 0x10;
+        writeFileSync(path, data);
       },
     },
     {
@@ -108,6 +124,7 @@ describe('saved states are never trusted blindly', () => {
       assert.match(JSON.stringify(notices), /was not used/, `${tampering.name}: the user is told`);
       assert.equal(hearth.db.pragma('integrity_check', { simple: true }), 'ok');
       assert.ok(stateRows(hearth, conversation.id).length >= 1, 'the re-read turn saved a fresh state');
+      assert.ok(!hotCopies(hearth).has(hotKey(state)), `${tampering.name}: no hot copy of the refused state is kept`);
     }
   });
 });

@@ -1,3 +1,5 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestHearth } from './startHearth.js';
 
 export interface StateRow {
@@ -31,4 +33,20 @@ export async function greedySettings(hearth: TestHearth, extra: Parameters<TestH
     defaultSampling: { temperature: 0, topP: 1, maxTokens: 12, seed: 1 },
     ...(extra as object),
   });
+}
+
+/**
+ * The hot copies of saved states (main/states/HotStates.ts), as paths, by `<state id>-<sha256>`
+ * (a state id alone can be reused by SQLite once its row is deleted).
+ */
+export function hotCopies(hearth: TestHearth): Map<string, string> {
+  const dir = join(hearth.paths.dataDir, 'states');
+  return new Map(readdirSync(dir).map((name) => [name.replace(/\.state$/, ''), join(dir, name)]));
+}
+
+export const hotKey = (state: Pick<StateRow, 'id' | 'sha256'>) => `${state.id}-${state.sha256}`;
+
+/** Removes every hot copy, so that the next resume reads its state from SQLite (the cold path). */
+export function dropHotCopies(hearth: TestHearth): void {
+  for (const path of hotCopies(hearth).values()) rmSync(path, { force: true });
 }
