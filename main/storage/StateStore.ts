@@ -46,8 +46,11 @@ interface StateRow {
   data?: Buffer;
 }
 
+/** A state's metadata; its last use is the newest of when it was stored and when it was last used. */
 const META_COLUMNS = `id, kind, conversation_id, message_id, prompt_key, model_fingerprint, engine_build, context_size,
-  token_count, byte_size, stored_size, compression, sha256, history_hash, created_at, last_used_at`;
+  token_count, byte_size, stored_size, compression, sha256, history_hash, created_at,
+  MAX(states.last_used_at, COALESCE(u.last_used_at, 0)) AS last_used_at`;
+const META_FROM = 'states LEFT JOIN state_uses u ON u.state_id = states.id';
 
 /**
  * Saved engine states: the only SQL for them. Rows hang off their message or conversation
@@ -102,7 +105,7 @@ export class StateStore {
     if (messageIds.length === 0) return [];
     const rows = this.#db
       .prepare<string[], StateRow>(
-        `SELECT ${META_COLUMNS} FROM states WHERE kind = 'turn' AND message_id IN (${messageIds.map(() => '?').join(',')})`,
+        `SELECT ${META_COLUMNS} FROM ${META_FROM} WHERE kind = 'turn' AND message_id IN (${messageIds.map(() => '?').join(',')})`,
       )
       .all(...messageIds);
     const byMessage = new Map(rows.map((row) => [row.message_id, toRecord(row)]));
@@ -111,7 +114,7 @@ export class StateStore {
 
   promptState(promptKey: string): StateRecord | undefined {
     const row = this.#db
-      .prepare<[string], StateRow>(`SELECT ${META_COLUMNS} FROM states WHERE kind = 'prompt' AND prompt_key = ?`)
+      .prepare<[string], StateRow>(`SELECT ${META_COLUMNS} FROM ${META_FROM} WHERE kind = 'prompt' AND prompt_key = ?`)
       .get(promptKey);
     return row && toRecord(row);
   }
@@ -129,8 +132,14 @@ export class StateStore {
     return new Set(rows.map((row) => row.id));
   }
 
+  /** Marks a state as used now (in its own small row: the state's row holds megabytes). */
   touch(id: number): void {
-    this.#db.prepare('UPDATE states SET last_used_at = ? WHERE id = ?').run(this.#now(), id);
+    this.#db
+      .prepare(
+        `INSERT INTO state_uses (state_id, last_used_at) SELECT id, ? FROM states WHERE id = ?
+         ON CONFLICT (state_id) DO UPDATE SET last_used_at = excluded.last_used_at`,
+      )
+      .run(this.#now(), id);
   }
 
   delete(id: number): void {
@@ -151,7 +160,10 @@ export class StateStore {
     let total = this.totalBytes();
     if (total <= budgetBytes) return 0;
     const rows = this.#db
-      .prepare<[], { id: number; stored_size: number }>('SELECT id, stored_size FROM states ORDER BY last_used_at, id')
+      .prepare<[], { id: number; stored_size: number }>(
+        `SELECT id, stored_size FROM ${META_FROM}
+         ORDER BY MAX(states.last_used_at, COALESCE(u.last_used_at, 0)), id`,
+      )
       .all();
     const remove = this.#db.prepare('DELETE FROM states WHERE id = ?');
     let removed = 0;

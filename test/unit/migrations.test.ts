@@ -49,6 +49,7 @@ describe('migrations', () => {
       'messages',
       'model_checks',
       'settings',
+      'state_uses',
       'states',
       'vector_index_changes',
       'vector_indexes',

@@ -42,6 +42,45 @@ describe('state codec', () => {
   });
 });
 
+describe('state store', () => {
+  test('a use is recorded apart from the state’s row, and decides which state the budget evicts', () => {
+    const db = openDatabase(join(tempDir(), 'hearth.sqlite'));
+    let now = 1000;
+    const store = new StateStore(db, () => now);
+    const put = (promptKey: string) => {
+      const data = randomBytes(64 * 1024);
+      return store.put({
+        ...OWNER,
+        promptKey,
+        byteSize: data.length,
+        storedSize: data.length,
+        compression: 'none',
+        sha256: sha256(data),
+        data,
+      });
+    };
+    const older = put('older');
+    now = 2000;
+    const newer = put('newer');
+    now = 3000;
+    store.touch(older);
+    assert.equal(store.promptState('older')?.lastUsedAt, 3000);
+    const row = db
+      .prepare<[number], { last_used_at: number }>('SELECT last_used_at FROM states WHERE id = ?')
+      .get(older);
+    assert.equal(row?.last_used_at, 1000, 'the state’s own row (and its blob) is not rewritten');
+    assert.equal(store.enforceBudget(100 * 1024), 1);
+    assert.deepEqual(store.existing([older, newer]), new Set([older]), 'the least recently used went');
+    store.delete(older);
+    assert.equal(
+      db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM state_uses').get()?.n,
+      0,
+      'its use goes with it',
+    );
+    db.close();
+  });
+});
+
 describe('hot copies of saved states', () => {
   test('an adopted file is moved in and lent as a link, never changing the copy', async () => {
     const dir = tempDir();
