@@ -190,7 +190,8 @@ async function measureHearth(
 
   // One turn saves the state after it; each measured turn then starts from that state. A forged
   // model's answer can be all partial UTF-8 (empty: no state is saved): then another question is
-  // asked instead, its branch replacing the empty one.
+  // asked instead, its branch replacing the empty one, and after the greedy tries, sampled ones
+  // (the primer's answer is not measured; the measured turns are greedy again).
   await call('settings.update', { saveStates: true });
   await fresh();
   const savedState = (answerId: string) =>
@@ -201,13 +202,23 @@ async function measureHearth(
       .get(answerId);
   let primer: Message | null = null;
   let state: { byte_size: number; stored_size: number } | undefined;
-  for (const question of NEXT_QUESTIONS) {
-    if (primer)
+  const tries = [
+    ...NEXT_QUESTIONS.map((question) => ({ question, sampling: null })),
+    ...[1, 2, 3, 4, 5].map((seed) => ({
+      question: QUESTION,
+      sampling: { temperature: 1, topP: 1, maxTokens: ANSWER_TOKENS, seed },
+    })),
+  ];
+  for (const { question, sampling } of tries) {
+    if (primer) {
       await call('conversations.deleteBranch', { conversationId: conversation.id, messageId: primer.parentId ?? '' });
+    }
+    await call('conversations.update', { conversationId: conversation.id, sampling });
     primer = (await bench.ask(conversation.id, question)).answer;
     state = savedState(primer.id);
     if (state) break;
   }
+  await call('conversations.update', { conversationId: conversation.id, sampling: null });
   // Without a saved state a "resume" is a re-read, already measured above.
   const resume = state ? await repeat(repeats.resume, askFresh) : [];
   const rereadMs = median(reread.map((r) => r.firstTextMs));
