@@ -216,7 +216,8 @@ async function measureHearth(
     await call('conversations.update', { conversationId: conversation.id, sampling });
     primer = (await bench.ask(conversation.id, question)).answer;
     state = savedState(primer.id);
-    if (state) break;
+    // Only an empty answer is worth another try: a state over the size cap stays over it.
+    if (state || primer.content !== '') break;
   }
   await call('conversations.update', { conversationId: conversation.id, sampling: null });
   // Without a saved state a "resume" is a re-read, already measured above.
