@@ -52,6 +52,8 @@ await service.import([FHS_HTML], null);
 await service.idle();
 const engine = new EngineSupervisor({ launcher: forkLauncher });
 
+/** One thread, as the other benchmarks: comparable between runs and machines. */
+const THREADS = 1;
 const rows = [];
 for (const size of ['tiny', 'bench'] as const) {
   const modelPath = await ensureForgedModel('qwen3rerank', { size });
@@ -64,13 +66,13 @@ for (const size of ['tiny', 'bench'] as const) {
     })),
   );
   const loadStarted = performance.now();
-  await engine.rank(modelPath, 'warm-up', ['load the model']);
+  await engine.rank(modelPath, 'warm-up', ['load the model'], THREADS);
   const loadMs = performance.now() - loadStarted;
   const timings: number[] = [];
   for (let round = 0; round < RUNS[size].rounds; round++) {
     for (const { question, passages } of candidates) {
       const started = performance.now();
-      await engine.rank(modelPath, question, passages);
+      await engine.rank(modelPath, question, passages, THREADS);
       timings.push(performance.now() - started);
     }
   }

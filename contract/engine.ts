@@ -102,6 +102,9 @@ export type ModelInspection = z.infer<typeof ModelInspectionSchema>;
 /** A saved state's checksum: sha256 of its raw bytes, as stored with it. */
 const StateSha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a state checksum is 64 lowercase hex digits');
 
+/** Threads for an embedding or reranking model's context. */
+const SideThreadsSchema = z.int().min(1).max(256);
+
 export const engineCalls = {
   /** Liveness: a real round trip through the engine's event loop, with its memory use. */
   ping: call(
@@ -125,7 +128,12 @@ export const engineCalls = {
    * backend), L2-normalised, so a dot product is the cosine similarity.
    */
   embed: call(
-    z.strictObject({ modelPath: z.string().min(1), texts: z.array(z.string().max(20_000)).min(1).max(64) }),
+    z.strictObject({
+      modelPath: z.string().min(1),
+      texts: z.array(z.string().max(20_000)).min(1).max(64),
+      /** Threads for the side model's context (the plan's, as for a chat model). */
+      threads: SideThreadsSchema,
+    }),
     z.strictObject({ dims: z.int().min(1), vectors: z.array(z.array(z.number())) }),
   ),
   /**
@@ -137,6 +145,7 @@ export const engineCalls = {
       modelPath: z.string().min(1),
       query: z.string().min(1).max(20_000),
       documents: z.array(z.string().max(20_000)).min(1).max(64),
+      threads: SideThreadsSchema,
     }),
     z.strictObject({ scores: z.array(z.number().min(0).max(1)) }),
   ),

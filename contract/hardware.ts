@@ -109,6 +109,11 @@ export const ModelFactsSchema = z.strictObject({
   kvBytesPerToken: z.int().min(0),
   /** Fixed recurrent state bytes per sequence (recurrent and hybrid layers). */
   recurrentStateBytes: z.int().min(0),
+  /**
+   * A reranker: a classifier head node-llama-cpp's ranking context can use (absent in facts
+   * stored before Hearth read it: unknown).
+   */
+  ranking: z.boolean().optional(),
 });
 export type ModelFacts = z.infer<typeof ModelFactsSchema>;
 

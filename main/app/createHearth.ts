@@ -208,6 +208,8 @@ export function createHearth(options: HearthOptions): Hearth {
   downloads.resumeInterrupted();
 
   const documentStore = new DocumentStore(db);
+  // Embedding and reranking models get the threads the plan gives them (as a chat model would).
+  const sideThreads = async (modelPath: string) => (await hardware.loadParams(modelPath)).threads;
   // The embedding model from Settings, run by the engine beside the chat model; its path is
   // resolved when it is used, so a model deleted since simply turns semantic search off.
   const embedder = (): Embedder | null => {
@@ -218,7 +220,7 @@ export function createHearth(options: HearthOptions): Hearth {
       embed: async (texts) => {
         const modelPath = await library.resolve(modelId);
         await vetter.require(modelPath);
-        const { vectors } = await engine.embed(modelPath, texts);
+        const { vectors } = await engine.embed(modelPath, texts, await sideThreads(modelPath));
         return vectors.map((vector) => Float32Array.from(vector));
       },
     };
@@ -231,8 +233,12 @@ export function createHearth(options: HearthOptions): Hearth {
       key: modelId,
       rank: async (query, passages) => {
         const modelPath = await library.resolve(modelId);
-        await vetter.require(modelPath);
-        return (await engine.rank(modelPath, query, passages)).scores;
+        const { facts } = await vetter.require(modelPath);
+        // Refused here, not by loading it in the engine at every search.
+        if (facts.ranking === false) {
+          throw new AppError('model_invalid', 'This model cannot rank passages: it is not a reranker.');
+        }
+        return (await engine.rank(modelPath, query, passages, await sideThreads(modelPath))).scores;
       },
     };
   };

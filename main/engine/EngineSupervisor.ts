@@ -287,13 +287,15 @@ export class EngineSupervisor {
 
   /** A model file's facts for the planner (read in the engine: a hostile file cannot hurt main). */
   /** Embeddings for document retrieval; queued with the engine's other work. */
-  embed(modelPath: string, texts: string[]): Promise<{ dims: number; vectors: number[][] }> {
-    return this.#exclusive(async () => (await this.#getClient()).request('embed', { modelPath, texts }));
+  embed(modelPath: string, texts: string[], threads: number): Promise<{ dims: number; vectors: number[][] }> {
+    return this.#exclusive(async () => (await this.#getClient()).request('embed', { modelPath, texts, threads }));
   }
 
   /** Reranker scores for document retrieval; queued with the engine's other work. */
-  rank(modelPath: string, query: string, documents: string[]): Promise<{ scores: number[] }> {
-    return this.#exclusive(async () => (await this.#getClient()).request('rank', { modelPath, query, documents }));
+  rank(modelPath: string, query: string, documents: string[], threads: number): Promise<{ scores: number[] }> {
+    return this.#exclusive(async () =>
+      (await this.#getClient()).request('rank', { modelPath, query, documents, threads }),
+    );
   }
 
   inspectModel(modelPath: string): Promise<ModelInspection> {

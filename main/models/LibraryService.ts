@@ -219,6 +219,8 @@ function familyOf({ facts }: ModelInspection): ModelFamily {
   if (known) return known;
   if (facts.stateKind === 'hybrid') return 'hybrid';
   if (facts.expertCount && facts.expertCount > 1) return 'moe';
+  // Before embeddings: a reranker is often a BERT-family model with a classifier head.
+  if (facts.ranking) return 'reranker';
   if (/bert|embed/i.test(facts.architecture)) return 'embedding';
   return 'dense';
 }

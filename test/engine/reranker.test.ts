@@ -61,6 +61,8 @@ describe('a reranking model (forged: a Qwen3-Reranker-shaped model with random w
     );
 
     const rerankerModelId = hearth.addModel(rankerPath, 'ranker.gguf');
+    const card = await hearth.call('library.card', { modelId: rerankerModelId });
+    assert.equal(card.family, 'reranker', 'the library names a file with a classifier head a reranker');
     await hearth.call('settings.update', { rerankerModelId });
     const reranked = await hearth.call('documents.search', { query: QUESTION, documentIds: [documentId], limit: 8 });
     const scores = reranked.map((hit) => hit.relevance);
@@ -95,13 +97,23 @@ describe('a reranking model (forged: a Qwen3-Reranker-shaped model with random w
   });
 
   test('a model that cannot rank leaves the fused order, and search still answers', async () => {
-    const hearth = startHearth();
+    const logged: string[] = [];
+    const hearth = startHearth({ log: (line) => logged.push(line) });
     const documentId = await indexedManual(hearth);
     const fused = await hearth.call('documents.search', { query: QUESTION, documentIds: [documentId], limit: 8 });
-    // A chat model has no classifier head: node-llama-cpp refuses a ranking context for it.
+    // A chat model has no classifier head: its facts say so, and it is refused before the engine
+    // loads it (not loaded and refused again at every search).
     await hearth.call('settings.update', { rerankerModelId: hearth.addModel(forged.paths.llama, 'not-a-ranker.gguf') });
     const hits = await hearth.call('documents.search', { query: QUESTION, documentIds: [documentId], limit: 8 });
+    const again = await hearth.call('documents.search', { query: QUESTION, documentIds: [documentId], limit: 8 });
     assert.deepEqual(hits, fused);
+    assert.deepEqual(again, fused);
+    const refusals = logged.filter((line) => /not reranked/.test(line));
+    assert.equal(refusals.length, 2, 'each search says why it kept the fused order');
+    assert.ok(
+      refusals.every((line) => /cannot rank passages: it is not a reranker/.test(line)),
+      `refused from its facts, never loaded into the engine to fail there: ${refusals.join(' | ')}`,
+    );
   });
 
   test('strict mode refuses without asking the model when the best relevance is under the threshold, and answers above it', async () => {

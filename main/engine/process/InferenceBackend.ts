@@ -32,7 +32,7 @@ export interface InferenceBackend {
   /** A model file's facts, without loading it. */
   inspect(modelPath: string): Promise<ModelInspection>;
   /** L2-normalised embeddings of texts with an embedding model. */
-  embed(modelPath: string, texts: readonly string[]): Promise<{ dims: number; vectors: number[][] }>;
+  embed(modelPath: string, texts: readonly string[], threads: number): Promise<{ dims: number; vectors: number[][] }>;
   /** Each document's relevance to the query (0..1) from a reranking model. */
-  rank(modelPath: string, query: string, documents: readonly string[]): Promise<{ scores: number[] }>;
+  rank(modelPath: string, query: string, documents: readonly string[], threads: number): Promise<{ scores: number[] }>;
 }

@@ -45,6 +45,7 @@ export interface RuntimeCallbacks {
 /** An embedding or reranking model and its context, held beside the chat model. */
 interface SideModel<C> {
   path: string;
+  threads: number;
   model: LlamaModel;
   context: C;
 }
@@ -214,9 +215,13 @@ export class LlamaRuntime implements InferenceBackend {
    * Embeddings with an embedding model kept loaded beside the chat model (small: embedding models
    * are tens to hundreds of MB). It is loaded on the current backend, or the CPU when none is up.
    */
-  async embed(modelPath: string, texts: readonly string[]): Promise<{ dims: number; vectors: number[][] }> {
-    this.#embedder = await this.#sideModel(this.#embedder, modelPath, 'cannot make embeddings', (model) =>
-      model.createEmbeddingContext({ contextSize: Math.min(2048, model.trainContextSize) }),
+  async embed(
+    modelPath: string,
+    texts: readonly string[],
+    threads: number,
+  ): Promise<{ dims: number; vectors: number[][] }> {
+    this.#embedder = await this.#sideModel(this.#embedder, modelPath, threads, 'cannot make embeddings', (model) =>
+      model.createEmbeddingContext({ contextSize: Math.min(2048, model.trainContextSize), threads }),
     );
     const { context } = this.#embedder;
     const vectors: number[][] = [];
@@ -233,9 +238,14 @@ export class LlamaRuntime implements InferenceBackend {
    * embedding model is. A passage longer than the context is scored in overlapping pieces (the
    * best piece counts) rather than refused.
    */
-  async rank(modelPath: string, query: string, documents: readonly string[]): Promise<{ scores: number[] }> {
-    this.#ranker = await this.#sideModel(this.#ranker, modelPath, 'cannot rank passages', (model) =>
-      model.createRankingContext({ contextSize: Math.min(4096, model.trainContextSize) }),
+  async rank(
+    modelPath: string,
+    query: string,
+    documents: readonly string[],
+    threads: number,
+  ): Promise<{ scores: number[] }> {
+    this.#ranker = await this.#sideModel(this.#ranker, modelPath, threads, 'cannot rank passages', (model) =>
+      model.createRankingContext({ contextSize: Math.min(4096, model.trainContextSize), threads }),
     );
     const scores = await this.#ranker.context.rankAll(query, [...documents], { onOverflow: 'maxChunk' });
     // A NaN from a broken model would poison every comparison downstream.
@@ -244,22 +254,25 @@ export class LlamaRuntime implements InferenceBackend {
 
   /**
    * A small model beside the chat model (embedding, reranking): reused while the same file is asked
-   * for, replaced when another is. It is loaded on the current backend, or the CPU when none is up.
+   * for (with as many threads), replaced when another is. It is loaded on the current backend, or
+   * the CPU when none is up; its context gets the threads main planned (a CPU-only llama.cpp set up
+   * for it alone would otherwise cap it at one).
    */
   async #sideModel<C extends { dispose(): Promise<void> }>(
     held: SideModel<C> | null,
     modelPath: string,
+    threads: number,
     cannot: string,
     create: (model: LlamaModel) => Promise<C>,
   ): Promise<SideModel<C>> {
-    if (held && held.path === modelPath && !held.model.disposed) return held;
+    if (held && held.path === modelPath && held.threads === threads && !held.model.disposed) return held;
     await held?.context.dispose();
     await held?.model.dispose();
     await checkModelFile(modelPath);
-    const llama = await this.#currentOrCpuLlama();
+    const llama = await this.#currentOrCpuLlama(threads);
     const model = await llama.loadModel({ modelPath });
     try {
-      return { path: modelPath, model, context: await create(model) };
+      return { path: modelPath, threads, model, context: await create(model) };
     } catch (error) {
       await model.dispose();
       throw new AppError('model_load_failed', `This model ${cannot}: ${(error as Error).message}`);
@@ -301,8 +314,8 @@ export class LlamaRuntime implements InferenceBackend {
     return controller !== undefined;
   }
 
-  async #currentOrCpuLlama(): Promise<Llama> {
-    return this.#llama?.instance ?? this.#getLlama(false, 1);
+  async #currentOrCpuLlama(threads = 1): Promise<Llama> {
+    return this.#llama?.instance ?? this.#getLlama(false, threads);
   }
 
   async #getLlama(gpu: GpuChoice, threads: number): Promise<Llama> {

@@ -58,5 +58,6 @@ async function modelFacts(
     stateKind,
     kvBytesPerToken: stateKind === 'recurrent' ? 0 : stateBytesPerToken(fileInfo),
     recurrentStateBytes: stateKind === 'attention' ? 0 : recurrentStateBytes(architecture, fileInfo),
+    ranking: insights.supportsRanking,
   };
 }
