@@ -3,6 +3,9 @@ import { DEFAULT_CHUNKING } from './documents.js';
 import { EvidenceBandSchema, STRICT_MIN_RELEVANCE } from './evidence.js';
 import { BackendChoiceSchema } from './hardware.js';
 
+/** A sha256 digest: 64 lowercase hex digits (a download's expected file, a saved state's bytes). */
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 is 64 lowercase hex digits');
+
 /** Shared shapes of the app's data, as the renderer sees them. */
 
 export const IdSchema = z.uuid();

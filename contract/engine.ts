@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { AppErrorSchema } from './errors.js';
-import { ContextPreparationSchema, LoadedModelFactsSchema, MessageRoleSchema, SamplingSchema } from './domain.js';
+import {
+  ContextPreparationSchema,
+  LoadedModelFactsSchema,
+  MessageRoleSchema,
+  SamplingSchema,
+  Sha256Schema,
+} from './domain.js';
 import { HardwareProfileSchema, ModelFactsSchema } from './hardware.js';
 import { call, CallResultSchema } from './rpc.js';
 
@@ -99,9 +105,6 @@ export const ModelInspectionSchema = z.strictObject({
 });
 export type ModelInspection = z.infer<typeof ModelInspectionSchema>;
 
-/** A saved state's checksum: sha256 of its raw bytes, as stored with it. */
-const StateSha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a state checksum is 64 lowercase hex digits');
-
 /** Threads for an embedding or reranking model's context. */
 const SideThreadsSchema = z.int().min(1).max(256);
 
@@ -193,13 +196,13 @@ export const engineCalls = {
             kind: z.literal('state'),
             path: z.string().min(1),
             items: z.int().min(1),
-            sha256: StateSha256Schema.nullable(),
+            sha256: Sha256Schema.nullable(),
           }),
           z.strictObject({
             kind: z.literal('prompt-cache'),
             path: z.string().min(1),
             items: z.literal(1),
-            sha256: StateSha256Schema.nullable(),
+            sha256: Sha256Schema.nullable(),
           }),
           z.strictObject({ kind: z.literal('live'), key: z.string().min(1).max(100), items: z.int().min(1) }),
         ])
@@ -222,7 +225,7 @@ export const engineCalls = {
       key: z.string().min(1).max(100),
       path: z.string().min(1),
       items: z.int().min(1),
-      sha256: StateSha256Schema.nullable(),
+      sha256: Sha256Schema.nullable(),
     }),
     z.strictObject({ loaded: z.boolean(), rejected: z.string().nullable() }),
   ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ModelIdSchema } from './domain.js';
+import { ModelIdSchema, Sha256Schema } from './domain.js';
 import { ExecutionPlanSchema, ModelFactsSchema } from './hardware.js';
 
 /**
@@ -30,8 +30,6 @@ export const ModelUriSchema = z
       /^https?:\/\/[^\s/]+\/\S+\.gguf(?:\?\S*)?$/.test(uri),
     { message: 'A model URI is hf:<owner>/<repo>/<file>.gguf or an http(s) URL of a .gguf file' },
   );
-
-const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 is 64 lowercase hex digits');
 
 export const CatalogFileSchema = z.strictObject({
   /** llama.cpp's quantization name, e.g. Q4_K_M, Q8_0, F16. */

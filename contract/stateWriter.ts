@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Sha256Schema } from './domain.js';
 
 /**
  * Main ↔ the state writer thread (main/states/writer): saved states are megabytes, and reading,
@@ -45,7 +46,7 @@ export const StateWriterReplySchema = z.discriminatedUnion('type', [
     type: z.literal('put'),
     id: JobId,
     stateId: z.int().min(1),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    sha256: Sha256Schema,
     byteSize: z.int().min(0),
   }),
   z.strictObject({ type: z.literal('maintain'), id: JobId, removed: z.int().min(0) }),
