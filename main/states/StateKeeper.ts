@@ -110,9 +110,13 @@ export class StateKeeper {
     });
   }
 
-  /** Drops hot copies of states no longer stored. */
+  /** Drops hot copies of states no longer stored. Never throws (it runs from event listeners). */
   async sweepHot(): Promise<void> {
-    await this.#hot.sweep(this.#store.existing(this.#hot.ids())).catch(() => undefined);
+    try {
+      await this.#hot.sweep(this.#store.existing(this.#hot.ids()));
+    } catch {
+      // A database already closed (the app quitting): the next start sweeps instead.
+    }
   }
 
   async plan(input: PlanInput): Promise<TurnPlan> {
