@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import type { LlamaContextSequence, Token } from 'node-llama-cpp';
 import {
@@ -33,6 +33,8 @@ export async function checkStateFile(
 ): Promise<number> {
   // Synchronous from open to verdict: the engine has nothing else to do meanwhile, fs/promises
   // reads megabytes in 512 KB thread-pool round trips, and the reused buffer must not be shared.
+  // Checked before it is opened: opening a FIFO for reading would block the engine.
+  if (!statSync(path).isFile()) throw new Error('the state is not a regular file');
   const fd = openSync(path, 'r');
   try {
     const info = fstatSync(fd);
