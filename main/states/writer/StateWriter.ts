@@ -1,6 +1,3 @@
-import { extname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import {
   AppError,
   DISK_FULL_MESSAGE,
@@ -9,23 +6,12 @@ import {
   type StateWriterReply,
   StateWriterReplySchema,
 } from '../../../contract/index.js';
-
-/** Compiled, the thread's entry is the `.js` beside this module; run from sources, the `.ts`. */
-const THREAD_ENTRY = fileURLToPath(
-  new URL(`./stateWriterThread${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
-);
+import { ThreadClient, type ThreadJob } from '../../threads/ThreadClient.js';
 
 export interface StoredState {
   stateId: number;
   sha256: string;
   byteSize: number;
-}
-
-type Job = StateWriterCommand extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
-
-interface Pending {
-  resolve: (reply: StateWriterReply) => void;
-  reject: (error: Error) => void;
 }
 
 /**
@@ -35,13 +21,15 @@ interface Pending {
  * new one.
  */
 export class StateWriter {
-  readonly #databasePath: string;
-  #worker: Worker | null = null;
-  readonly #pending = new Map<number, Pending>();
-  #nextId = 1;
+  readonly #thread: ThreadClient<StateWriterCommand, StateWriterReply>;
 
   constructor(databasePath: string) {
-    this.#databasePath = databasePath;
+    this.#thread = new ThreadClient({
+      entry: new URL('./stateWriterThread.js', import.meta.url),
+      workerData: { databasePath },
+      replySchema: StateWriterReplySchema,
+      name: 'state writer',
+    });
   }
 
   /** Stores the state file at `file` for `owner`; resolves with its row id and checksum. */
@@ -59,54 +47,13 @@ export class StateWriter {
   }
 
   /** Closes the thread's connection and ends it (jobs already sent finish first). */
-  async close(): Promise<void> {
-    const worker = this.#worker;
-    if (!worker) return;
-    await this.#send({ type: 'close' }).catch(() => undefined);
-    await worker.terminate();
+  close(): Promise<void> {
+    return this.#thread.close({ type: 'close' });
   }
 
-  #send(job: Job): Promise<StateWriterReply> {
-    const worker = this.#worker ?? this.#start();
-    const id = this.#nextId++;
-    return new Promise<StateWriterReply>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ ...job, id } satisfies StateWriterCommand);
-    }).then((reply) => {
-      if (reply.type !== 'failed') return reply;
-      throw reply.diskFull ? new AppError('disk_full', DISK_FULL_MESSAGE) : new Error(reply.message);
-    });
-  }
-
-  #start(): Worker {
-    const workerData = { databasePath: this.#databasePath };
-    const worker =
-      extname(THREAD_ENTRY) === '.ts'
-        ? // Node 20's worker threads do not inherit the parent's module hooks: run from TypeScript
-          // sources (tests, dev), the thread registers tsx's loader itself, then loads its entry.
-          new Worker(
-            `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
-              `.then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(THREAD_ENTRY).href)}); })`,
-            { eval: true, workerData },
-          )
-        : new Worker(THREAD_ENTRY, { workerData });
-    // Idle between jobs, the thread must not keep the process alive.
-    worker.unref();
-    worker.on('message', (frame: unknown) => {
-      const parsed = StateWriterReplySchema.safeParse(frame);
-      if (!parsed.success) return;
-      const pending = this.#pending.get(parsed.data.id);
-      this.#pending.delete(parsed.data.id);
-      pending?.resolve(parsed.data);
-    });
-    const fail = (error: Error) => {
-      if (this.#worker === worker) this.#worker = null;
-      for (const pending of this.#pending.values()) pending.reject(error);
-      this.#pending.clear();
-    };
-    worker.on('error', (error) => fail(new Error(`the state writer failed: ${error.message}`, { cause: error })));
-    worker.on('exit', (code) => fail(new Error(`the state writer ended (exit code ${code})`)));
-    this.#worker = worker;
-    return worker;
+  async #send(job: ThreadJob<StateWriterCommand>): Promise<StateWriterReply> {
+    const reply = await this.#thread.send(job);
+    if (reply.type !== 'failed') return reply;
+    throw reply.diskFull ? new AppError('disk_full', DISK_FULL_MESSAGE) : new Error(reply.message);
   }
 }
