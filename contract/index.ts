@@ -14,3 +14,4 @@ export * from './documents.js';
 export * from './evidence.js';
 export * from './folders.js';
 export * from './stateWriter.js';
+export * from './searchThread.js';

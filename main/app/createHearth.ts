@@ -275,6 +275,8 @@ export function createHearth(options: HearthOptions): Hearth {
   });
   // Imports an earlier run left unfinished continue where they stopped.
   documents.resumeUnfinished();
+  // The first question should not wait for the search threads to load.
+  if (documentStore.chunkTotal() > 0) documents.searches.warm();
   const folders = new FolderService({
     store: new WatchedFolderStore(db),
     documents,

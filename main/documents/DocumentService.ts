@@ -20,6 +20,7 @@ import { ExtractionError } from './extract/ExtractionError.js';
 import { MAX_DOCUMENT_BYTES } from './documentLimits.js';
 import { openDocumentFile } from './openDocumentFile.js';
 import { RERANK_CANDIDATES, rerankHits, type Reranker } from './rerankHits.js';
+import { SearchThreads } from './search/SearchThreads.js';
 import { runExtractWorker, type ExtractionRun } from './extract/worker/runExtractWorker.js';
 
 export interface DocumentServiceOptions {
@@ -36,6 +37,8 @@ export interface DocumentServiceOptions {
   log?: (line: string) => void;
   /** Chunks written per transaction: progress is visible and a crash loses at most one batch. */
   batchSize?: number;
+  /** Threads for searches (see SearchThreads); 0 runs every search on main's connection. */
+  searchThreads?: number;
 }
 
 /** Embeddings for retrieval; `key` names the model (vectors of another model are not comparable). */
@@ -66,6 +69,8 @@ export class DocumentService {
   #closed = false;
   #embedding: Promise<void> | null = null;
   #vectorsOffLogged = false;
+  /** Where BM25 and vector searches run: off main's event loop, side by side. */
+  readonly searches: SearchThreads;
 
   constructor(options: DocumentServiceOptions) {
     this.#o = {
@@ -74,8 +79,10 @@ export class DocumentService {
       embedder: () => null,
       reranker: () => null,
       log: (line) => console.warn(`[hearth] ${line}`),
+      searchThreads: 2,
       ...options,
     };
+    this.searches = new SearchThreads(this.#o.store, this.#o.log, this.#o.searchThreads);
   }
 
   list(): DocumentSummary[] {
@@ -137,6 +144,7 @@ export class DocumentService {
     this.#running?.run?.cancel();
     await this.#pump;
     await this.#embedding;
+    await this.searches.close();
   }
 
   /**
@@ -144,12 +152,16 @@ export class DocumentService {
    * model is set, cosine similarity over the chunks' vectors, fused by reciprocal rank (each
    * ranking's r-th candidate adds 1 / (60 + r)), so neither score scale has to be calibrated.
    * With a reranker, the fused top candidates are reordered by it and carry its relevance.
+   * The two searches run side by side in the search threads, the question's embedding overlapping
+   * BM25 too.
    */
   async search(query: string, options: { documentIds?: readonly string[]; limit?: number } = {}): Promise<SearchHit[]> {
     const limit = options.limit ?? 8;
     const within = options.documentIds ?? null;
-    const keyword = this.#o.store.search(query, CANDIDATES, within);
-    const semantic = await this.#semanticRanking(query, within);
+    const [keyword, semantic] = await Promise.all([
+      this.searches.keyword(query, CANDIDATES, within),
+      this.#semanticRanking(query, within),
+    ]);
     const fused = new Map<number, number>();
     for (const ranking of [keyword.map((hit) => hit.chunkId), semantic]) {
       ranking.forEach((chunkId, rank) => fused.set(chunkId, (fused.get(chunkId) ?? 0) + 1 / (RRF_K + rank + 1)));
@@ -203,7 +215,7 @@ export class DocumentService {
       this.#o.log(`the question was not embedded: ${(error as Error).message}; keyword search only`);
       return [];
     }
-    return question ? vectors.nearest(embedder.key, question, CANDIDATES, within) : [];
+    return question ? this.searches.nearest(embedder.key, question, CANDIDATES, within) : [];
   }
 
   /**

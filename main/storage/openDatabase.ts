@@ -42,10 +42,11 @@ export function openDatabase(path: string): Db {
 
 /**
  * A further connection to a database `openDatabase` has opened and migrated (the state writer
- * thread's): the same settings, no checks or migrations of its own.
+ * thread's, the search threads'): the same settings, no checks or migrations of its own.
+ * `readOnly`: SQLite refuses every write through it (the search threads only read).
  */
-export function connectDatabase(path: string): Db {
-  const db = new Database(path, { fileMustExist: true });
+export function connectDatabase(path: string, { readOnly = false }: { readOnly?: boolean } = {}): Db {
+  const db = new Database(path, { fileMustExist: true, readonly: readOnly });
   try {
     configure(db);
     return db;

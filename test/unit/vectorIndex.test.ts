@@ -3,61 +3,12 @@ import { join, sep } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { DocumentService } from '../../main/documents/DocumentService.js';
 import { forkLauncher } from '../../main/engine/transport/forkTransport.js';
-import { DocumentStore } from '../../main/storage/DocumentStore.js';
 import { unpackedPath } from '../../main/storage/loadSqliteVec.js';
-import { openDatabase, type Db } from '../../main/storage/openDatabase.js';
 import { VectorIndex, type VectorKind } from '../../main/storage/VectorIndex.js';
-import { mulberry32 } from '../forge/seededRandom.js';
+import { randomUnitVectors, storeWith } from '../support/documents/vectorStores.js';
 import { tempDir } from '../support/tempDir.js';
 
-const DIMS = 64;
 const MODEL = 'test-embedder';
-
-/** A store in a real database file, with `documents` documents of `perDocument` chunks each. */
-function storeWith(documents: number, perDocument: number, vectors?: (db: Db) => VectorIndex, path?: string) {
-  const db = openDatabase(path ?? join(tempDir(), 'hearth.sqlite'));
-  after(() => db.close());
-  const store = new DocumentStore(db, Date.now, vectors?.(db));
-  for (let d = 0; d < documents; d++) {
-    const id = `document-${d}`;
-    if (store.get(id)) continue;
-    store.add({
-      id,
-      collectionId: null,
-      path: `/test/${id}`,
-      fileName: `${id}.txt`,
-      sizeBytes: 0,
-      contentHash: id,
-      chunkChars: 1200,
-      chunkOverlap: 150,
-    });
-    store.addChunks(
-      id,
-      Array.from({ length: perDocument }, (_, ordinal) => ({
-        ordinal,
-        text: `passage ${ordinal} of ${id} about lanterns`,
-        startOffset: 0,
-        endOffset: 10,
-        page: null,
-        headingPath: [],
-      })),
-    );
-    store.setStatus(id, 'indexed');
-  }
-  const chunks = db
-    .prepare<[], { id: number; document_id: string }>('SELECT id, document_id FROM chunks ORDER BY id')
-    .all();
-  return { db, store, chunks };
-}
-
-function randomUnitVectors(count: number, seed: number): Float32Array[] {
-  const random = mulberry32(seed);
-  return Array.from({ length: count }, () => {
-    const vector = Float32Array.from({ length: DIMS }, () => random() * 2 - 1);
-    const norm = Math.hypot(...vector);
-    return vector.map((value) => value / norm);
-  });
-}
 
 /** The exact ranking: every vector's dot product with the query, best first. */
 function bruteForce(rows: readonly { chunkId: number; vector: Float32Array }[], query: Float32Array, k: number) {
