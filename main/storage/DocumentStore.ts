@@ -1,7 +1,9 @@
-import type { DocumentChunk, DocumentStatus, ExtractedDocument } from '../../contract/index.js';
+import type { ChunkHit, DocumentChunk, DocumentStatus, ExtractedDocument } from '../../contract/index.js';
 import type { Db } from './openDatabase.js';
-import { keywordQuery } from './keywordQuery.js';
+import { informativeAny, keywordQuery } from './keywordQuery.js';
 import { VectorIndex } from './VectorIndex.js';
+
+export type { ChunkHit };
 
 export interface DocumentRecord {
   id: string;
@@ -28,19 +30,6 @@ export type NewDocument = Pick<
   DocumentRecord,
   'id' | 'collectionId' | 'path' | 'fileName' | 'sizeBytes' | 'contentHash' | 'chunkChars' | 'chunkOverlap'
 >;
-
-export interface ChunkHit {
-  chunkId: number;
-  documentId: string;
-  ordinal: number;
-  text: string;
-  startOffset: number;
-  endOffset: number;
-  page: number | null;
-  headingPath: string[];
-  /** FTS5's bm25(): lower is better. */
-  bm25: number;
-}
 
 interface DocumentRow {
   id: string;
@@ -117,6 +106,11 @@ export class DocumentStore {
     this.#db = db;
     this.#now = now;
     this.vectors = vectors;
+  }
+
+  /** The database file, for further connections (the search threads); null for an in-memory database. */
+  get databasePath(): string | null {
+    return this.#db.memory ? null : this.#db.name;
   }
 
   /** The document with this content in this collection, if one was imported before. */
@@ -262,8 +256,15 @@ export class DocumentStore {
     const hits = this.#match(query.all, limit, documentIds);
     if (hits.length >= limit || !query.any) return hits;
     const seen = new Set(hits.map((hit) => hit.chunkId));
-    const more = this.#match(query.any, limit, documentIds).filter((hit) => !seen.has(hit.chunkId));
-    return [...hits, ...more].slice(0, limit);
+    const fallback = (match: string) => [
+      ...hits,
+      ...this.#match(match, limit, documentIds).filter((hit) => !seen.has(hit.chunkId)),
+    ];
+    // Without the words in most passages first: the same top passages, unless too few passages
+    // hold another word — then the full fallback fills the list as before.
+    const informative = informativeAny(query, this.#passageTotal(), (terms) => this.#holding(terms));
+    const found = informative ? fallback(informative) : [];
+    return (found.length >= limit ? found : fallback(query.any)).slice(0, limit);
   }
 
   /**
@@ -308,6 +309,24 @@ export class DocumentStore {
       )
       .all(match, ...(documentIds ?? []), limit);
     return rows.map((row) => ({ ...chunkFromRow(row), bm25: row.score }));
+  }
+
+  /** Passages in the full-text index, from the documents' own counts. */
+  #passageTotal(): number {
+    return (
+      this.#db.prepare<[], { total: number | null }>('SELECT sum(chunks_indexed) AS total FROM documents').get()
+        ?.total ?? 0
+    );
+  }
+
+  /** How many passages hold each of these index terms (terms no passage holds are left out). */
+  #holding(terms: readonly string[]): Map<string, number> {
+    const rows = this.#db
+      .prepare<string[], { term: string; doc: number }>(
+        `SELECT term, doc FROM chunks_vocab WHERE term IN (${terms.map(() => '?').join(', ')})`,
+      )
+      .all(...terms);
+    return new Map(rows.map((row) => [row.term, row.doc]));
   }
 
   /** The chosen documents' share of all indexed passages, from the documents' own counts. */

@@ -23,6 +23,8 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+import { stemmer } from 'stemmer';
+
 export interface KeywordQuery {
   /** Every content word (each quoted): passages about all of the question's words. */
   all: string;
@@ -49,4 +51,32 @@ export function keywordQuery(question: string): KeywordQuery | null {
     any: quoted.length > 1 ? quoted.join(' OR ') : null,
     words: chosen,
   };
+}
+
+/**
+ * The term the full-text index holds for a word: its tokenizer (unicode61 with diacritics removed,
+ * then Porter's stemmer) applied the same way, so `chunks_vocab` can be asked how many passages
+ * hold it. A word this gets wrong is only not found there, and stays in the query.
+ */
+export function indexTerm(word: string): string {
+  return stemmer(word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
+}
+
+/**
+ * The fallback query without the words in at least half of `passages` — for FTS5's bm25 such a
+ * word's idf is 1e-6, so leaving it out changes no ranking among the passages that hold another
+ * word, while matching and scoring its postings (half the index) was most of the query's time.
+ * `holding` tells how many passages hold each term. Null when no word is left out, or every word
+ * would be.
+ */
+export function informativeAny(
+  query: KeywordQuery,
+  passages: number,
+  holding: (terms: readonly string[]) => Map<string, number>,
+): string | null {
+  if (!query.any) return null;
+  const counts = holding([...new Set(query.words.map(indexTerm))]);
+  const kept = query.words.filter((word) => (counts.get(indexTerm(word)) ?? 0) * 2 < passages);
+  if (kept.length === 0 || kept.length === query.words.length) return null;
+  return kept.map((word) => `"${word}"`).join(' OR ');
 }

@@ -38,6 +38,7 @@ describe('migrations', () => {
       'chunks_fts_data',
       'chunks_fts_docsize',
       'chunks_fts_idx',
+      'chunks_vocab',
       'collections',
       'conversation_documents',
       'conversations',
