@@ -63,42 +63,54 @@ const GGML_F32 = 0;
 const GGML_F16 = 1;
 const GGML_BF16 = 30;
 
+/**
+ * Where a state's bytes come from: a buffer holding the whole file, or a file read a window at a
+ * time (stateFile.ts), so that checking a state of tens of megabytes never needs all of it in
+ * memory. `read` returns a view that is valid until the next call.
+ */
+export interface StateBytes {
+  readonly length: number;
+  read(offset: number, bytes: number): Buffer;
+}
+
+/** A whole state in memory as StateBytes. */
+export function bytesOf(data: Buffer): StateBytes {
+  return { length: data.length, read: (offset, bytes) => data.subarray(offset, offset + bytes) };
+}
+
 class StateReader {
   offset = STATE_HEADER_BYTES;
   readonly fields: ParsedState['fields'] = [];
-  constructor(readonly data: Buffer) {}
+  constructor(readonly data: StateBytes) {}
 
-  #need(bytes: number, what: string): void {
+  #take(bytes: number, what: string): Buffer {
     if (this.offset + bytes > this.data.length) {
       throw new Error(`the state is truncated inside ${what} (at byte ${this.offset} of ${this.data.length})`);
     }
+    const view = this.data.read(this.offset, bytes);
+    this.offset += bytes;
+    return view;
   }
 
   u32(what: string): number {
-    this.#need(4, what);
     this.fields.push({ name: what, offset: this.offset, bytes: 4 });
-    const value = this.data.readUInt32LE(this.offset);
-    this.offset += 4;
-    return value;
+    return this.#take(4, what).readUInt32LE(0);
   }
 
   i32(what: string): number {
-    this.#need(4, what);
-    const value = this.data.readInt32LE(this.offset);
-    this.offset += 4;
-    return value;
+    return this.#take(4, what).readInt32LE(0);
   }
 
   u64(what: string): number {
-    this.#need(8, what);
     this.fields.push({ name: what, offset: this.offset, bytes: 8 });
-    const value = this.data.readBigUInt64LE(this.offset);
-    this.offset += 8;
+    const value = this.#take(8, what).readBigUInt64LE(0);
     return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
   }
 
   skip(bytes: number, what: string): [number, number] {
-    this.#need(bytes, what);
+    if (this.offset + bytes > this.data.length) {
+      throw new Error(`the state is truncated inside ${what} (at byte ${this.offset} of ${this.data.length})`);
+    }
     const start = this.offset;
     this.offset += bytes;
     return [start, this.offset];
@@ -238,20 +250,22 @@ function readRecurrent(
   return section;
 }
 
-function readHeader(data: Buffer, vocabularySize: number, contextSize: number): number[] {
+function readHeader(data: StateBytes, vocabularySize: number, contextSize: number): number[] {
   if (data.length < STATE_HEADER_BYTES) throw new Error(`the state is truncated (${data.length} bytes)`);
-  if (data.readUInt32LE(0) !== STATE_MAGIC) throw new Error('the state file has the wrong magic number');
-  const version = data.readUInt32LE(4);
+  const header = data.read(0, STATE_HEADER_BYTES);
+  if (header.readUInt32LE(0) !== STATE_MAGIC) throw new Error('the state file has the wrong magic number');
+  const version = header.readUInt32LE(4);
   if (version !== STATE_VERSION) throw new Error(`the state file has unknown version ${version}`);
-  const tokenCount = data.readUInt32LE(8);
+  const tokenCount = header.readUInt32LE(8);
   if (tokenCount > contextSize)
     throw new Error(`the state holds ${tokenCount} tokens, over the context of ${contextSize}`);
   if (STATE_HEADER_BYTES + tokenCount * 4 > data.length) {
     throw new Error(`the state is truncated: ${tokenCount} tokens do not fit`);
   }
+  const ids = data.read(STATE_HEADER_BYTES, tokenCount * 4);
   const tokens: number[] = [];
   for (let i = 0; i < tokenCount; i++) {
-    const token = data.readInt32LE(STATE_HEADER_BYTES + i * 4);
+    const token = ids.readInt32LE(i * 4);
     if (token < 0 || token >= vocabularySize) {
       throw new Error(`the state holds token ${token}, outside the model's vocabulary of ${vocabularySize}`);
     }
@@ -265,10 +279,11 @@ function readHeader(data: Buffer, vocabularySize: number, contextSize: number): 
  * the section kinds named in `shape` (learning a template from a state the model just wrote).
  */
 export function parseState(
-  data: Buffer,
+  bytes: Buffer | StateBytes,
   model: { vocabularySize: number; contextSize: number },
   layout: StateLayout | { shape: StateSection['kind'][]; extBytes: number },
 ): { parsed: ParsedState; layout: StateLayout } {
+  const data = Buffer.isBuffer(bytes) ? bytesOf(bytes) : bytes;
   const tokens = readHeader(data, model.vocabularySize, model.contextSize);
   const reader = new StateReader(data);
   reader.offset = STATE_HEADER_BYTES + tokens.length * 4;
@@ -320,9 +335,43 @@ export function learnStateLayout(
   return null;
 }
 
+/** A float tensor's bytes in a state, to be scanned for values that are not finite numbers. */
+export interface FloatPayload {
+  start: number;
+  end: number;
+  /** Bytes per value: 4 (f32) or 2 (f16, bf16). */
+  width: 2 | 4;
+  /** The exponent bits that are all ones in an infinity or a NaN. */
+  exponent: number;
+  what: string;
+}
+
+/** The float tensors of a parsed state, in file order (other element types are not scanned). */
+export function floatPayloads(parsed: ParsedState, layout: StateLayout): FloatPayload[] {
+  return parsed.sections.flatMap((section, index) => {
+    const spec = layout[index];
+    if (!spec) return [];
+    const rows = spec.kind === 'kv' ? [...spec.k, ...spec.v] : [...spec.r, ...spec.s];
+    return section.payloads.flatMap(([start, end], payload): FloatPayload[] => {
+      const type = rows[payload % rows.length]?.type;
+      const what = `${section.kind} tensor ${payload}`;
+      if (type === GGML_F32) return [{ start, end, width: 4, exponent: 0x7f800000, what }];
+      if (type === GGML_F16) return [{ start, end, width: 2, exponent: 0x7c00, what }];
+      if (type === GGML_BF16) return [{ start, end, width: 2, exponent: 0x7f80, what }];
+      return [];
+    });
+  });
+}
+
+/** Thrown for the first value of `payload` that is not a finite number. */
+export function notFinite(payload: FloatPayload): Error {
+  return new Error(`the state's ${payload.what} holds a value that is not a finite number`);
+}
+
 /**
- * Checks an untrusted state against the model's layout, and that its float tensors hold only
- * finite numbers (a NaN or an infinity poisons every later answer). Returns the token count.
+ * Checks an untrusted state held in memory against the model's layout, and that its float tensors
+ * hold only finite numbers (a NaN or an infinity poisons every later answer). Returns the token
+ * count. (Files are checked a window at a time: stateFile.ts.)
  */
 export function checkStateBytes(
   data: Buffer,
@@ -330,37 +379,25 @@ export function checkStateBytes(
   layout: StateLayout,
 ): number {
   const { parsed } = parseState(data, model, layout);
-  parsed.sections.forEach((section, index) => {
-    const spec = layout[index];
-    if (!spec) return;
-    const rows = spec.kind === 'kv' ? [...spec.k, ...spec.v] : [...spec.r, ...spec.s];
-    section.payloads.forEach(([start, end], payload) => {
-      const type = rows[payload % rows.length]?.type;
-      if (type !== undefined && !allFinite(data, start, end, type)) {
-        throw new Error(`the state's ${section.kind} tensor ${payload} holds a value that is not a finite number`);
-      }
-    });
-  });
+  for (const payload of floatPayloads(parsed, layout)) {
+    const values = Math.floor((payload.end - payload.start) / payload.width);
+    if (!allFinite(data, payload.start, values, payload)) throw notFinite(payload);
+  }
   return parsed.tokens.length;
 }
 
-function allFinite(data: Buffer, start: number, end: number, type: number): boolean {
-  const width = type === GGML_F32 ? 4 : type === GGML_F16 || type === GGML_BF16 ? 2 : 0;
-  if (width === 0) return true;
-  // Scanned as whole words through a typed-array view (a state is megabytes: readUInt32LE per
-  // value cost ~7 ms on 2.4 MB). The views read in the platform's byte order, little-endian like
-  // the file on every platform Hearth ships for. A payload not aligned for the view is copied.
-  const count = Math.floor((end - start) / width);
+/**
+ * Whether `values` values of `payload`'s type starting at `data[start]` are all finite. Scanned
+ * as whole words through a typed-array view (a state is megabytes: readUInt32LE per value cost
+ * ~7 ms on 2.4 MB). The views read in the platform's byte order, little-endian like the file on
+ * every platform Hearth ships for. A range not aligned for the view is copied.
+ */
+export function allFinite(data: Buffer, start: number, values: number, payload: FloatPayload): boolean {
+  const { width, exponent } = payload;
   const aligned = (data.byteOffset + start) % width === 0;
-  const buffer = aligned ? data.buffer : new Uint8Array(data.subarray(start, start + count * width)).buffer;
+  const buffer = aligned ? data.buffer : new Uint8Array(data.subarray(start, start + values * width)).buffer;
   const offset = aligned ? data.byteOffset + start : 0;
-  if (type === GGML_F32) {
-    const words = new Uint32Array(buffer, offset, count);
-    for (let i = 0; i < count; i++) if (((words[i] as number) & 0x7f800000) === 0x7f800000) return false;
-    return true;
-  }
-  const halves = new Uint16Array(buffer, offset, count);
-  const exponent = type === GGML_F16 ? 0x7c00 : 0x7f80;
-  for (let i = 0; i < count; i++) if (((halves[i] as number) & exponent) === exponent) return false;
+  const words = width === 4 ? new Uint32Array(buffer, offset, values) : new Uint16Array(buffer, offset, values);
+  for (let i = 0; i < values; i++) if (((words[i] as number) & exponent) === exponent) return false;
   return true;
 }
