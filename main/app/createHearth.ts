@@ -1,23 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import {
   AppError,
-  type ApiCalls,
   apiCalls,
   type ConversationView,
   type StateUsage,
-  type EngineLoadedModel,
-  type EngineStatus,
-  type LoadedModel,
   type GpuChoice,
-  type Handlers,
   type HostKind,
   RECURRENT_CONTEXT_TOKENS,
 } from '../../contract/index.js';
 import { ChatService } from '../chat/ChatService.js';
-import { DocumentService, type Embedder } from '../documents/DocumentService.js';
-import type { Reranker } from '../documents/rerankHits.js';
+import { DocumentService } from '../documents/DocumentService.js';
 import { groundQuestion } from '../documents/groundQuestion.js';
 import { DocumentTools } from '../documents/tools/DocumentTools.js';
 import { FolderService } from '../documents/folders/FolderService.js';
@@ -45,25 +38,18 @@ import { HotStates } from '../states/HotStates.js';
 import { StateKeeper } from '../states/StateKeeper.js';
 import { StateWriter } from '../states/writer/StateWriter.js';
 import { AppEvents } from './AppEvents.js';
+import { engineStatusView } from './engineStatusView.js';
+import { sideModels } from './sideModels.js';
+import { allHandlers } from './handlers/allHandlers.js';
+import type { CallContext } from './handlers/HearthServices.js';
+import type { PlatformActions } from './platformActions.js';
 import { adoptEmbeddingModel } from './adoptEmbeddingModel.js';
 import { appVersion } from './appVersion.js';
 import { buildId } from './buildId.js';
 import type { DataPaths } from './dataPaths.js';
 import { warmUp, type WarmUpOutcome } from './warmUp.js';
 
-/** What only the host can do for the services. */
-export interface PlatformActions {
-  /** Opens a folder in the system's file manager; absent where the host cannot (web host). */
-  openFolder?(path: string): Promise<void>;
-  /** Shows a file selected in the system's file manager. */
-  revealFile?(path: string): Promise<void>;
-  /** The system's open-file dialog for a .gguf file; null when cancelled. */
-  chooseModelFile?(): Promise<string | null>;
-  /** The system's open-files dialog for documents; empty when cancelled. */
-  chooseDocuments?(): Promise<string[]>;
-  /** The system's choose-folder dialog; null when cancelled. */
-  chooseFolder?(): Promise<string | null>;
-}
+export type { CallContext, PlatformActions };
 
 export interface HearthOptions {
   paths: DataPaths;
@@ -90,11 +76,6 @@ export interface HearthOptions {
   warmUp?: boolean;
 }
 
-/** Who is calling: hosts pass this on, so handlers could tell windows or sockets apart. */
-export interface CallContext {
-  origin: string;
-}
-
 export interface Hearth {
   readonly dispatch: Dispatch<CallContext>;
   readonly events: AppEvents;
@@ -109,8 +90,9 @@ export interface Hearth {
 }
 
 /**
- * Builds every service from plain Node parts (no Electron), wires engine events to app events, and
- * returns the one dispatch function both hosts serve.
+ * The composition root: builds every service from plain Node parts (no Electron), wires engine
+ * events to app events, and returns the one dispatch function both hosts serve, over the call
+ * handlers by domain (handlers/).
  */
 export function createHearth(options: HearthOptions): Hearth {
   const { paths } = options;
@@ -208,40 +190,7 @@ export function createHearth(options: HearthOptions): Hearth {
   downloads.resumeInterrupted();
 
   const documentStore = new DocumentStore(db);
-  // Embedding and reranking models get the threads the plan gives them (as a chat model would).
-  const sideThreads = async (modelPath: string) => (await hardware.loadParams(modelPath)).threads;
-  // The embedding model from Settings, run by the engine beside the chat model; its path is
-  // resolved when it is used, so a model deleted since simply turns semantic search off.
-  const embedder = (): Embedder | null => {
-    const modelId = settings.get().embeddingModelId;
-    if (!modelId) return null;
-    return {
-      key: modelId,
-      embed: async (texts) => {
-        const modelPath = await library.resolve(modelId);
-        await vetter.require(modelPath);
-        const { vectors } = await engine.embed(modelPath, texts, await sideThreads(modelPath));
-        return vectors.map((vector) => Float32Array.from(vector));
-      },
-    };
-  };
-  // The reranking model from Settings, likewise run by the engine and resolved at each search.
-  const reranker = (): Reranker | null => {
-    const modelId = settings.get().rerankerModelId;
-    if (!modelId) return null;
-    return {
-      key: modelId,
-      rank: async (query, passages) => {
-        const modelPath = await library.resolve(modelId);
-        const { facts } = await vetter.require(modelPath);
-        // Refused here, not by loading it in the engine at every search.
-        if (facts.ranking === false) {
-          throw new AppError('model_invalid', 'This model cannot rank passages: it is not a reranker.');
-        }
-        return (await engine.rank(modelPath, query, passages, await sideThreads(modelPath))).scores;
-      },
-    };
-  };
+  const { embedder, reranker } = sideModels({ settings, library, vetter, engine, hardware });
   const documents = new DocumentService({
     store: documentStore,
     launcher: options.launcher,
@@ -297,30 +246,7 @@ export function createHearth(options: HearthOptions): Hearth {
     return { conversation, messages: conversations.activeBranch(conversationId) };
   };
 
-  const modelFacts = (loaded: EngineLoadedModel): LoadedModel => ({
-    modelId: library.idFor(loaded.modelPath) ?? basename(loaded.modelPath),
-    architecture: loaded.architecture,
-    stateKind: loaded.stateKind,
-    name: loaded.name,
-    chatWrapper: loaded.chatWrapper,
-    trainedContextLength: loaded.trainedContextLength,
-    contextSize: loaded.contextSize,
-    threads: loaded.threads,
-    gpu: loaded.gpu,
-    device: loaded.device,
-    gpuLayers: loaded.gpuLayers,
-    batchSize: loaded.batchSize,
-    cpuVariant: loaded.cpuVariant,
-    loadMs: loaded.loadMs,
-  });
-  const engineStatus = (status: SupervisorStatus): EngineStatus => ({
-    state: status.state,
-    pid: status.pid,
-    loadedModel: status.loaded && modelFacts(status.loaded),
-    loadingModelId: status.loadingPath && (library.idFor(status.loadingPath) ?? basename(status.loadingPath)),
-    lastExit: status.lastExit,
-    restarts: status.restarts,
-  });
+  const engineStatus = (status: SupervisorStatus) => engineStatusView(status, library);
 
   engine.on((event) => {
     if (event.type === 'status') events.emit('engine.status', engineStatus(event.status));
@@ -361,202 +287,30 @@ export function createHearth(options: HearthOptions): Hearth {
       })
     : Promise.resolve({ kind: 'off' });
 
-  const handlers: Handlers<ApiCalls, CallContext> = {
-    'app.info': async () => ({
-      version: appVersion(),
-      host: options.host,
-      platform: process.platform,
-      dataDir: paths.dataDir,
-      modelsDir: library.dir,
-      databasePath: paths.databasePath,
-      canOpenFolders: options.platform?.openFolder !== undefined,
-      canChooseFiles: options.platform?.chooseModelFile !== undefined,
-    }),
-    'settings.get': async () => settings.get(),
-    'settings.update': async ({ modelsDir, ...patch }) => {
-      // The models folder changes only through the library's checks (never a system folder).
-      if (modelsDir !== undefined) await models.setFolder(modelsDir);
-      const updated = settings.update(patch);
-      // A new embedding model: give every chunk its vector (in the background).
-      if (patch.embeddingModelId) void documents.embedPending();
-      return updated;
-    },
-
-    'conversations.list': async ({ limit, cursor }) => conversations.list({ limit, cursor }),
-    'conversations.create': async (input) => {
-      const defaults = settings.get();
-      const conversation = conversations.create({
-        title: input.title,
-        modelId: input.modelId === undefined ? defaults.defaultModelId : input.modelId,
-        systemPrompt: input.systemPrompt ?? defaults.defaultSystemPrompt,
-      });
-      events.emit('conversations.changed', { conversationId: conversation.id });
-      return conversation;
-    },
-    'conversations.get': async ({ conversationId }) => {
-      const opened = view(conversationId);
-      // Opening a conversation makes its next message likely: its saved state starts loading now.
-      chat.prepare(conversationId);
-      return opened;
-    },
-    'conversations.selectBranch': async ({ conversationId, messageId }) => {
-      if (chat.isAnswering(conversationId)) {
-        throw new AppError('busy', 'Wait for the answer to finish, or stop it, before switching branches.');
-      }
-      if (!conversations.selectBranch(conversationId, messageId)) {
-        throw new AppError('not_found', 'That message is not in this conversation.');
-      }
-      events.emit('conversations.changed', { conversationId });
-      return view(conversationId);
-    },
-    'conversations.deleteBranch': async ({ conversationId, messageId }) => {
-      if (chat.isAnswering(conversationId)) {
-        throw new AppError('busy', 'Wait for the answer to finish, or stop it, before deleting a branch.');
-      }
-      if (!conversations.deleteBranch(conversationId, messageId)) {
-        throw new AppError('not_found', 'That message is not in this conversation.');
-      }
-      stateStore.shrink();
-      events.emit('conversations.changed', { conversationId });
-      events.emit('states.changed', {});
-      return view(conversationId);
-    },
-    'conversations.rename': async ({ conversationId, title }) => {
-      const updated = conversations.update(conversationId, { title });
-      if (!updated) throw new AppError('not_found', 'That conversation no longer exists.');
-      events.emit('conversations.changed', { conversationId });
-      return updated;
-    },
-    'conversations.update': async ({ conversationId, ...patch }) => {
-      const updated = conversations.update(conversationId, patch);
-      if (!updated) throw new AppError('not_found', 'That conversation no longer exists.');
-      events.emit('conversations.changed', { conversationId });
-      return updated;
-    },
-    'conversations.delete': async ({ conversationId }) => {
-      if (chat.stop(conversationId)) await chat.idle();
-      const deleted = conversations.delete(conversationId);
-      if (deleted) {
-        stateStore.shrink();
-        events.emit('conversations.changed', { conversationId: null });
-        events.emit('states.changed', {});
-      }
-      return { deleted };
-    },
-
-    'chat.send': async ({ conversationId, content }) => chat.send(conversationId, content),
-    'chat.stop': async ({ conversationId }) => ({ stopped: chat.stop(conversationId) }),
-    'chat.edit': async ({ conversationId, messageId, content }) => chat.edit(conversationId, messageId, content),
-    'chat.regenerate': async ({ conversationId, messageId }) => chat.regenerate(conversationId, messageId),
-
-    'models.list': async () => ({ dir: library.dir, models: await models.list() }),
-    'models.load': async ({ modelId }) => {
-      await loadModel(modelId);
-      return engineStatus(engine.status);
-    },
-    'models.unload': async () => {
-      await engine.unload();
-      return engineStatus(engine.status);
-    },
-    'models.openFolder': async () => {
-      if (!options.platform?.openFolder) {
-        throw new AppError('unsupported', `Open this folder from your file manager: ${library.dir}`);
-      }
-      await library.list(); // creates the folder if it does not exist yet
-      // Opening a file instead of a folder would run it: only ever a folder.
-      if (!statSync(library.dir).isDirectory()) throw new AppError('forbidden', `${library.dir} is not a folder.`);
-      await options.platform.openFolder(library.dir);
-      return { opened: true };
-    },
-
-    'engine.status': async () => engineStatus(engine.status),
-
-    'hardware.profile': async ({ refresh }) => hardware.profile(refresh ?? false),
-    'hardware.plan': async ({ modelId }) => hardware.plan(await library.resolve(modelId)),
-
-    'library.catalog': async () => models.catalog(),
-    'library.downloads': async () => downloads.list(),
-    'library.download': async (request) => models.startDownload(request),
-    'library.pauseDownload': async ({ id }) => downloads.pause(id),
-    'library.resumeDownload': async ({ id }) => downloads.resume(id),
-    'library.cancelDownload': async ({ id }) => {
-      await downloads.cancel(id);
-      return { removed: true };
-    },
-    'library.import': async ({ path, mode }) => ({ model: await models.import(path, mode) }),
-    'library.card': async ({ modelId }) => models.card(modelId),
-    'library.delete': async ({ modelId }) => {
-      const result = await models.delete(modelId);
-      events.emit('states.changed', {});
-      return result;
-    },
-    'library.reveal': async ({ modelId }) => {
-      const path = await library.resolve(modelId);
-      if (!options.platform?.revealFile) {
-        throw new AppError('unsupported', `Find it in your file manager: ${path}`);
-      }
-      await options.platform.revealFile(path);
-      return { opened: true };
-    },
-    'library.setFolder': async ({ dir }) => ({ dir: await models.setFolder(dir) }),
-    'library.chooseFile': async () => {
-      if (!options.platform?.chooseModelFile) throw new AppError('unsupported', 'Enter the path of the model file.');
-      return { path: await options.platform.chooseModelFile() };
-    },
-    'documents.chooseFiles': async () => {
-      if (!options.platform?.chooseDocuments) throw new AppError('unsupported', 'Enter the paths of the documents.');
-      return { paths: await options.platform.chooseDocuments() };
-    },
-    'library.chooseFolder': async () => {
-      if (!options.platform?.chooseFolder) throw new AppError('unsupported', 'Enter the path of the folder.');
-      return { dir: await options.platform.chooseFolder() };
-    },
-
-    'documents.list': async () => documents.list(),
-    'documents.import': async ({ paths, collectionId }) => documents.import(paths, collectionId ?? null),
-    'documents.importFolder': async ({ path, collectionId, watch }) => {
-      await foldersResumed; // a folder stored before is re-watched first, not twice
-      return folders.import(path, collectionId ?? null, watch ?? false);
-    },
-    'documents.folders': async () => folders.list(),
-    'documents.unwatchFolder': async ({ id }) => ({ removed: await folders.unwatch(id) }),
-    'documents.cancel': async ({ documentId }) => documents.cancel(documentId),
-    'documents.delete': async ({ documentId }) => ({ deleted: await documents.delete(documentId) }),
-    'documents.search': async ({ query, documentIds, limit }) =>
-      documents.search(query, { ...(documentIds && { documentIds }), ...(limit && { limit }) }),
-    'documents.passage': async ({ chunkId }) => documents.passage(chunkId),
-    'documents.tool': async ({ documentId, tool, modelId }) => {
-      // No model given: the default one, else the one loaded now.
-      const loaded = engine.status.loaded && library.idFor(engine.status.loaded.modelPath);
-      const result = await documentTools.run(
-        documentId,
-        tool,
-        modelId ?? settings.get().defaultModelId ?? loaded ?? null,
-      );
-      events.emit('conversations.changed', { conversationId: result.conversationId });
-      return result;
-    },
-    'conversations.documents': async ({ conversationId }) => {
-      view(conversationId); // a conversation that does not exist is an error, not an empty list
-      return conversations.documents(conversationId);
-    },
-    'conversations.setDocuments': async ({ conversationId, documentIds, strict }) => {
-      view(conversationId);
-      const result = conversations.setDocuments(conversationId, documentIds, strict);
-      events.emit('conversations.changed', { conversationId });
-      return result;
-    },
-    'collections.list': async () => documentStore.collections(),
-    'collections.create': async ({ name }) => documentStore.createCollection(randomUUID(), name),
-
-    'states.usage': async () => stateUsage(),
-    'states.purge': async ({ conversationId }) => {
-      stateStore.purge(conversationId);
-      stateStore.shrink();
-      events.emit('states.changed', {});
-      return stateUsage();
-    },
-  };
+  const handlers = allHandlers({
+    host: options.host,
+    paths,
+    platform: options.platform ?? {},
+    events,
+    settings,
+    conversations,
+    chat,
+    engine,
+    hardware,
+    library,
+    models,
+    downloads,
+    documents,
+    documentStore,
+    documentTools,
+    folders,
+    foldersResumed,
+    stateStore,
+    view,
+    engineStatus: () => engineStatus(engine.status),
+    loadModel,
+    stateUsage,
+  });
 
   return {
     dispatch: createDispatch(apiCalls, handlers),

@@ -1,0 +1,27 @@
+import { appVersion } from '../appVersion.js';
+import type { HandlerGroup, HearthServices } from './HearthServices.js';
+
+/** The app itself and its settings. */
+export function appHandlers(s: HearthServices): HandlerGroup<'app.info' | 'settings.get' | 'settings.update'> {
+  return {
+    'app.info': async () => ({
+      version: appVersion(),
+      host: s.host,
+      platform: process.platform,
+      dataDir: s.paths.dataDir,
+      modelsDir: s.library.dir,
+      databasePath: s.paths.databasePath,
+      canOpenFolders: s.platform.openFolder !== undefined,
+      canChooseFiles: s.platform.chooseModelFile !== undefined,
+    }),
+    'settings.get': async () => s.settings.get(),
+    'settings.update': async ({ modelsDir, ...patch }) => {
+      // The models folder changes only through the library's checks (never a system folder).
+      if (modelsDir !== undefined) await s.models.setFolder(modelsDir);
+      const updated = s.settings.update(patch);
+      // A new embedding model: give every chunk its vector (in the background).
+      if (patch.embeddingModelId) void s.documents.embedPending();
+      return updated;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { AppError } from '../../../contract/index.js';
+import type { HandlerGroup, HearthServices } from './HearthServices.js';
+
+type ConversationCalls =
+  | 'conversations.list'
+  | 'conversations.create'
+  | 'conversations.get'
+  | 'conversations.selectBranch'
+  | 'conversations.deleteBranch'
+  | 'conversations.rename'
+  | 'conversations.update'
+  | 'conversations.delete';
+
+/** Conversations and their branches (their documents: documentHandlers). */
+export function conversationHandlers(s: HearthServices): HandlerGroup<ConversationCalls> {
+  const { conversations, chat, events, stateStore } = s;
+  const changed = (conversationId: string | null) => events.emit('conversations.changed', { conversationId });
+  /** Branches change only between answers. */
+  const notAnswering = (conversationId: string, action: string) => {
+    if (chat.isAnswering(conversationId)) {
+      throw new AppError('busy', `Wait for the answer to finish, or stop it, before ${action}.`);
+    }
+  };
+  return {
+    'conversations.list': async ({ limit, cursor }) => conversations.list({ limit, cursor }),
+    'conversations.create': async (input) => {
+      const defaults = s.settings.get();
+      const conversation = conversations.create({
+        title: input.title,
+        modelId: input.modelId === undefined ? defaults.defaultModelId : input.modelId,
+        systemPrompt: input.systemPrompt ?? defaults.defaultSystemPrompt,
+      });
+      changed(conversation.id);
+      return conversation;
+    },
+    'conversations.get': async ({ conversationId }) => {
+      const opened = s.view(conversationId);
+      // Opening a conversation makes its next message likely: its saved state starts loading now.
+      chat.prepare(conversationId);
+      return opened;
+    },
+    'conversations.selectBranch': async ({ conversationId, messageId }) => {
+      notAnswering(conversationId, 'switching branches');
+      if (!conversations.selectBranch(conversationId, messageId)) {
+        throw new AppError('not_found', 'That message is not in this conversation.');
+      }
+      changed(conversationId);
+      return s.view(conversationId);
+    },
+    'conversations.deleteBranch': async ({ conversationId, messageId }) => {
+      notAnswering(conversationId, 'deleting a branch');
+      if (!conversations.deleteBranch(conversationId, messageId)) {
+        throw new AppError('not_found', 'That message is not in this conversation.');
+      }
+      stateStore.shrink();
+      changed(conversationId);
+      events.emit('states.changed', {});
+      return s.view(conversationId);
+    },
+    'conversations.rename': async ({ conversationId, title }) => {
+      const updated = conversations.update(conversationId, { title });
+      if (!updated) throw new AppError('not_found', 'That conversation no longer exists.');
+      changed(conversationId);
+      return updated;
+    },
+    'conversations.update': async ({ conversationId, ...patch }) => {
+      const updated = conversations.update(conversationId, patch);
+      if (!updated) throw new AppError('not_found', 'That conversation no longer exists.');
+      changed(conversationId);
+      return updated;
+    },
+    'conversations.delete': async ({ conversationId }) => {
+      if (chat.stop(conversationId)) await chat.idle();
+      const deleted = conversations.delete(conversationId);
+      if (deleted) {
+        stateStore.shrink();
+        changed(null);
+        events.emit('states.changed', {});
+      }
+      return { deleted };
+    },
+  };
+}
