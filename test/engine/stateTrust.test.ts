@@ -118,6 +118,14 @@ describe('saved states are never trusted blindly', () => {
       assert.equal(answer.context?.source, 'reread', `${tampering.name}: re-read instead`);
       assert.match(answer.context?.rejected ?? '', tampering.reason, `${tampering.name}: the reason is recorded`);
       assert.equal(answer.content, expected.content, `${tampering.name}: the answer is the re-read one`);
+      // A state whose contents fail after llama.cpp loaded it (the check runs during the prompt)
+      // must not have streamed a word: what reached the window is exactly the re-read answer.
+      const streamed = hearth.emitted
+        .slice(before)
+        .filter((e) => e.event === 'chat.delta' && (e.payload as { messageId: string }).messageId === answer.id)
+        .map((e) => (e.payload as { text: string }).text)
+        .join('');
+      assert.equal(streamed, answer.content, `${tampering.name}: nothing streamed from the refused state`);
       assert.equal(answer.status, 'complete');
       assert.equal(hearth.engine.status.lastExit, null, `${tampering.name}: the engine did not crash`);
       const notices = hearth.emitted.slice(before).filter((e) => e.event === 'notice');
