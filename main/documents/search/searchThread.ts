@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import {
   type SearchThreadCommand,
   SearchThreadCommandSchema,
@@ -7,35 +7,22 @@ import {
 import { DocumentStore } from '../../storage/DocumentStore.js';
 import { connectDatabase } from '../../storage/openDatabase.js';
 import { VectorIndex } from '../../storage/VectorIndex.js';
+import { serveJobs } from '../../threads/serveJobs.js';
 
 /**
  * A document search thread: its own read-only connection to Hearth's database (SQLite refuses any
  * write through it), with sqlite-vec loaded on first use, answering BM25 and vector searches with
  * the same store code main would run. Jobs run one at a time in the order sent.
  */
-const port = parentPort;
-if (!port) throw new Error('A search thread runs as a worker thread of Hearth’s main process.');
 const { databasePath } = workerData as { databasePath: string };
 const db = connectDatabase(databasePath, { readOnly: true });
 const store = new DocumentStore(db, Date.now, new VectorIndex(db, { readOnly: true }));
 
-port.on('message', (frame: unknown) => {
-  const parsed = SearchThreadCommandSchema.safeParse(frame);
-  if (!parsed.success) {
-    const id = (frame as { id?: unknown } | null)?.id;
-    port.postMessage({ type: 'failed', id: typeof id === 'number' ? id : 0, message: 'a malformed job' });
-    return;
-  }
-  const command = parsed.data;
-  let reply: SearchThreadReply;
-  try {
-    reply = run(command);
-  } catch (error) {
-    reply = { type: 'failed', id: command.id, message: (error as Error).message };
-  }
-  port.postMessage(reply);
-  if (command.type === 'close') port.close();
-});
+serveJobs<SearchThreadCommand, SearchThreadReply>('search thread', SearchThreadCommandSchema, run, (id, error) => ({
+  type: 'failed',
+  id,
+  message: (error as Error).message,
+}));
 
 function run(command: SearchThreadCommand): SearchThreadReply {
   switch (command.type) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import {
   isDiskFull,
   type StateWriterCommand,
@@ -8,6 +8,7 @@ import {
 } from '../../../contract/index.js';
 import { connectDatabase } from '../../storage/openDatabase.js';
 import { StateStore } from '../../storage/StateStore.js';
+import { serveJobs } from '../../threads/serveJobs.js';
 import { encodeState } from '../stateCodec.js';
 
 /**
@@ -16,35 +17,16 @@ import { encodeState } from '../stateCodec.js';
  * compressing when that pays, inserting, pruning — off main's event loop. Jobs run one at a time
  * in the order sent.
  */
-const port = parentPort;
-if (!port) throw new Error('The state writer runs as a worker thread of Hearth’s main process.');
 const { databasePath } = workerData as { databasePath: string };
 const db = connectDatabase(databasePath);
 const store = new StateStore(db);
 
-port.on('message', (frame: unknown) => {
-  const parsed = StateWriterCommandSchema.safeParse(frame);
-  if (!parsed.success) {
-    const id = (frame as { id?: unknown } | null)?.id;
-    const reply: StateWriterReply = {
-      type: 'failed',
-      id: typeof id === 'number' ? id : 0,
-      message: 'a malformed job',
-      diskFull: false,
-    };
-    port.postMessage(reply);
-    return;
-  }
-  const command = parsed.data;
-  let reply: StateWriterReply;
-  try {
-    reply = run(command);
-  } catch (error) {
-    reply = { type: 'failed', id: command.id, message: (error as Error).message, diskFull: isDiskFull(error) };
-  }
-  port.postMessage(reply);
-  if (command.type === 'close') port.close();
-});
+serveJobs<StateWriterCommand, StateWriterReply>('state writer', StateWriterCommandSchema, run, (id, error) => ({
+  type: 'failed',
+  id,
+  message: (error as Error).message,
+  diskFull: isDiskFull(error),
+}));
 
 function run(command: StateWriterCommand): StateWriterReply {
   switch (command.type) {
