@@ -93,7 +93,7 @@ describe("the engine's streaming check of a state file", () => {
   });
 
   test('a value that is not finite is found at a payload edge, inside it, and split across two chunks', async () => {
-    const [firstF16, , , firstF32] = payloads as [number, number][];
+    const [firstF16, , , firstF32] = payloads;
     const places: [string, number, 'f32' | 'f16'][] = [
       ['first value of a payload', firstF32![0], 'f32'],
       ['last value of a payload', firstF32![1] - 4, 'f32'],
