@@ -263,7 +263,7 @@ writeFileSync(
     ),
     '',
     'Index sizes on disk; "vectors written" stores and indexes every vector (float32 rows in chunk_embeddings',
-    '+ the vec0 index); "hybrid first" is the first hybrid query: cold pages, and the search threads',
+    'and the vec0 index); "hybrid first" is the first hybrid query: cold pages, and the search threads',
     'starting (here from TypeScript sources, which they compile first; the app starts them at launch).',
     '',
     '| chunks | database on disk | FTS5 index | vectors (chunk_embeddings) | vector index (vec0) | vectors written | hybrid first |',
