@@ -25,8 +25,11 @@ export interface StateModel {
  * Checks a state file before llama.cpp reads it, against the layout this model writes: header,
  * tokens in the vocabulary, every section's counts, types and sizes, positions, exact length, and
  * finite numbers. Main has already checked the checksum and provenance; this is the engine's own
- * line of defence (a damaged state aborts llama.cpp or loads into wrong answers). A file larger
- * than the layout allows for its token count is refused before it is read.
+ * line of defence (a damaged state aborts llama.cpp or loads into wrong answers). Every part of
+ * it runs before the load, the finite numbers included: a NaN loaded into a context poisons it for
+ * good (measured: after clearHistory, an rwkv6 re-read still answered NUL bytes), so checking while
+ * the prompt is evaluated is not an option. A file larger than the layout allows for its token
+ * count is refused before it is read.
  * With `sha256` (a file main lent from its copy on disk without reading it), the bytes must also
  * match the checksum they were stored with; a mismatch is the reason given, whatever else is wrong.
  * Returns the number of tokens the state holds, or throws with the reason.
