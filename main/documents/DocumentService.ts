@@ -37,8 +37,6 @@ export interface DocumentServiceOptions {
   log?: (line: string) => void;
   /** Chunks written per transaction: progress is visible and a crash loses at most one batch. */
   batchSize?: number;
-  /** Threads for searches (see SearchThreads); 0 runs every search on main's connection. */
-  searchThreads?: number;
 }
 
 /** Embeddings for retrieval; `key` names the model (vectors of another model are not comparable). */
@@ -79,10 +77,9 @@ export class DocumentService {
       embedder: () => null,
       reranker: () => null,
       log: (line) => console.warn(`[hearth] ${line}`),
-      searchThreads: 2,
       ...options,
     };
-    this.searches = new SearchThreads(this.#o.store, this.#o.log, this.#o.searchThreads);
+    this.searches = new SearchThreads(this.#o.store, this.#o.log);
   }
 
   list(): DocumentSummary[] {

@@ -56,12 +56,12 @@ export class ThreadClient<Command extends Framed, Reply extends Framed> {
     this.#worker ??= this.#start();
   }
 
-  send(job: ThreadJob<Command>, transfer: readonly ArrayBuffer[] = []): Promise<Reply> {
+  send(job: ThreadJob<Command>): Promise<Reply> {
     const worker = this.#worker ?? this.#start();
     const id = this.#nextId++;
     return new Promise<Reply>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ ...job, id }, [...transfer]);
+      worker.postMessage({ ...job, id });
     });
   }
 

@@ -36,13 +36,13 @@ export class SearchThreads {
   #fallbackLogged = false;
   readonly counts: SearchCounts = { inThreads: 0, inProcess: 0 };
 
-  constructor(store: DocumentStore, log: (line: string) => void = () => undefined, threads = THREADS) {
+  constructor(store: DocumentStore, log: (line: string) => void = () => undefined) {
     this.#store = store;
     this.#log = log;
     const databasePath = store.databasePath;
     this.#threads = databasePath
       ? Array.from(
-          { length: threads },
+          { length: THREADS },
           (_, index) =>
             new ThreadClient({
               entry: new URL('./searchThread.js', import.meta.url),
