@@ -1,7 +1,8 @@
 /**
  * `npm run bench:docs`: document import throughput (pages/s, chunks/s) on real documents Debian
  * ships, query latency at 10k and 100k chunks (BM25, hybrid with the sqlite-vec index, and hybrid
- * with the tiny forged reranker in the engine process), and the index sizes on disk, in one run. Writes bench/results/docs.json and bench/results/docs.md.
+ * with the tiny forged reranker in the engine process), the index sizes on disk, and the eval:docs
+ * table (retrieval quality on the question set, beside the naive baseline), in one run. Writes bench/results/docs.json and bench/results/docs.md.
  *
  * The 10k/100k indexes are grown from the real documents' chunks, each copy numbered (so
  * every chunk is distinct text), written through the same store the app uses. Hybrid latency
@@ -19,6 +20,8 @@ import { EngineSupervisor } from '../main/engine/EngineSupervisor.js';
 import { forkLauncher } from '../main/engine/transport/forkTransport.js';
 import { DocumentStore } from '../main/storage/DocumentStore.js';
 import { openDatabase } from '../main/storage/openDatabase.js';
+import { formatDocsEval } from '../eval/docs/formatDocsEval.js';
+import { EVAL_SEARCH_LIMIT, runDocsEval } from '../eval/docs/runDocsEval.js';
 import { ensureForgedModel } from '../test/forge/forgeModels.js';
 
 const DEBIAN_REFERENCE = '/usr/share/debian-reference/debian-reference.en.pdf';
@@ -217,6 +220,9 @@ const rerankEngine = new EngineSupervisor({ launcher: forkLauncher });
 const queries = [await queryLatency(seeds, 10_000), await queryLatency(seeds, 100_000)];
 await rerankEngine.shutdown();
 rmSync(work, { recursive: true, force: true });
+// Retrieval quality in the same run: the question set through the real import and search (keyword
+// search, as eval:docs measures it), beside the naive fixed-window baseline.
+const evaluation = await runDocsEval({ log: (line) => console.error(line) });
 
 const result = {
   benchmark: 'docs',
@@ -224,6 +230,7 @@ const result = {
   node: process.version,
   imports,
   queries,
+  evaluation,
 };
 const out = join(import.meta.dirname, 'results');
 mkdirSync(out, { recursive: true });
@@ -272,6 +279,11 @@ writeFileSync(
       (r) =>
         `| ${r.chunks.toLocaleString('en-US')} | ${mb(r.databaseBytes)} | ${mb(r.ftsBytes)} | ${mb(r.vectorBytes)} | ${mb(r.vectorIndexBytes)} | ${r.vectorIndexSeconds.toFixed(1)} s | ${r.hybridFirstMs.toFixed(0)} ms |`,
     ),
+    '',
+    `Retrieval quality (\`eval:docs\`, this run): ${evaluation.questions} questions over ${evaluation.documents} documents,`,
+    `top ${EVAL_SEARCH_LIMIT} per search; how the set was built: eval/docs/README.md.`,
+    '',
+    formatDocsEval(evaluation),
     '',
   ].join('\n'),
 );
