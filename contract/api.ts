@@ -25,6 +25,7 @@ import {
   StartDownloadSchema,
 } from './library.js';
 import { call, CallResultSchema } from './rpc.js';
+import { AllowedOriginSchema, ApiHostSchema, ApiServerStatusSchema } from './server.js';
 
 /**
  * Every call the renderer may make to main. Both hosts (Electron IPC and the local web host's
@@ -142,6 +143,29 @@ export const apiCalls = {
   'models.openFolder': call(Empty, z.strictObject({ opened: z.boolean() })),
 
   'engine.status': call(Empty, EngineStatusSchema),
+
+  /** The local OpenAI-compatible API: its settings, keys, whether it runs and what it served. */
+  'server.status': call(Empty, ApiServerStatusSchema),
+  /**
+   * Turns the API on or off, or moves it. Serving on the LAN (host 0.0.0.0) must be confirmed
+   * (`confirmLan`) and needs a key; a refused change changes nothing.
+   */
+  'server.configure': call(
+    z.strictObject({
+      enabled: z.boolean().optional(),
+      host: ApiHostSchema.optional(),
+      port: z.int().min(1024).max(65_535).optional(),
+      allowedOrigins: z.array(AllowedOriginSchema).max(20).optional(),
+      confirmLan: z.boolean().optional(),
+    }),
+    ApiServerStatusSchema,
+  ),
+  /** Makes an API key: `key` is shown this once (only its hash is stored). */
+  'server.createKey': call(
+    z.strictObject({ name: z.string().trim().min(1).max(100) }),
+    z.strictObject({ key: z.string(), status: ApiServerStatusSchema }),
+  ),
+  'server.revokeKey': call(ById, z.strictObject({ revoked: z.boolean(), status: ApiServerStatusSchema })),
 
   /** The machine as Hearth sees it (probed once per run; `refresh` probes again). */
   'hardware.profile': call(z.strictObject({ refresh: z.boolean().optional() }), HardwareProfileSchema),
@@ -296,6 +320,8 @@ export const apiEvents = {
   'documents.foldersChanged': z.strictObject({}),
   /** Saved states were added or removed: space used changed. */
   'states.changed': z.strictObject({}),
+  /** The local API started, stopped, or began or finished a request. */
+  'server.changed': ApiServerStatusSchema,
   notice: NoticeSchema,
 } as const;
 export type ApiEvents = typeof apiEvents;

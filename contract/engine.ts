@@ -38,11 +38,59 @@ export const EngineLoadedModelSchema = LoadedModelFactsSchema.extend({
 });
 export type EngineLoadedModel = z.infer<typeof EngineLoadedModelSchema>;
 
+/** A function the model called in an answer, with what it returned (API clients send them back). */
+export const ToolCallTurnSchema = z.strictObject({
+  name: z.string().min(1).max(64),
+  /** The arguments as JSON text, as the model wrote them. */
+  arguments: z.string().max(1_000_000),
+  result: z.string().max(1_000_000),
+});
+
 export const ChatTurnSchema = z.strictObject({
   role: MessageRoleSchema,
   text: z.string(),
+  /** An answer's function calls and their results (API requests only). */
+  toolCalls: z.array(ToolCallTurnSchema).max(64).optional(),
 });
 export type ChatTurn = z.infer<typeof ChatTurnSchema>;
+
+/** Text that ends an answer where it appears (not included in the answer). */
+export const StopSequencesSchema = z.array(z.string().min(1).max(200)).max(8);
+
+/** A function the model may call: its parameters as a JSON schema (node-llama-cpp's supported subset). */
+export const ToolSpecSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  description: z.string().max(10_000),
+  parameters: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ToolSpec = z.infer<typeof ToolSpecSchema>;
+
+/**
+ * What an answer must look like, beyond the chat template (the local API's options): stop
+ * sequences, JSON that follows a schema (a grammar constrains sampling), or function calls —
+ * chosen by the model ('auto', node-llama-cpp's function calling in the template's syntax) or
+ * forced ('required' or one function by name: a grammar makes the answer the call).
+ */
+export const OutputRulesSchema = z.strictObject({
+  stop: StopSequencesSchema,
+  /** json: any JSON value (llama.cpp's JSON grammar); json_schema: JSON that follows `schema`. */
+  format: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('text') }),
+    z.strictObject({ type: z.literal('json') }),
+    z.strictObject({ type: z.literal('json_schema'), schema: z.record(z.string(), z.unknown()) }),
+  ]),
+  tools: z
+    .strictObject({
+      functions: z.array(ToolSpecSchema).min(1).max(64),
+      choice: z.union([z.enum(['auto', 'required']), z.strictObject({ name: z.string().min(1).max(64) })]),
+    })
+    .nullable(),
+});
+export type OutputRules = z.infer<typeof OutputRulesSchema>;
+
+/** A function call in an answer: the arguments as JSON text. */
+export const AnswerToolCallSchema = z.strictObject({ name: z.string(), arguments: z.string() });
+export type AnswerToolCall = z.infer<typeof AnswerToolCallSchema>;
 
 /** A state file the engine wrote (main stores it and deletes the file). */
 export const WrittenStateSchema = z.strictObject({
@@ -60,6 +108,8 @@ export const GenerateResultSchema = z.strictObject({
   timeToFirstTokenMs: z.number().min(0).nullable(),
   tokensPerSecond: z.number().min(0).nullable(),
   context: ContextPreparationSchema,
+  /** The functions the model called (answers to requests with tools only). */
+  toolCalls: z.array(AnswerToolCallSchema).optional(),
 });
 export type GenerateResult = z.infer<typeof GenerateResultSchema>;
 
@@ -91,6 +141,14 @@ export const TurnResultSchema = GenerateResultSchema.extend({
   }),
 });
 export type TurnResult = z.infer<typeof TurnResultSchema>;
+
+export const CompletionResultSchema = z.strictObject({
+  text: z.string(),
+  stopReason: z.enum(['end_of_turn', 'max_tokens', 'aborted']),
+  promptTokens: z.int().min(0),
+  completionTokens: z.int().min(0),
+});
+export type CompletionResult = z.infer<typeof CompletionResultSchema>;
 
 /** A model file read with node-llama-cpp's GGUF reader: the planner's facts and the tokenizer. */
 export const ModelInspectionSchema = z.strictObject({
@@ -137,7 +195,8 @@ export const engineCalls = {
       /** Threads for the side model's context (the plan's, as for a chat model). */
       threads: SideThreadsSchema,
     }),
-    z.strictObject({ dims: z.int().min(1), vectors: z.array(z.array(z.number())) }),
+    /** `tokens`: the texts' length in the model's tokens, together (the API reports it). */
+    z.strictObject({ dims: z.int().min(1), vectors: z.array(z.array(z.number())), tokens: z.int().min(0) }),
   ),
   /**
    * Relevance of each document to the query from a reranking model (llama.cpp's rank pooling),
@@ -207,12 +266,27 @@ export const engineCalls = {
           z.strictObject({ kind: z.literal('live'), key: z.string().min(1).max(100), items: z.int().min(1) }),
         ])
         .nullable(),
+      /** Stop sequences, JSON schema, tools (the local API); absent: the chat template alone. */
+      output: OutputRulesSchema.optional(),
       /** Where to write the state after the system prompt (for the prompt cache). */
       savePromptState: z.strictObject({ path: z.string().min(1) }).nullable(),
       /** Where to write the state after this turn, unless it would be larger than `maxBytes`. */
       saveTurnState: z.strictObject({ path: z.string().min(1), maxBytes: z.int().min(0) }).nullable(),
     }),
     TurnResultSchema,
+  ),
+  /**
+   * Continues raw text (no chat template: the API's /v1/completions) on the chat model's sequence;
+   * text streams as `token` events for `requestId`. The sequence no longer holds any chat turn after.
+   */
+  complete: call(
+    z.strictObject({
+      requestId: z.string().min(1).max(100),
+      prompt: z.string().min(1).max(4_000_000),
+      sampling: SamplingSchema,
+      stop: StopSequencesSchema,
+    }),
+    CompletionResultSchema,
   ),
   abort: call(z.strictObject({ requestId: z.string().min(1).max(100) }), z.strictObject({ aborted: z.boolean() })),
   /**

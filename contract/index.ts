@@ -15,3 +15,5 @@ export * from './evidence.js';
 export * from './folders.js';
 export * from './stateWriter.js';
 export * from './searchThread.js';
+export * from './server.js';
+export * from './openai.js';

@@ -37,6 +37,8 @@ import { StateStore } from '../storage/StateStore.js';
 import { HotStates } from '../states/HotStates.js';
 import { StateKeeper } from '../states/StateKeeper.js';
 import { StateWriter } from '../states/writer/StateWriter.js';
+import { ApiServer, type ApiServerLimits } from '../server/ApiServer.js';
+import { ApiServerStore } from '../storage/ApiServerStore.js';
 import { AppEvents } from './AppEvents.js';
 import { engineStatusView } from './engineStatusView.js';
 import { sideModels } from './sideModels.js';
@@ -74,6 +76,8 @@ export interface HearthOptions {
    * starts behind their backs.
    */
   warmUp?: boolean;
+  /** Limits of the local API (tests lower them to reach them). */
+  apiLimits?: Partial<ApiServerLimits>;
 }
 
 export interface Hearth {
@@ -84,6 +88,7 @@ export interface Hearth {
   readonly db: Db;
   readonly paths: DataPaths;
   readonly hardware: HardwareService;
+  readonly apiServer: ApiServer;
   /** Settles when the start-up warm-up is done (at once when off); never rejects. */
   readonly warmup: Promise<WarmUpOutcome>;
   close(): Promise<void>;
@@ -287,6 +292,17 @@ export function createHearth(options: HearthOptions): Hearth {
       })
     : Promise.resolve({ kind: 'off' });
 
+  // The local API: the same engine, library and settings as the UI, answering OpenAI's protocol.
+  const apiServer = new ApiServer({
+    store: new ApiServerStore(db),
+    services: { engine, library, settings, loadParams },
+    ...(options.apiLimits && { limits: options.apiLimits }),
+    onChange: (status) => events.emit('server.changed', status),
+    log: options.log ?? ((line) => console.warn(`[hearth] ${line}`)),
+  });
+  // Listening only when Settings has it on; a port in use is reported in its status, not thrown.
+  const apiStarted = apiServer.start().catch(() => undefined);
+
   const handlers = allHandlers({
     host: options.host,
     paths,
@@ -306,6 +322,7 @@ export function createHearth(options: HearthOptions): Hearth {
     folders,
     foldersResumed,
     stateStore,
+    apiServer,
     view,
     engineStatus: () => engineStatus(engine.status),
     loadModel,
@@ -321,8 +338,11 @@ export function createHearth(options: HearthOptions): Hearth {
     paths,
     hardware,
     warmup,
+    apiServer,
     async close() {
       stopWarmUp.abort();
+      await apiStarted;
+      await apiServer.close();
       await foldersResumed;
       await folders.close();
       await documents.close();

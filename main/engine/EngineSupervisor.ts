@@ -4,6 +4,7 @@ import {
   AppError,
   type CallInput,
   type CallOutput,
+  type CompletionResult,
   type EngineCalls,
   type EngineLoadedModel,
   type EngineState,
@@ -18,6 +19,7 @@ import type { EngineExit, EngineLauncher } from './transport/EngineTransport.js'
 
 export type LoadParams = CallInput<EngineCalls, 'loadModel'>;
 export type GenerateParams = CallInput<EngineCalls, 'generate'>;
+export type CompleteParams = CallInput<EngineCalls, 'complete'>;
 
 /** A closed turn held in the engine's sequence: the answer's request id, the history items it covers, its text. */
 export interface LiveTurn {
@@ -285,9 +287,40 @@ export class EngineSupervisor {
     });
   }
 
-  /** A model file's facts for the planner (read in the engine: a hostile file cannot hurt main). */
+  /**
+   * Raw text continued by `model` (the API's /v1/completions), loaded if needed, in one exclusive
+   * turn like `generate`. The engine's sequence then holds no chat turn.
+   */
+  complete(
+    model: LoadParams,
+    request: CompleteParams,
+    options: Pick<GenerateOptions, 'onText' | 'onLoadProgress' | 'signal'>,
+  ): Promise<CompletionResult> {
+    return this.#exclusive(async () => {
+      if (options.signal?.aborted) throw abortedBeforeStart();
+      const { client } = await this.#ensureModel(model, options.onLoadProgress);
+      if (options.signal?.aborted) throw abortedBeforeStart();
+      this.#requestListeners.set(request.requestId, { ...options, progress: { started: false, resuming: false } });
+      const onAbort = () => void client.request('abort', { requestId: request.requestId }).catch(() => undefined);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      this.#setState('generating');
+      this.#live = null;
+      try {
+        return await client.request('complete', request);
+      } finally {
+        this.#requestListeners.delete(request.requestId);
+        options.signal?.removeEventListener('abort', onAbort);
+        if (this.#client === client) this.#setState('ready');
+      }
+    });
+  }
+
   /** Embeddings for document retrieval; queued with the engine's other work. */
-  embed(modelPath: string, texts: string[], threads: number): Promise<{ dims: number; vectors: number[][] }> {
+  embed(
+    modelPath: string,
+    texts: string[],
+    threads: number,
+  ): Promise<{ dims: number; vectors: number[][]; tokens: number }> {
     return this.#exclusive(async () => (await this.#getClient()).request('embed', { modelPath, texts, threads }));
   }
 
@@ -298,6 +331,7 @@ export class EngineSupervisor {
     );
   }
 
+  /** A model file's facts for the planner (read in the engine: a hostile file cannot hurt main). */
   inspectModel(modelPath: string): Promise<ModelInspection> {
     return this.#exclusive(async () => (await this.#getClient()).request('inspectModel', { modelPath }));
   }

@@ -55,6 +55,7 @@ export class EngineServer {
       rank: ({ modelPath, query, documents, threads }) => this.#runtime.rank(modelPath, query, documents, threads),
       probeHardware: ({ bandwidthMs, gpus }) => this.#runtime.probeHardware(bandwidthMs, gpus),
       generate: (params) => this.#generate(params),
+      complete: (params) => this.#complete(params),
       abort: async ({ requestId }) => ({ aborted: this.#runtime.abort(requestId) }),
       preload: (params) => this.#runtime.preload(params),
     };
@@ -96,44 +97,58 @@ export class EngineServer {
   }
 
   async #generate(params: Parameters<Handlers<EngineCalls>['generate']>[0]) {
-    let text = '';
-    let tokens = 0;
-    let timer: NodeJS.Timeout | null = null;
-    let sentText = false;
-    const flush = () => {
-      timer = null;
-      if (!text && !tokens) return;
-      this.#emit('token', { requestId: params.requestId, text, tokens });
-      text = '';
-      tokens = 0;
-    };
+    const stream = this.#tokenStream(params.requestId);
     try {
       return await this.#runtime.generate(
         params,
-        (chunk, count) => {
-          text += chunk;
-          tokens += count;
-          if (!sentText && text) {
-            sentText = true;
-            if (timer) clearTimeout(timer);
-            flush();
-            return;
-          }
-          timer ??= setTimeout(flush, TOKEN_FLUSH_MS);
-        },
+        stream.push,
         (result) => {
           // Every streamed piece reaches main before the answer is announced as complete.
-          if (timer) clearTimeout(timer);
-          flush();
+          stream.flush();
           this.#emit('answered', { requestId: params.requestId, result });
         },
         (done) =>
           this.#channel.sendNow({ type: 'event', event: 'resuming', payload: { requestId: params.requestId, done } }),
       );
     } finally {
-      if (timer) clearTimeout(timer);
-      flush();
+      stream.flush();
     }
+  }
+
+  async #complete(params: Parameters<Handlers<EngineCalls>['complete']>[0]) {
+    const stream = this.#tokenStream(params.requestId);
+    try {
+      return await this.#runtime.complete(params, stream.push);
+    } finally {
+      stream.flush();
+    }
+  }
+
+  /** `token` events for one request: the first text at once, later text in TOKEN_FLUSH_MS batches. */
+  #tokenStream(requestId: string): { push: (chunk: string, count: number) => void; flush: () => void } {
+    let text = '';
+    let tokens = 0;
+    let timer: NodeJS.Timeout | null = null;
+    let sentText = false;
+    const flush = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (!text && !tokens) return;
+      this.#emit('token', { requestId, text, tokens });
+      text = '';
+      tokens = 0;
+    };
+    const push = (chunk: string, count: number) => {
+      text += chunk;
+      tokens += count;
+      if (!sentText && text) {
+        sentText = true;
+        flush();
+        return;
+      }
+      timer ??= setTimeout(flush, TOKEN_FLUSH_MS);
+    };
+    return { push, flush };
   }
 
   #emit<K extends EngineEventName>(event: K, payload: EventPayload<EngineEvents, K>): void {

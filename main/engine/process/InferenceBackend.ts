@@ -1,5 +1,6 @@
 import type {
   CallInput,
+  CompletionResult,
   EngineCalls,
   EngineLoadedModel,
   GenerateResult,
@@ -26,13 +27,22 @@ export interface InferenceBackend {
     /** Before (false) and after (true) llama.cpp reads the turn's saved state. */
     onResuming?: (done: boolean) => Promise<void>,
   ): Promise<TurnResult>;
+  /** Raw text continued (no chat template), streaming text. */
+  complete(
+    params: CallInput<EngineCalls, 'complete'>,
+    onText: (text: string, tokens: number) => void,
+  ): Promise<CompletionResult>;
   abort(requestId: string): boolean;
   /** Loads a verified turn state ahead of the next message; the sequence then holds turn `key`. */
   preload(params: CallInput<EngineCalls, 'preload'>): Promise<{ loaded: boolean; rejected: string | null }>;
   /** A model file's facts, without loading it. */
   inspect(modelPath: string): Promise<ModelInspection>;
   /** L2-normalised embeddings of texts with an embedding model. */
-  embed(modelPath: string, texts: readonly string[], threads: number): Promise<{ dims: number; vectors: number[][] }>;
+  embed(
+    modelPath: string,
+    texts: readonly string[],
+    threads: number,
+  ): Promise<{ dims: number; vectors: number[][]; tokens: number }>;
   /** Each document's relevance to the query (0..1) from a reranking model. */
   rank(modelPath: string, query: string, documents: readonly string[], threads: number): Promise<{ scores: number[] }>;
 }

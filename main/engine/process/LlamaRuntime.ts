@@ -5,6 +5,7 @@ import {
   getLlama,
   type Llama,
   LlamaChat,
+  LlamaCompletion,
   type LlamaContext,
   type LlamaEmbeddingContext,
   LlamaLogLevel,
@@ -15,6 +16,7 @@ import {
 import {
   AppError,
   type CallInput,
+  type CompletionResult,
   type EngineCalls,
   type EngineLoadedModel,
   type GenerateResult,
@@ -212,6 +214,53 @@ export class LlamaRuntime implements InferenceBackend {
   }
 
   /**
+   * Raw text continued on the chat model's sequence (no chat template). What the sequence shares
+   * with the prompt is kept; it holds no chat turn afterwards.
+   */
+  async complete(
+    params: CallInput<EngineCalls, 'complete'>,
+    onText: (text: string, tokens: number) => void,
+  ): Promise<CompletionResult> {
+    const loaded = this.#loaded;
+    if (!loaded) throw new AppError('no_model', 'No model is loaded in the engine.');
+    if (this.#generations.size > 0) throw new AppError('busy', 'The engine is already answering.');
+    const controller = new AbortController();
+    this.#generations.set(params.requestId, controller);
+    loaded.turn.live = null;
+    const sequence = loaded.chat.sequence;
+    const meter = sequence.tokenMeter;
+    const before = { input: meter.usedInputTokens, output: meter.usedOutputTokens };
+    const completion = new LlamaCompletion({ contextSequence: sequence, autoDisposeSequence: false });
+    try {
+      const { sampling } = params;
+      const { response, metadata } = await completion.generateCompletionWithMeta(params.prompt, {
+        signal: controller.signal,
+        stopOnAbortSignal: true,
+        maxTokens: sampling.maxTokens,
+        temperature: sampling.temperature,
+        topP: sampling.topP,
+        ...(sampling.seed !== null && { seed: sampling.seed }),
+        ...(params.stop.length > 0 && { customStopTriggers: [...params.stop] }),
+        onToken: (tokens) => onText('', tokens.length),
+        onTextChunk: (text) => onText(text, 0),
+      });
+      const stop = metadata.stopReason;
+      return {
+        text: response,
+        stopReason: stop === 'abort' ? 'aborted' : stop === 'maxTokens' ? 'max_tokens' : 'end_of_turn',
+        promptTokens: meter.usedInputTokens - before.input,
+        completionTokens: meter.usedOutputTokens - before.output,
+      };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('generation_failed', `Generation failed: ${(error as Error).message}`);
+    } finally {
+      completion.dispose();
+      this.#generations.delete(params.requestId);
+    }
+  }
+
+  /**
    * Embeddings with an embedding model kept loaded beside the chat model (small: embedding models
    * are tens to hundreds of MB). It is loaded on the current backend, or the CPU when none is up.
    */
@@ -219,18 +268,20 @@ export class LlamaRuntime implements InferenceBackend {
     modelPath: string,
     texts: readonly string[],
     threads: number,
-  ): Promise<{ dims: number; vectors: number[][] }> {
+  ): Promise<{ dims: number; vectors: number[][]; tokens: number }> {
     this.#embedder = await this.#sideModel(this.#embedder, modelPath, threads, 'cannot make embeddings', (model) =>
       model.createEmbeddingContext({ contextSize: Math.min(2048, model.trainContextSize), threads }),
     );
-    const { context } = this.#embedder;
+    const { context, model } = this.#embedder;
     const vectors: number[][] = [];
+    let tokens = 0;
     for (const text of texts) {
+      tokens += model.tokenize(text).length;
       const { vector } = await context.getEmbeddingFor(text);
       const norm = Math.hypot(...vector) || 1;
       vectors.push(Array.from(vector, (value) => value / norm));
     }
-    return { dims: vectors[0]?.length ?? 0, vectors };
+    return { dims: vectors[0]?.length ?? 0, vectors, tokens };
   }
 
   /**

@@ -16,6 +16,7 @@ import type { PreparedPromptWrapper } from './preparedPromptWrapper.js';
 import { checkStateFile, learnModelStateLayout } from './stateFile.js';
 import type { StateLayout } from './stateLayout.js';
 import { type Rendered, startsWith, type TokenBase, type TurnRenderer } from './TurnRenderer.js';
+import { answerToolCalls, generationRules, modelResponse } from './outputRules.js';
 
 export type GenerateParams = CallInput<EngineCalls, 'generate'>;
 
@@ -127,9 +128,13 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
 
   let firstTokenAt: number | null = null;
   let inputAtFirstToken: number | null = null;
+  const rules = await generationRules(turn.model, params.output);
+  const { forcedTool, ...ruleOptions } = rules;
   turn.prompt.prepare(openHistory, prompt);
   const response = await chat
     .generateResponse(openHistory, {
+      // A grammar or functions (never both: generationRules gives one), and stop sequences.
+      ...(ruleOptions as object),
       signal: callbacks.signal,
       stopOnAbortSignal: true,
       maxTokens: params.sampling.maxTokens,
@@ -161,10 +166,19 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     tokensPerSecond: completionTokens > 1 && decodeSeconds > 0 ? (completionTokens - 1) / decodeSeconds : null,
     context,
   };
+  const toolCalls = answerToolCalls(rules, response);
+  if (toolCalls) {
+    result.toolCalls = toolCalls;
+    // A forced call's JSON is the call, not text the model said.
+    if (forcedTool && toolCalls.length > 0) result.text = '';
+  }
   callbacks.onAnswered(result);
 
   const closingStarted = { tokenized: renderer.tokenized, input: meter.usedInputTokens };
-  const closing = await closeTurn(turn, history, result.text, base, prompt.tokens, params.saveTurnState);
+  // An answer with tools is not plain text: the next request renders it as calls, so it is not kept.
+  const closing = params.output?.tools
+    ? notClosed(params.saveTurnState, 'answers with tools are not kept')
+    : await closeTurn(turn, history, result.text, base, prompt.tokens, params.saveTurnState);
   if (closing.live) turn.live = { key: params.requestId, items: history.length + 1, tokens: sequence.nextTokenIndex };
   return {
     ...result,
@@ -225,6 +239,17 @@ interface Closing {
   stateSaveMs: number;
   turnState: WrittenState | null;
   turnStateSkipped: string | null;
+}
+
+function notClosed(save: GenerateParams['saveTurnState'], reason: string): Closing {
+  return {
+    live: false,
+    answerReread: false,
+    closingMs: 0,
+    stateSaveMs: 0,
+    turnState: null,
+    turnStateSkipped: save ? reason : null,
+  };
 }
 
 /**
@@ -354,7 +379,7 @@ function toChatHistory(params: GenerateParams): ChatHistoryItem[] {
   const history: ChatHistoryItem[] = [];
   if (params.systemPrompt.trim()) history.push({ type: 'system', text: params.systemPrompt });
   for (const turn of params.history) {
-    history.push(turn.role === 'user' ? { type: 'user', text: turn.text } : { type: 'model', response: [turn.text] });
+    history.push(turn.role === 'user' ? { type: 'user', text: turn.text } : modelResponse(turn));
   }
   return history;
 }
