@@ -103,7 +103,10 @@ export type WrittenState = z.infer<typeof WrittenStateSchema>;
 export const GenerateResultSchema = z.strictObject({
   text: z.string(),
   stopReason: z.enum(['end_of_turn', 'max_tokens', 'aborted']),
+  /** Prompt tokens evaluated for this answer. */
   promptTokens: z.int().min(0),
+  /** Prompt tokens the answer started from without evaluating them (a saved state, the live sequence). */
+  cachedTokens: z.int().min(0),
   completionTokens: z.int().min(0),
   timeToFirstTokenMs: z.number().min(0).nullable(),
   tokensPerSecond: z.number().min(0).nullable(),

@@ -39,6 +39,7 @@ import { StateKeeper } from '../states/StateKeeper.js';
 import { StateWriter } from '../states/writer/StateWriter.js';
 import { ApiServer, type ApiServerLimits } from '../server/ApiServer.js';
 import { ApiServerStore } from '../storage/ApiServerStore.js';
+import { PrefixStates } from '../server/PrefixStates.js';
 import { AppEvents } from './AppEvents.js';
 import { engineStatusView } from './engineStatusView.js';
 import { sideModels } from './sideModels.js';
@@ -295,7 +296,13 @@ export function createHearth(options: HearthOptions): Hearth {
   // The local API: the same engine, library and settings as the UI, answering OpenAI's protocol.
   const apiServer = new ApiServer({
     store: new ApiServerStore(db),
-    services: { engine, library, settings, loadParams },
+    services: {
+      engine,
+      library,
+      settings,
+      loadParams,
+      prefixStates: new PrefixStates({ keeper: states, settings, engine }),
+    },
     ...(options.apiLimits && { limits: options.apiLimits }),
     onChange: (status) => events.emit('server.changed', status),
     log: options.log ?? ((line) => console.warn(`[hearth] ${line}`)),

@@ -142,7 +142,8 @@ export class ApiServer {
       const wanted = settings.enabled ? settings : null;
       const address = this.#server?.address() as AddressInfo | null | undefined;
       const same = wanted && address && address.address === wanted.host && this.#port === wanted.port;
-      if (same) return;
+      // Nothing to start or stop (off and not listening, or listening where it should): no event.
+      if (same || (!wanted && !this.#server && this.#error === null)) return;
       await this.#stop();
       this.#error = null;
       if (wanted) await this.#listen(wanted);
@@ -241,6 +242,7 @@ export class ApiServer {
         signal: controller.signal,
         response,
         headers,
+        log: (line) => this.#options.log?.(line),
         note: (served) => {
           record.model = served.model ?? null;
           record.promptTokens = served.promptTokens ?? null;

@@ -198,6 +198,90 @@ export class StateKeeper {
   }
 
   /**
+   * A turn that starts from a state stored under a key rather than a conversation's message (the
+   * API's prefix states: see main/server/PrefixStates). `candidates`, newest first, are the keys
+   * to try and the history items each would cover; the first whose provenance and bytes hold is
+   * handed to the engine, exactly as a conversation's state is. `saveTurn`: write the state after
+   * this turn too (the caller stores it with keepKeyed). Refusals are logged, not shown: the
+   * request simply reads the history.
+   */
+  async planKeyed(input: {
+    requestId: string;
+    candidates: readonly { key: string; items: number }[];
+    loaded: EngineLoadedModel;
+    resume: StateRequest['resume'];
+    saveTurn: boolean;
+  }): Promise<TurnPlan> {
+    const settings = this.#settings.get();
+    const files: string[] = [];
+    const scratch = (suffix: string) => {
+      const path = join(this.#scratchDir, `${input.requestId}.${suffix}`);
+      files.push(path);
+      return path;
+    };
+    const rejections: string[] = [];
+    let resume = input.resume;
+    let resumeStateId: number | null = null;
+    for (const candidate of resume ? [] : input.candidates) {
+      const record = this.#store.promptState(candidate.key);
+      if (!record || !this.#provenanceOk(record, input.loaded, rejections)) continue;
+      const handed = await this.#handOver(record, scratch('resume'), rejections);
+      if (handed === 'unusable') continue;
+      if (handed === 'failed') break;
+      resume = { kind: 'state', items: candidate.items, ...handed };
+      resumeStateId = record.id;
+      break;
+    }
+    return {
+      request: {
+        resume,
+        savePromptState: null,
+        saveTurnState: input.saveTurn ? { path: scratch('turn'), maxBytes: settings.stateBudgetBytes } : null,
+      },
+      rejected: summarize(rejections),
+      promptKey: null,
+      resumeStateId,
+      files,
+    };
+  }
+
+  /**
+   * Stores a keyed plan's turn state under `key`, keeps at most `keep` states whose keys start
+   * with `family` (the least recently used go), and the total within the budget.
+   */
+  async keepKeyed(
+    plan: TurnPlan,
+    result: TurnResult | null,
+    stored: { key: string; family: string; keep: number; loaded: EngineLoadedModel },
+  ): Promise<void> {
+    try {
+      if (!result) return;
+      if (plan.resumeStateId !== null && result.context.rejected) await this.#hot.forget(plan.resumeStateId);
+      if (!result.turnState) return;
+      await this.#put(result.turnState, stored.loaded, {
+        kind: 'prompt',
+        conversationId: null,
+        messageId: null,
+        promptKey: stored.key,
+        historyHash: null,
+      });
+      for (const id of this.#store.keyedBeyond(stored.family, stored.keep)) {
+        this.#store.delete(id);
+        await this.#hot.forget(id);
+      }
+      const removed = await this.#writer.maintain(
+        [],
+        this.#settings.get().checkpointsPerBranch,
+        this.#settings.get().stateBudgetBytes,
+      );
+      if (removed > 0) await this.sweepHot();
+      this.#events.emit('states.changed', {});
+    } finally {
+      await this.discard(plan);
+    }
+  }
+
+  /**
    * Puts a saved state where the engine reads it: its hot copy lent as it is (the engine checks it
    * against `sha256`), else its bytes read from SQLite, checked here and written out. A write that
    * fails (a full disk) is not the turn's failure: the state is not used, and the conversation is

@@ -5,6 +5,7 @@ import { ask } from '../support/chatHelpers.js';
 import { freePort, openaiClient, serveApi } from '../support/apiServer.js';
 import { useForgedModels } from '../support/forgedModels.js';
 import { startHearth } from '../support/startHearth.js';
+import { dropHotCopies } from '../support/stateHelpers.js';
 import { waitFor } from '../support/waitFor.js';
 
 const forged = useForgedModels();
@@ -317,6 +318,72 @@ describe('the local OpenAI-compatible API, with the official openai client', () 
     const statuses = (await hearth.call('server.status', {})).recent.map((entry) => entry.status);
     for (const expected of [400, 401, 403, 404, 405, 413])
       assert.ok(statuses.includes(expected), `recorded ${expected}`);
+  });
+});
+
+describe('saved states behind the stateless API (recurrent models)', () => {
+  test('a resent history reads only the new message, answers as a re-read would, and survives a damaged state', async () => {
+    const { hearth, model, client } = await apiHearth('rwkv7');
+    const apiStates = () =>
+      hearth.db
+        .prepare<[], { id: number }>("SELECT id FROM states WHERE kind = 'prompt' AND prompt_key LIKE 'api:%'")
+        .all();
+    const storedCount = async (count: number) =>
+      waitFor(() => apiStates().length >= count, { what: `${count} API prefix states stored` });
+    const send = async (messages: OpenAI.ChatCompletionMessageParam[]) => {
+      const response = await client.chat.completions.create({ model, messages, max_tokens: 8, temperature: 0 });
+      const usage = response.usage;
+      const cached = usage?.prompt_tokens_details?.cached_tokens ?? 0;
+      return { text: response.choices[0]?.message.content ?? '', cached, read: (usage?.prompt_tokens ?? 0) - cached };
+    };
+    /** Another request in between, so the engine no longer holds the conversation: the state comes from SQLite. */
+    const elsewhere = async () => send([{ role: 'user', content: `Something else ${Math.random()}` }]);
+
+    const conversation = async (question: string) => {
+      const first = await send([{ role: 'user', content: question }]);
+      assert.equal(first.cached, 0);
+      const before = apiStates().length;
+      await elsewhere();
+      await storedCount(before + 1);
+      const messages: OpenAI.ChatCompletionMessageParam[] = [
+        { role: 'user', content: question },
+        { role: 'assistant', content: first.text },
+        { role: 'user', content: 'And the second question?' },
+      ];
+      return { messages, second: await send(messages) };
+    };
+    const short = await conversation('A short first question');
+    assert.ok(short.second.cached > 0, 'the second turn started from the stored state');
+    const long = await conversation(`A much longer first question. ${'Tell me more about it. '.repeat(40)}`);
+    assert.ok(long.second.cached > short.second.cached * 5);
+    assert.equal(long.second.read, short.second.read, 'the tokens read do not depend on the history’s length');
+
+    // Live: straight after an answer the engine still holds it and reads only the new message.
+    const third = await send([
+      ...long.messages,
+      { role: 'assistant', content: long.second.text },
+      { role: 'user', content: 'A third one' },
+    ]);
+    assert.ok(third.cached > long.second.cached);
+
+    // The same second turn read from scratch: the same answer, token for token.
+    await hearth.call('settings.update', { saveStates: false });
+    await elsewhere();
+    const reread = await send(short.messages);
+    assert.equal(reread.cached, 0);
+    assert.equal(reread.text, short.second.text, 'resumed and re-read answers are identical');
+
+    // A damaged stored state (no hot copy to fall back on): refused, read again, same answer.
+    await hearth.call('settings.update', { saveStates: true });
+    await elsewhere();
+    dropHotCopies(hearth);
+    const damage = hearth.db.prepare(
+      "UPDATE states SET data = zeroblob(length(data)) WHERE kind = 'prompt' AND prompt_key LIKE 'api:%'",
+    );
+    assert.ok(damage.run().changes > 0);
+    const recovered = await send(short.messages);
+    assert.equal(recovered.cached, 0, 'the damaged state was not used');
+    assert.equal(recovered.text, short.second.text);
   });
 });
 

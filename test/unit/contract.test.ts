@@ -32,6 +32,15 @@ const NEARLY_RIGHT: Partial<Record<ApiCallName, unknown[]>> = {
   'chat.stop': [{ conversationId: '' }],
   'chat.regenerate': [{}],
   'models.load': [{ modelId: '' }, { modelId: 'a/../../b.gguf' }],
+  'server.configure': [
+    { port: 80 },
+    { host: '10.0.0.1' },
+    { allowedOrigins: ['javascript:alert(1)'] },
+    { allowedOrigins: ['http://localhost:3000/path'] },
+    { enabled: 'yes' },
+  ],
+  'server.createKey': [{ name: '   ' }, { name: 'x'.repeat(101) }],
+  'server.revokeKey': [{ id: '' }],
 };
 
 describe('the contract at the renderer → main boundary', () => {
@@ -107,6 +116,7 @@ describe('the contract at the renderer → main boundary', () => {
     assert.ok(Object.keys(apiEvents).includes('chat.delta'));
     assert.deepEqual(Object.keys(engineCalls).sort(), [
       'abort',
+      'complete',
       'embed',
       'generate',
       'inspectModel',

@@ -161,6 +161,7 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     text: response.response,
     stopReason: stop === 'abort' ? 'aborted' : stop === 'maxTokens' ? 'max_tokens' : 'end_of_turn',
     promptTokens: promptEvaluated,
+    cachedTokens: kept,
     completionTokens,
     timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - started,
     tokensPerSecond: completionTokens > 1 && decodeSeconds > 0 ? (completionTokens - 1) / decodeSeconds : null,

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { LoadParams, EngineSupervisor } from '../../engine/EngineSupervisor.js';
 import type { ModelLibrary } from '../../models/ModelLibrary.js';
 import type { SettingsStore } from '../../storage/SettingsStore.js';
+import type { PrefixStates } from '../PrefixStates.js';
 
 /** What the API's routes work with: the same engine supervisor, library and settings as the UI. */
 export interface ApiServices {
@@ -10,6 +11,8 @@ export interface ApiServices {
   settings: SettingsStore;
   /** The engine parameters for a model (the hardware plan; the model file is vetted first). */
   loadParams(modelPath: string): Promise<LoadParams>;
+  /** Saved states for API conversations (recurrent models). */
+  prefixStates: PrefixStates;
 }
 
 /** What one request's route gets. */
@@ -24,6 +27,8 @@ export interface RouteContext {
   response: ServerResponse;
   /** Headers every response carries (CORS for an allowed origin). */
   headers: Record<string, string>;
+  /** Main's log (what went wrong beyond the client's reach). */
+  log(line: string): void;
   /** Records what was served, for Settings' activity list. */
   note(served: { model?: string; promptTokens?: number; completionTokens?: number }): void;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ChatCompletionRequestSchema, type GenerateResult } from '../../../contract/index.js';
 import { toApiFailure } from '../apiErrors.js';
 import { toEngineChat, toOutputRules, toSampling } from '../openaiChat.js';
+import type { PrefixPlan } from '../PrefixStates.js';
 import { openEventStream } from '../sse.js';
 import { parseRequest } from './parseRequest.js';
 import { resolveModel } from './resolveModel.js';
@@ -43,26 +44,39 @@ export const chatCompletions: Route = async (context) => {
   const answer = new Promise<GenerateResult>((resolve) => {
     answered = resolve;
   });
+  const requestId = `api-${randomUUID()}`;
+  let prefix: PrefixPlan | null = null;
   const generation = services.engine.generate(
     loadParams,
-    async () => ({
-      requestId: `api-${randomUUID()}`,
-      systemPrompt: chat.systemPrompt,
-      history: chat.history,
-      sampling,
-      output,
-      resume: null,
-      savePromptState: null,
-      saveTurnState: null,
-    }),
+    async (loaded) => {
+      // Built again only when a fresh engine loaded the model: the earlier plan's files go.
+      await prefix?.discard();
+      prefix = await services.prefixStates.plan({ requestId, ...chat, output, loaded });
+      return {
+        requestId,
+        systemPrompt: chat.systemPrompt,
+        history: chat.history,
+        sampling,
+        output,
+        ...(prefix?.request ?? { resume: null, savePromptState: null, saveTurnState: null }),
+      };
+    },
     {
       signal: context.signal,
       onText: (text) => {
         if (text && streamText) stream?.send(chunk({ content: text }, null));
       },
       onAnswered: answered,
+      onResumeCrashed: (reason) => prefix?.refuse(reason),
     },
   );
+  // After the answer, off the response's path: the turn's state is stored for the next request.
+  generation
+    .then(
+      (turn) => prefix?.keep(turn),
+      () => prefix?.discard(),
+    )
+    .catch((error: unknown) => context.log(`the API's prefix state was not stored: ${(error as Error).message}`));
   let result: GenerateResult;
   try {
     result = await Promise.race([answer, generation]);
@@ -73,10 +87,13 @@ export const chatCompletions: Route = async (context) => {
   }
   // The turn's closing may still fail after the answer: nothing the client waits for.
   generation.catch(() => undefined);
+  const promptTokens = result.promptTokens + result.cachedTokens;
   const usage = {
-    prompt_tokens: result.promptTokens,
+    prompt_tokens: promptTokens,
     completion_tokens: result.completionTokens,
-    total_tokens: result.promptTokens + result.completionTokens,
+    total_tokens: promptTokens + result.completionTokens,
+    // As OpenAI reports its prompt caching: tokens the answer did not have to read.
+    prompt_tokens_details: { cached_tokens: result.cachedTokens },
   };
   context.note({ model: request.model, promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens });
   if (context.signal.aborted) return;
