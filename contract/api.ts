@@ -26,6 +26,7 @@ import {
 } from './library.js';
 import { call, CallResultSchema } from './rpc.js';
 import { AllowedOriginSchema, ApiHostSchema, ApiServerStatusSchema } from './server.js';
+import { RemoteBaseUrlSchema, RemoteEngineSchema, RemotePresetSchema } from './remote.js';
 
 /**
  * Every call the renderer may make to main. Both hosts (Electron IPC and the local web host's
@@ -166,6 +167,22 @@ export const apiCalls = {
     z.strictObject({ key: z.string(), status: ApiServerStatusSchema }),
   ),
   'server.revokeKey': call(ById, z.strictObject({ revoked: z.boolean(), status: ApiServerStatusSchema })),
+
+  /** OpenAI-compatible servers elsewhere whose models conversations may use. */
+  'engines.list': call(Empty, z.array(RemoteEngineSchema)),
+  /** Adds a remote engine after it answered with its model list (one that does not answer is not added). */
+  'engines.add': call(
+    z.strictObject({
+      name: z.string().trim().min(1).max(100),
+      baseUrl: RemoteBaseUrlSchema,
+      preset: RemotePresetSchema,
+      apiKey: z.string().trim().min(1).max(500).nullable(),
+    }),
+    z.strictObject({ engine: RemoteEngineSchema, models: z.array(z.string()) }),
+  ),
+  'engines.remove': call(ById, z.strictObject({ removed: z.boolean() })),
+  /** The models a remote engine serves now (asked from it). */
+  'engines.models': call(ById, z.strictObject({ models: z.array(z.string()) })),
 
   /** The machine as Hearth sees it (probed once per run; `refresh` probes again). */
   'hardware.profile': call(z.strictObject({ refresh: z.boolean().optional() }), HardwareProfileSchema),

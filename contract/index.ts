@@ -17,3 +17,4 @@ export * from './stateWriter.js';
 export * from './searchThread.js';
 export * from './server.js';
 export * from './openai.js';
+export * from './remote.js';

@@ -40,6 +40,8 @@ import { StateWriter } from '../states/writer/StateWriter.js';
 import { ApiServer, type ApiServerLimits } from '../server/ApiServer.js';
 import { ApiServerStore } from '../storage/ApiServerStore.js';
 import { PrefixStates } from '../server/PrefixStates.js';
+import { RemoteEngines } from '../remote/RemoteEngines.js';
+import { RemoteEngineStore } from '../storage/RemoteEngineStore.js';
 import { AppEvents } from './AppEvents.js';
 import { engineStatusView } from './engineStatusView.js';
 import { sideModels } from './sideModels.js';
@@ -144,11 +146,13 @@ export function createHearth(options: HearthOptions): Hearth {
     scratchDir: join(paths.dataDir, 'tmp', 'states'),
     log: options.log ?? ((line) => console.warn(`[hearth] ${line}`)),
   });
+  const remote = new RemoteEngines(new RemoteEngineStore(db));
   const chat = new ChatService({
     conversations,
     settings,
     library,
     engine,
+    remote,
     states,
     events,
     loadParams,
@@ -330,6 +334,7 @@ export function createHearth(options: HearthOptions): Hearth {
     foldersResumed,
     stateStore,
     apiServer,
+    remote,
     view,
     engineStatus: () => engineStatus(engine.status),
     loadModel,

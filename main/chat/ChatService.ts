@@ -6,8 +6,10 @@ import {
   type Message,
   type StopReason,
   type TurnResult,
+  parseRemoteModelId,
   toErrorValue,
 } from '../../contract/index.js';
+import type { RemoteEngines } from '../remote/RemoteEngines.js';
 import type { AppEvents } from '../app/AppEvents.js';
 import type { EngineSupervisor, LoadParams } from '../engine/EngineSupervisor.js';
 import type { ModelLibrary } from '../models/ModelLibrary.js';
@@ -21,6 +23,8 @@ export interface ChatServiceDeps {
   settings: SettingsStore;
   library: ModelLibrary;
   engine: EngineSupervisor;
+  /** Answers for conversations on a remote engine's model (no saved states: the server reads the history). */
+  remote: RemoteEngines;
   states: StateKeeper;
   events: AppEvents;
   /** The engine parameters for a model path: the hardware plan under the current settings. */
@@ -146,7 +150,7 @@ export class ChatService {
     const conversation = conversations.get(conversationId);
     const leafId = conversations.leafId(conversationId);
     const modelId = conversation?.modelId ?? settings.get().defaultModelId;
-    if (!conversation || !leafId || !modelId) return;
+    if (!conversation || !leafId || !modelId || parseRemoteModelId(modelId)) return;
     const branch = conversations.pathTo(leafId);
     const turns = toTurns(branch, conversations.modelContents(branch.map((message) => message.id)));
     const newest = turns.findLastIndex((turn) => turn.role === 'assistant');
@@ -258,13 +262,15 @@ export class ChatService {
     }
   }
 
-  async #model(conversation: Conversation): Promise<{ modelId: string; modelPath: string }> {
+  /** The conversation's model; a remote one has no path here (its engine is checked when it answers). */
+  async #model(conversation: Conversation): Promise<{ modelId: string; modelPath: string | null }> {
     const modelId = conversation.modelId ?? this.#deps.settings.get().defaultModelId;
     if (!modelId) throw new AppError('no_model', 'Choose a model for this conversation first.');
+    if (parseRemoteModelId(modelId)) return { modelId, modelPath: null };
     return { modelId, modelPath: await this.#deps.library.resolve(modelId) };
   }
 
-  #start(conversation: Conversation, assistant: Message, modelPath: string): void {
+  #start(conversation: Conversation, assistant: Message, modelPath: string | null): void {
     const controller = new AbortController();
     const previousSettled = this.#settling.get(conversation.id) ?? Promise.resolve();
     const previousEngine = this.#engineBusy.get(conversation.id) ?? previousSettled;
@@ -293,7 +299,7 @@ export class ChatService {
   async #answer(
     conversation: Conversation,
     assistant: Message,
-    modelPath: string,
+    modelPath: string | null,
     turnControl: TurnControl,
   ): Promise<void> {
     const { signal, release } = turnControl;
@@ -350,6 +356,32 @@ export class ChatService {
     };
 
     let turn: TurnResult | null = null;
+    const onText = (chunk: string) => {
+      if (!chunk) return;
+      text += chunk;
+      events.emit('chat.delta', { conversationId: conversation.id, messageId: assistant.id, text: chunk });
+    };
+    if (modelPath === null) {
+      // A remote engine's model: the server reads the whole conversation each turn.
+      try {
+        const result = await this.#deps.remote.generate(
+          modelId,
+          {
+            systemPrompt: conversation.systemPrompt,
+            history: turns.map(({ role, text }) => ({ role, text })),
+            sampling: conversation.sampling ?? settings.get().defaultSampling,
+          },
+          { signal, onText },
+        );
+        finish(answeredOutcome(text, result, prepared));
+      } catch (error) {
+        finish(failedOutcome(text, toErrorValue(error)));
+      } finally {
+        clearInterval(saver);
+        turnControl.engineDone();
+      }
+      return;
+    }
     try {
       turn = await engine.generate(
         await this.#deps.loadParams(modelPath),
@@ -383,11 +415,7 @@ export class ChatService {
         },
         {
           signal,
-          onText: (chunk) => {
-            if (!chunk) return;
-            text += chunk;
-            events.emit('chat.delta', { conversationId: conversation.id, messageId: assistant.id, text: chunk });
-          },
+          onText,
           onLoadProgress: (progress) => events.emit('model.loadProgress', { modelId, progress }),
           onResumeCrashed: (reason) => {
             if (prepared.plan) states.refuseResumed(prepared.plan, reason);

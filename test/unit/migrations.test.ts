@@ -31,6 +31,7 @@ describe('migrations', () => {
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
     assert.deepEqual(tables(db), [
+      'api_keys',
       'chunk_embeddings',
       'chunks',
       'chunks_fts',
@@ -49,6 +50,7 @@ describe('migrations', () => {
       'linked_models',
       'messages',
       'model_checks',
+      'remote_engines',
       'settings',
       'state_uses',
       'states',

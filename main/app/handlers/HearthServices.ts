@@ -15,6 +15,7 @@ import type { HardwareService } from '../../hardware/HardwareService.js';
 import type { DownloadManager } from '../../models/download/DownloadManager.js';
 import type { LibraryService } from '../../models/LibraryService.js';
 import type { ModelLibrary } from '../../models/ModelLibrary.js';
+import type { RemoteEngines } from '../../remote/RemoteEngines.js';
 import type { ApiServer } from '../../server/ApiServer.js';
 import type { ConversationStore } from '../../storage/ConversationStore.js';
 import type { DocumentStore } from '../../storage/DocumentStore.js';
@@ -58,6 +59,8 @@ export interface HearthServices {
   stateStore: StateStore;
   /** The local OpenAI-compatible API. */
   apiServer: ApiServer;
+  /** OpenAI-compatible servers elsewhere. */
+  remote: RemoteEngines;
   /** A conversation with its active branch; `not_found` when it does not exist. */
   view(conversationId: string): ConversationView;
   /** The engine's status as the renderer sees it (model ids, not paths). */

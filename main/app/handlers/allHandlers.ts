@@ -6,6 +6,7 @@ import { documentHandlers } from './documentHandlers.js';
 import type { CallContext, HearthServices } from './HearthServices.js';
 import { libraryHandlers } from './libraryHandlers.js';
 import { modelHandlers } from './modelHandlers.js';
+import { engineHandlers } from './engineHandlers.js';
 import { serverHandlers } from './serverHandlers.js';
 import { stateHandlers } from './stateHandlers.js';
 
@@ -23,5 +24,6 @@ export function allHandlers(services: HearthServices): Handlers<ApiCalls, CallCo
     ...documentHandlers(services),
     ...stateHandlers(services),
     ...serverHandlers(services),
+    ...engineHandlers(services),
   };
 }
