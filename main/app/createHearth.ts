@@ -7,6 +7,7 @@ import {
   type StateUsage,
   type GpuChoice,
   type HostKind,
+  parseRemoteModelId,
   RECURRENT_CONTEXT_TOKENS,
 } from '../../contract/index.js';
 import { ChatService } from '../chat/ChatService.js';
@@ -288,8 +289,11 @@ export function createHearth(options: HearthOptions): Hearth {
   const warmup: Promise<WarmUpOutcome> = options.warmUp
     ? warmUp({
         profile: () => hardware.profile(),
-        lastUsedModel: () =>
-          conversations.list({ limit: 1 }).conversations[0]?.modelId ?? settings.get().defaultModelId,
+        lastUsedModel: () => {
+          const modelId = conversations.list({ limit: 1 }).conversations[0]?.modelId ?? settings.get().defaultModelId;
+          // A remote engine's model runs elsewhere: nothing to load here.
+          return modelId && !parseRemoteModelId(modelId) ? modelId : null;
+        },
         wanted: warmUpWanted,
         load: (modelId) => loadModel(modelId, warmUpWanted),
         signal: stopWarmUp.signal,
