@@ -52,6 +52,8 @@ export const ServedRequestSchema = z.strictObject({
   model: z.string().nullable(),
   ms: z.number().min(0),
   promptTokens: z.int().min(0).nullable(),
+  /** Prompt tokens the answer did not read (a prefix state, or what the engine still held). */
+  cachedTokens: z.int().min(0).nullable(),
   completionTokens: z.int().min(0).nullable(),
   /** The key's name, or "no key" when none is required. */
   client: z.string(),

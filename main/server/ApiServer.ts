@@ -205,6 +205,7 @@ export class ApiServer {
       model: null,
       ms: 0,
       promptTokens: null,
+      cachedTokens: null,
       completionTokens: null,
       client: 'no key',
       aborted: false,
@@ -246,6 +247,7 @@ export class ApiServer {
         note: (served) => {
           record.model = served.model ?? null;
           record.promptTokens = served.promptTokens ?? null;
+          record.cachedTokens = served.cachedTokens ?? null;
           record.completionTokens = served.completionTokens ?? null;
         },
       };

@@ -22,7 +22,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Turns the test Hearth's API on at a free port on 127.0.0.1; returns its base URL (…/v1). */
-export async function serveApi(hearth: TestHearth): Promise<string> {
+export async function serveApi(hearth: Pick<TestHearth, 'call'>): Promise<string> {
   const status = await hearth.call('server.configure', { enabled: true, port: await freePort() });
   if (!status.url) throw new Error(`the API did not start: ${status.error ?? 'no reason given'}`);
   return status.url;

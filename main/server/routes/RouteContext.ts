@@ -30,7 +30,7 @@ export interface RouteContext {
   /** Main's log (what went wrong beyond the client's reach). */
   log(line: string): void;
   /** Records what was served, for Settings' activity list. */
-  note(served: { model?: string; promptTokens?: number; completionTokens?: number }): void;
+  note(served: { model?: string; promptTokens?: number; cachedTokens?: number; completionTokens?: number }): void;
 }
 
 export type Route = (context: RouteContext) => Promise<void>;

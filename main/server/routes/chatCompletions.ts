@@ -95,7 +95,12 @@ export const chatCompletions: Route = async (context) => {
     // As OpenAI reports its prompt caching: tokens the answer did not have to read.
     prompt_tokens_details: { cached_tokens: result.cachedTokens },
   };
-  context.note({ model: request.model, promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens });
+  context.note({
+    model: request.model,
+    promptTokens: usage.prompt_tokens,
+    cachedTokens: result.cachedTokens,
+    completionTokens: usage.completion_tokens,
+  });
   if (context.signal.aborted) return;
 
   const toolCalls = (result.toolCalls ?? []).map((call) => ({
