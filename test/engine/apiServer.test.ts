@@ -227,6 +227,34 @@ describe('the local OpenAI-compatible API, with the official openai client', () 
     assert.equal((await hearth.call('server.status', {})).inFlight, 0);
   });
 
+  test('an engine that dies mid-stream ends the stream with an error event; the next request gets a fresh engine', async () => {
+    const { hearth, model, client } = await apiHearth('rwkv7');
+    const stream = await client.chat.completions.create({
+      model,
+      messages: [{ role: 'user', content: 'Write forever' }],
+      max_tokens: 32_768,
+      stream: true,
+    });
+    const pid = hearth.engine.status.pid;
+    assert.ok(pid);
+    let chunks = 0;
+    await assert.rejects(
+      (async () => {
+        for await (const chunk of stream) {
+          if (chunk.choices[0]?.delta.content && ++chunks === 2) process.kill(pid, 'SIGKILL');
+        }
+      })(),
+      (error: unknown) => error instanceof OpenAI.APIError && /engine/i.test(error.message),
+    );
+    const next = await client.chat.completions.create({
+      model,
+      messages: [{ role: 'user', content: 'Hi' }],
+      max_tokens: 3,
+    });
+    assert.equal(next.usage?.completion_tokens, 3);
+    assert.notEqual(hearth.engine.status.pid, pid, 'a fresh engine answered');
+  });
+
   test('bad requests get OpenAI errors with their status, and the server keeps serving', async () => {
     const { hearth, model, url, client } = await apiHearth('rwkv7', { apiLimits: { bodyBytes: 64 * 1024 } });
     const post = (body: string, headers: Record<string, string> = {}) =>
