@@ -18,7 +18,7 @@ import type OpenAI from 'openai';
 import { ConversationStore } from '../main/storage/ConversationStore.js';
 import { ensureForgedModel, type ForgedArch } from '../test/forge/forgeModels.js';
 import { openaiClient, serveApi } from '../test/support/apiServer.js';
-import { historyExchanges, writeHistory } from '../test/support/syntheticHistory.js';
+import { historyExchanges, writeExchange, writeHistory } from '../test/support/syntheticHistory.js';
 import { benchHearth, type BenchHearth } from './benchHearth.js';
 
 const ARCHS: ForgedArch[] = ['rwkv7', 'llama'];
@@ -185,16 +185,7 @@ async function measureRow(arch: ForgedArch, modelPath: string, tokens: number): 
     const conversation = await bench.call('conversations.create', { modelId: model, systemPrompt: SYSTEM });
     const store = new ConversationStore(bench.hearth.db);
     writeHistory(store, conversation.id, model, charsFor(tokens));
-    const question = asked.at(-1)?.content as string;
-    const { assistant } = store.appendExchange(conversation.id, store.leafId(conversation.id), question, model);
-    store.finish(assistant.id, {
-      content: answer,
-      status: 'complete',
-      stopReason: 'end_of_turn',
-      detail: null,
-      stats: null,
-      context: null,
-    });
+    writeExchange(store, conversation.id, model, { question: asked.at(-1)?.content as string, answer });
     await elsewhere(client, model, 3);
     const ui = await bench.ask(conversation.id, NEXT);
     return {

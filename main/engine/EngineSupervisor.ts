@@ -235,15 +235,11 @@ export class EngineSupervisor {
           }
         : result;
     const onAnswered = listener.onAnswered;
-    this.#requestListeners.set(request.requestId, {
+    const withRefusalListener: RequestListener = {
       ...listener,
       ...(onAnswered && { onAnswered: (result: GenerateResult) => onAnswered(withRefusal(result)) }),
-    });
-    const onAbort = () => void client.request('abort', { requestId: request.requestId }).catch(() => undefined);
-    listener.signal?.addEventListener('abort', onAbort, { once: true });
-    this.#setState('generating');
-    this.#live = null;
-    try {
+    };
+    return this.#streaming(client, request.requestId, withRefusalListener, async () => {
       const result = withRefusal(await client.request('generate', request));
       if (result.live) {
         const items = request.history.length + (request.systemPrompt.trim() ? 1 : 0) + 1;
@@ -251,8 +247,29 @@ export class EngineSupervisor {
       }
       this.#emit({ type: 'turnDone', requestId: request.requestId, live: result.live, work: result.work });
       return result;
+    });
+  }
+
+  /**
+   * Runs a request whose text streams back as events: its listener is registered for the events,
+   * aborting its signal asks the engine to stop it, and the engine is 'generating' meanwhile. The
+   * sequence changes, so whatever closed turn it held is forgotten first.
+   */
+  async #streaming<T>(
+    client: EngineClient,
+    requestId: string,
+    listener: RequestListener,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    this.#requestListeners.set(requestId, listener);
+    const onAbort = () => void client.request('abort', { requestId }).catch(() => undefined);
+    listener.signal?.addEventListener('abort', onAbort, { once: true });
+    this.#setState('generating');
+    this.#live = null;
+    try {
+      return await run();
     } finally {
-      this.#requestListeners.delete(request.requestId);
+      this.#requestListeners.delete(requestId);
       listener.signal?.removeEventListener('abort', onAbort);
       if (this.#client === client) this.#setState('ready');
     }
@@ -300,18 +317,8 @@ export class EngineSupervisor {
       if (options.signal?.aborted) throw abortedBeforeStart();
       const { client } = await this.#ensureModel(model, options.onLoadProgress);
       if (options.signal?.aborted) throw abortedBeforeStart();
-      this.#requestListeners.set(request.requestId, { ...options, progress: { started: false, resuming: false } });
-      const onAbort = () => void client.request('abort', { requestId: request.requestId }).catch(() => undefined);
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      this.#setState('generating');
-      this.#live = null;
-      try {
-        return await client.request('complete', request);
-      } finally {
-        this.#requestListeners.delete(request.requestId);
-        options.signal?.removeEventListener('abort', onAbort);
-        if (this.#client === client) this.#setState('ready');
-      }
+      const listener = { ...options, progress: { started: false, resuming: false } };
+      return this.#streaming(client, request.requestId, listener, () => client.request('complete', request));
     });
   }
 

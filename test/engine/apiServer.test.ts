@@ -23,6 +23,15 @@ async function apiHearth(arch: 'rwkv7' | 'llama', options: Parameters<typeof sta
   return { hearth, model, url, client: openaiClient(url) };
 }
 
+/** A streamed answer far longer than any test waits for (each test ends it its own way). */
+const endlessStream = (client: OpenAI, model: string) =>
+  client.chat.completions.create({
+    model,
+    messages: [{ role: 'user', content: 'Write forever' }],
+    max_tokens: 32_768,
+    stream: true,
+  });
+
 /** A raw request (for what the official client never sends: broken JSON, foreign origins, …). */
 async function raw(url: string, path: string, init: RequestInit = {}) {
   const response = await fetch(`${url}${path}`, init);
@@ -200,12 +209,7 @@ describe('the local OpenAI-compatible API, with the official openai client', () 
 
   test('a client that goes away mid-stream stops its answer and frees the engine', async () => {
     const { hearth, model, client } = await apiHearth('rwkv7');
-    const stream = await client.chat.completions.create({
-      model,
-      messages: [{ role: 'user', content: 'Write forever' }],
-      max_tokens: 32_768,
-      stream: true,
-    });
+    const stream = await endlessStream(client, model);
     let chunks = 0;
     for await (const chunk of stream) {
       if (chunk.choices[0]?.delta.content) chunks++;
@@ -229,12 +233,7 @@ describe('the local OpenAI-compatible API, with the official openai client', () 
 
   test('an engine that dies mid-stream ends the stream with an error event; the next request gets a fresh engine', async () => {
     const { hearth, model, client } = await apiHearth('rwkv7');
-    const stream = await client.chat.completions.create({
-      model,
-      messages: [{ role: 'user', content: 'Write forever' }],
-      max_tokens: 32_768,
-      stream: true,
-    });
+    const stream = await endlessStream(client, model);
     const pid = hearth.engine.status.pid;
     assert.ok(pid);
     let chunks = 0;

@@ -42,15 +42,23 @@ export function historyExchanges(chars: number): Exchange[] {
 
 /** Writes the conversation of `historyExchanges(chars)` straight into the store, every answer finished. */
 export function writeHistory(store: ConversationStore, conversationId: string, modelId: string, chars: number): void {
-  for (const { question, answer } of historyExchanges(chars)) {
-    const { assistant } = store.appendExchange(conversationId, store.leafId(conversationId), question, modelId);
-    store.finish(assistant.id, {
-      content: answer,
-      status: 'complete',
-      stopReason: 'end_of_turn',
-      detail: null,
-      stats: null,
-      context: null,
-    });
-  }
+  for (const exchange of historyExchanges(chars)) writeExchange(store, conversationId, modelId, exchange);
+}
+
+/** One finished question and answer at the end of the conversation's active branch. */
+export function writeExchange(
+  store: ConversationStore,
+  conversationId: string,
+  modelId: string,
+  { question, answer }: Exchange,
+): void {
+  const { assistant } = store.appendExchange(conversationId, store.leafId(conversationId), question, modelId);
+  store.finish(assistant.id, {
+    content: answer,
+    status: 'complete',
+    stopReason: 'end_of_turn',
+    detail: null,
+    stats: null,
+    context: null,
+  });
 }
