@@ -302,6 +302,7 @@ export function createHearth(options: HearthOptions): Hearth {
     : Promise.resolve({ kind: 'off' });
 
   // The local API: the same engine, library and settings as the UI, answering OpenAI's protocol.
+  const prefixStates = new PrefixStates({ keeper: states, settings, engine });
   const apiServer = new ApiServer({
     store: new ApiServerStore(db),
     services: {
@@ -309,7 +310,7 @@ export function createHearth(options: HearthOptions): Hearth {
       library,
       settings,
       loadParams,
-      prefixStates: new PrefixStates({ keeper: states, settings, engine }),
+      prefixStates,
     },
     ...(options.apiLimits && { limits: options.apiLimits }),
     onChange: (status) => events.emit('server.changed', status),
@@ -368,6 +369,8 @@ export function createHearth(options: HearthOptions): Hearth {
       // A warm-up request queued behind the engine's last one may have started a new engine.
       await warmup;
       await engine.shutdown();
+      // The API's last states are stored (or dropped) before the writer and the database close.
+      await prefixStates.idle();
       await stateWriter.close();
       db.close();
     },

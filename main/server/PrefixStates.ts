@@ -44,9 +44,32 @@ export class PrefixStates {
   readonly #deps: Deps;
   /** The request whose closed turn the engine's sequence holds, and that turn's history hash. */
   #live: { requestId: string; hash: string } | null = null;
+  /** States being stored after their responses went out (awaited before the database closes). */
+  readonly #storing = new Set<Promise<void>>();
 
   constructor(deps: Deps) {
     this.#deps = deps;
+  }
+
+  /**
+   * Stores the plan's state (if the request had one) once the engine is done with the turn — after the response, off its
+   * path. Failures are logged: the next request simply reads more.
+   */
+  settle(plan: () => PrefixPlan | null, turn: Promise<TurnResult>, log: (line: string) => void): void {
+    // The plan is made once the engine has the model loaded: read it when the turn is done.
+    const storing = turn
+      .then(
+        (result) => plan()?.keep(result),
+        () => plan()?.discard(),
+      )
+      .catch((error: unknown) => log(`the API's prefix state was not stored: ${(error as Error).message}`))
+      .finally(() => this.#storing.delete(storing));
+    this.#storing.add(storing);
+  }
+
+  /** Resolves when no state is being stored (the app closes the database after this). */
+  async idle(): Promise<void> {
+    while (this.#storing.size > 0) await Promise.all(this.#storing);
   }
 
   async plan(input: {

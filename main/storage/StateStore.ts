@@ -115,12 +115,12 @@ export class StateStore {
   /** Keyed states of a family (keys starting with `family`) beyond the `keep` most recently used. */
   keyedBeyond(family: string, keep: number): number[] {
     return this.#db
-      .prepare<[string, number], { id: number }>(
+      .prepare<{ family: string; keep: number }, { id: number }>(
         `SELECT id FROM (SELECT states.id AS id, MAX(states.last_used_at, COALESCE(u.last_used_at, 0)) AS used
-           FROM ${META_FROM} WHERE kind = 'prompt' AND substr(prompt_key, 1, length(?1)) = ?1)
-         ORDER BY used DESC, id DESC LIMIT -1 OFFSET ?2`,
+           FROM ${META_FROM} WHERE kind = 'prompt' AND substr(prompt_key, 1, length(@family)) = @family)
+         ORDER BY used DESC, id DESC LIMIT -1 OFFSET @keep`,
       )
-      .all(family, keep)
+      .all({ family, keep })
       .map((row) => row.id);
   }
 

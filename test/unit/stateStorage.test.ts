@@ -43,6 +43,37 @@ describe('state codec', () => {
 });
 
 describe('state store', () => {
+  test('keyed states of a family beyond the most recently used few are found, other keys never', () => {
+    const db = openDatabase(join(tempDir(), 'hearth.sqlite'));
+    let now = 1000;
+    const store = new StateStore(db, () => now);
+    const put = (promptKey: string) => {
+      now += 10;
+      const data = randomBytes(1024);
+      const id = store.put({
+        ...OWNER,
+        promptKey,
+        byteSize: data.length,
+        storedSize: data.length,
+        compression: 'none',
+        sha256: sha256(data),
+        data,
+      });
+      return id;
+    };
+    const a = put('api:a');
+    const b = put('api:b');
+    const c = put('api:c');
+    put('system-prompt-key');
+    now += 10;
+    store.touch(a); // used last: kept
+    assert.deepEqual(store.keyedBeyond('api:', 2), [b]);
+    assert.deepEqual(store.keyedBeyond('api:', 1).sort(), [b, c].sort());
+    assert.deepEqual(store.keyedBeyond('api:', 5), []);
+    assert.equal(store.keyedBeyond('api:', 0).length, 3, 'the prompt cache’s own key is not of the family');
+    db.close();
+  });
+
   test('a use is recorded apart from the state’s row, and decides which state the budget evicts', () => {
     const db = openDatabase(join(tempDir(), 'hearth.sqlite'));
     let now = 1000;

@@ -71,12 +71,7 @@ export const chatCompletions: Route = async (context) => {
     },
   );
   // After the answer, off the response's path: the turn's state is stored for the next request.
-  generation
-    .then(
-      (turn) => prefix?.keep(turn),
-      () => prefix?.discard(),
-    )
-    .catch((error: unknown) => context.log(`the API's prefix state was not stored: ${(error as Error).message}`));
+  services.prefixStates.settle(() => prefix, generation, context.log);
   let result: GenerateResult;
   try {
     result = await Promise.race([answer, generation]);
