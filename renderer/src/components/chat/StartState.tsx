@@ -72,8 +72,10 @@ export function StartState() {
     return (
       <EmptyState kind="no-model" title="Choose a model">
         <p>
-          This conversation has no model yet. Pick one of your {modelCount} {modelCount === 1 ? 'model' : 'models'} in
-          the menu at the top.
+          This conversation has no model yet.{' '}
+          {modelCount === 0
+            ? 'Pick a remote engine’s model in the menu at the top.'
+            : `Pick one of your ${modelCount} ${modelCount === 1 ? 'model' : 'models'} in the menu at the top.`}
         </p>
       </EmptyState>
     );
