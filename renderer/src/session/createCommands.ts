@@ -15,13 +15,16 @@ import { createDocumentCommands, type DocumentCommands } from './createDocumentC
 import { createFolderCommands, type FolderCommands } from './createFolderCommands.js';
 import { createHardwareCommands, type HardwareCommands } from './createHardwareCommands.js';
 import { createLibraryCommands, type LibraryCommands } from './createLibraryCommands.js';
+import { createRemoteEngineCommands, type RemoteEngineCommands } from './createRemoteEngineCommands.js';
+import { createServerCommands, type ServerCommands } from './createServerCommands.js';
 
 /**
  * What the user can do, as async commands: each calls main, then hands the result to a store
  * transition. Failures become error banners (with the AppError's message, which is written for
  * the user), so components never deal with rejected promises.
  */
-export interface Commands extends DocumentCommands, FolderCommands, HardwareCommands, LibraryCommands {
+export interface Commands
+  extends DocumentCommands, FolderCommands, HardwareCommands, LibraryCommands, RemoteEngineCommands, ServerCommands {
   loadAll(): Promise<void>;
   refreshConversations(): Promise<void>;
   /** The next page of the conversation list. */
@@ -172,8 +175,12 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
     ...createFolderCommands(api, store),
     ...createHardwareCommands(api, store),
     ...createLibraryCommands(api, store, () => commands.refreshModels()),
+    ...createRemoteEngineCommands(api, store),
+    ...createServerCommands(api, store),
 
     async loadAll() {
+      // Not waited for: a remote machine that is slow to answer must not hold up the window.
+      void commands.refreshRemoteEngines();
       await Promise.all([
         attempt(async () => state().setAppInfo(await calls['app.info']({}))),
         attempt(async () => state().setSettings(await calls['settings.get']({}))),

@@ -89,6 +89,7 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
       state().setDocumentToolProgress(documentId, done, total),
     ),
 
+    api.on('server.changed', (status) => state().setApiServer(status)),
     api.on('engine.status', (status) => state().setEngine(status)),
     api.on('model.loadProgress', (progress) => state().setLoadProgress(progress)),
     api.on('notice', (notice) => state().showBanner(notice.level, notice.message)),
@@ -101,7 +102,10 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
         // Events sent while the socket was down are lost: fetch everything again.
         wasDisconnected = false;
         void commands.loadAll();
-        if (state().dialog?.kind === 'settings') void commands.refreshStateUsage();
+        if (state().dialog?.kind === 'settings') {
+          void commands.refreshStateUsage();
+          void commands.refreshServer();
+        }
         if (state().catalog !== null) void commands.refreshCatalog();
         if (state().dialog?.kind === 'documents') void commands.refreshCollections();
         void commands.refreshAttachments();

@@ -5,6 +5,8 @@ import type { HardwareSlice } from './hardwareSlice.js';
 import type { LibrarySlice } from './librarySlice.js';
 import type { MessagesSlice } from './messagesSlice.js';
 import type { ModelsSlice } from './modelsSlice.js';
+import type { RemoteSlice } from './remoteSlice.js';
+import type { ServerSlice } from './serverSlice.js';
 import type { SettingsSlice } from './settingsSlice.js';
 import type { UiSlice } from './uiSlice.js';
 
@@ -15,6 +17,8 @@ export type AllSlices = ConversationsSlice &
   LibrarySlice &
   MessagesSlice &
   ModelsSlice &
+  RemoteSlice &
+  ServerSlice &
   SettingsSlice &
   UiSlice;
 

@@ -6,6 +6,8 @@ import { createHardwareSlice } from './hardwareSlice.js';
 import { createLibrarySlice } from './librarySlice.js';
 import { createMessagesSlice } from './messagesSlice.js';
 import { createModelsSlice } from './modelsSlice.js';
+import { createRemoteSlice } from './remoteSlice.js';
+import { createServerSlice } from './serverSlice.js';
 import { createSettingsSlice } from './settingsSlice.js';
 import { createUiSlice } from './uiSlice.js';
 
@@ -20,6 +22,8 @@ export const useAppStore = create<AllSlices>()((...args) => ({
   ...createLibrarySlice(...args),
   ...createMessagesSlice(...args),
   ...createModelsSlice(...args),
+  ...createRemoteSlice(...args),
+  ...createServerSlice(...args),
   ...createSettingsSlice(...args),
   ...createUiSlice(...args),
 }));

@@ -1,3 +1,4 @@
+import { parseRemoteModelId } from '../../../contract/index.js';
 import type { AllSlices } from './AllSlices.js';
 
 /** Selectors shared by several components; each returns a primitive or a stored reference. */
@@ -19,6 +20,13 @@ export const selectOpenModelId = (state: AllSlices): string | null => state.open
 export const selectModelsFolder = (state: AllSlices): string | null =>
   state.modelsDir ?? state.appInfo?.modelsDir ?? null;
 
-/** The model Settings plans for: the open conversation's, else the default one, else the one loaded. */
-export const selectPlanModelId = (state: AllSlices): string | null =>
-  state.openConversation?.modelId ?? state.settings?.defaultModelId ?? state.engine?.loadedModel?.modelId ?? null;
+/**
+ * The model Settings plans for: the open conversation's, else the default one, else the one loaded.
+ * A remote model runs on another machine, so there is nothing to plan for it here.
+ */
+export const selectPlanModelId = (state: AllSlices): string | null => {
+  const open = state.openConversation?.modelId ?? null;
+  const local = (modelId: string | null | undefined) =>
+    modelId != null && parseRemoteModelId(modelId) === null ? modelId : null;
+  return local(open) ?? local(state.settings?.defaultModelId) ?? state.engine?.loadedModel?.modelId ?? null;
+};

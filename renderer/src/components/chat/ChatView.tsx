@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/appStore.js';
 import { Composer } from './Composer.js';
 import { MessageList } from './MessageList.js';
+import { RemoteModelNotice } from './RemoteModelNotice.js';
 import { StartState } from './StartState.js';
 
 export function ChatView() {
@@ -19,6 +20,7 @@ export function ChatView() {
       ) : (
         <StartState />
       )}
+      <RemoteModelNotice />
       <Composer />
     </div>
   );

@@ -12,6 +12,7 @@ import { MessageFooter } from './MessageFooter.js';
 import { MessageSources } from './MessageSources.js';
 import { WeakEvidenceNotice } from './WeakEvidenceNotice.js';
 import { StreamingContent } from './StreamingContent.js';
+import { MessageModel } from './MessageModel.js';
 
 export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   const message = useAppStore((state) => state.messagesById[id]);
@@ -75,7 +76,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
         {isUser ? 'You' : 'Hearth'}
         {/* Hearth's own "not covered" answer is not the model's: it does not carry the model's name. */}
         {!isUser && message.modelId && message.stopReason !== 'not_in_documents' && (
-          <span className="message-model">{message.modelId}</span>
+          <MessageModel modelId={message.modelId} />
         )}
       </div>
       {editing ? (

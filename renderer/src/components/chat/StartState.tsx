@@ -1,3 +1,4 @@
+import { useRemoteModel } from '../../hooks/useRemoteModel.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectModelsFolder } from '../../store/selectors.js';
@@ -17,8 +18,10 @@ export function StartState() {
   const hasConversations = useAppStore((state) => state.summaries.length > 0);
   const modelId = useAppStore((state) => state.openConversation?.modelId ?? null);
   const conversationLoaded = useAppStore((state) => state.openConversation !== null);
+  const hasRemoteEngines = useAppStore((state) => state.remoteEngines.length > 0);
+  const remote = useRemoteModel(modelId);
 
-  if (modelsLoaded && modelCount === 0) {
+  if (modelsLoaded && modelCount === 0 && !hasRemoteEngines) {
     return (
       <EmptyState kind="no-models" title="Add a model to get started">
         <p>
@@ -69,8 +72,21 @@ export function StartState() {
     return (
       <EmptyState kind="no-model" title="Choose a model">
         <p>
-          This conversation has no model yet. Pick one of your {modelCount} {modelCount === 1 ? 'model' : 'models'} in
-          the menu at the top.
+          This conversation has no model yet.{' '}
+          {modelCount === 0
+            ? 'Pick a remote engine’s model in the menu at the top.'
+            : `Pick one of your ${modelCount} ${modelCount === 1 ? 'model' : 'models'} in the menu at the top.`}
+        </p>
+      </EmptyState>
+    );
+  }
+
+  if (remote) {
+    return (
+      <EmptyState kind="no-messages" title="Start the conversation">
+        <p>
+          Answers are written by <strong>{remote.model}</strong> on <strong>{remote.engineName}</strong>
+          {remote.host && ` (${remote.host})`}, another machine: your messages are sent to it.
         </p>
       </EmptyState>
     );

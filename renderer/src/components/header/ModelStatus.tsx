@@ -1,6 +1,7 @@
 import { backendLabel } from '../../format/backendLabel.js';
 import { describeModelContext } from '../../format/describeModelContext.js';
 import { describeLoadedPath } from '../../format/describeLoadedPath.js';
+import { useRemoteModel } from '../../hooks/useRemoteModel.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectOpenModelId } from '../../store/selectors.js';
@@ -9,6 +10,7 @@ import { LoadProgress } from './LoadProgress.js';
 /**
  * Next to the picker: the load progress while a model loads, the loaded model's architecture and
  * chat wrapper once it is in memory, or an offer to load the chosen model ahead of the first message.
+ * A remote model is loaded by its own server: only the machine that answers is named.
  */
 export function ModelStatus() {
   const commands = useCommands();
@@ -22,6 +24,16 @@ export function ModelStatus() {
       : null,
   );
 
+  const remote = useRemoteModel(chosen);
+
+  if (remote) {
+    return (
+      <div className="model-status" data-testid="remote-model-status" title={remote.host ?? undefined}>
+        <span className="chip chip--remote">remote</span>
+        <span className="model-status-note">on {remote.engineName}</span>
+      </div>
+    );
+  }
   if (loading) return <LoadProgress />;
   const loaded = engine?.loadedModel ?? null;
   if (chosen === null) return null;

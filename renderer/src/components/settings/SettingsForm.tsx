@@ -14,6 +14,8 @@ import { documentsInput, toDocumentsDraft, type DocumentsDraft } from './documen
 import { SavedStatesSection } from './SavedStatesSection.js';
 import { statesInput, toStatesDraft, type StatesDraft } from './statesDraft.js';
 import { HardwareSection } from './hardware/HardwareSection.js';
+import { RemoteEnginesSection } from './remote/RemoteEnginesSection.js';
+import { LocalServerSection } from './server/LocalServerSection.js';
 import {
   hardwareInput,
   isHardwareDraftChanged,
@@ -155,6 +157,9 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
         <SavedStatesSection draft={states} errors={errors} onChange={setStates} />
 
         <DocumentsSection draft={documents} errors={errors} onChange={setDocuments} />
+
+        <RemoteEnginesSection />
+        <LocalServerSection />
 
         <FoldersSection />
         <AboutSection />

@@ -1,0 +1,31 @@
+import { remoteModelId, type RemoteEngine } from '../../../../contract/index.js';
+import { useAppStore } from '../../store/appStore.js';
+
+/** One engine's models in the picker, as a group named for the machine they run on. */
+export function RemoteModelOptions({ engine }: { engine: RemoteEngine }) {
+  const models = useAppStore((state) => state.remoteModels[engine.id] ?? null);
+  const label = `On ${engine.name} (remote)`;
+  if (models?.status !== 'listed') {
+    return (
+      <optgroup label={label}>
+        <option disabled value={`unlisted:${engine.id}`}>
+          {models?.status === 'failed' ? `Cannot list models: ${models.message}` : 'Asking for its models…'}
+        </option>
+      </optgroup>
+    );
+  }
+  return (
+    <optgroup label={label}>
+      {models.models.length === 0 && (
+        <option disabled value={`unlisted:${engine.id}`}>
+          No models served now
+        </option>
+      )}
+      {models.models.map((model) => (
+        <option key={model} value={remoteModelId(engine.id, model)}>
+          {model}
+        </option>
+      ))}
+    </optgroup>
+  );
+}
