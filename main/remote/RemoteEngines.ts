@@ -194,7 +194,7 @@ function describeFailure(engine: RemoteEngineRecord, error: unknown, model: stri
   if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
     return new AppError(
       'forbidden',
-      `${where} refused the API key (${error.status}). Check the key in Settings → Engines.`,
+      `${where} refused the API key (${error.status}). Check the key in Settings → Remote engines.`,
     );
   }
   if (error instanceof OpenAI.NotFoundError) {

@@ -71,7 +71,11 @@ export const chatCompletions: Route = async (context) => {
     },
   );
   // After the answer, off the response's path: the turn's state is stored for the next request.
-  services.prefixStates.settle(() => prefix, generation, context.log);
+  services.prefixStates.settle(
+    () => prefix,
+    generation,
+    (line) => context.log(line),
+  );
   let result: GenerateResult;
   try {
     result = await Promise.race([answer, generation]);
