@@ -10,9 +10,11 @@
  * - the API's overhead over the UI path: the same turn re-read through `chat.send` (first
  *   `chat.delta`) and through the API (first SSE chunk), and a short first message both ways.
  * Writes bench/results/api.json and api.md (a narrowed run writes to bench/results/partial/).
- * Flags: --only rwkv7,llama  --tokens 1000,4000  --repeats N (short-prompt pairs, default 5).
+ * Flags: --only rwkv7,llama  --tokens 1000,4000  --repeats N (short-prompt pairs, default 5);
+ * --merge: a narrowed run replaces its rows in bench/results/api.json instead (each row keeps the
+ * time it was measured, and the table marks rows from another run than most).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type OpenAI from 'openai';
 import { ConversationStore } from '../main/storage/ConversationStore.js';
@@ -30,6 +32,8 @@ const QUESTION = 'What happened next by the fire?';
 const NEXT = 'And what did they do then?';
 const ANSWER_TOKENS = 16;
 const GOAL_OVERHEAD = 0.05;
+/** A 16k-token re-read on the dense model takes minutes on one thread. */
+const CLIENT_TIMEOUT_MS = 60 * 60_000;
 
 /** The byte-level test tokenizer makes about one token per 1.5 characters of this prose. */
 const charsFor = (tokens: number) => Math.round(tokens * 1.5);
@@ -41,9 +45,16 @@ interface Options {
   tokens: number[];
   repeats: number;
   partial: boolean;
+  merge: boolean;
 }
 
+/** When the run began: rows of one table may come from more than one run (--merge). */
+const RUN = new Date().toISOString();
+
 interface Row {
+  /** The run that measured the row (RUN), and when. */
+  run: string;
+  measuredAt: string;
   arch: ForgedArch;
   targetTokens: number;
   /** Prompt tokens of the next turn, as the API reported them. */
@@ -63,6 +74,8 @@ interface Row {
 }
 
 interface ShortPrompt {
+  run: string;
+  measuredAt: string;
   arch: ForgedArch;
   apiMs: number;
   uiMs: number;
@@ -83,6 +96,7 @@ function parseOptions(argv: string[]): Options {
     tokens: tokens.length > 0 ? tokens : HISTORY_TOKENS,
     repeats: Number(value('--repeats') ?? 5),
     partial: only.length + tokens.length > 0,
+    merge: argv.includes('--merge'),
   };
 }
 
@@ -140,7 +154,7 @@ async function measureRow(arch: ForgedArch, modelPath: string, tokens: number): 
       saveStates: true,
       defaultSampling: { temperature: 0, topP: 1, maxTokens: ANSWER_TOKENS, seed: 1 },
     });
-    const client = openaiClient(await serveApi(bench));
+    const client = openaiClient(await serveApi(bench), 'unused', CLIENT_TIMEOUT_MS);
     await elsewhere(client, model, 0); // loads the model: not timed
 
     const history: OpenAI.ChatCompletionMessageParam[] = [{ role: 'system', content: SYSTEM }];
@@ -189,6 +203,8 @@ async function measureRow(arch: ForgedArch, modelPath: string, tokens: number): 
     await elsewhere(client, model, 3);
     const ui = await bench.ask(conversation.id, NEXT);
     return {
+      run: RUN,
+      measuredAt: new Date().toISOString(),
       arch,
       targetTokens: tokens,
       promptTokens: rereadUsage.prompt,
@@ -232,7 +248,7 @@ async function measureShort(arch: ForgedArch, modelPath: string, repeats: number
       saveStates: false,
       defaultSampling: { temperature: 0, topP: 1, maxTokens: ANSWER_TOKENS, seed: 1 },
     });
-    const client = openaiClient(await serveApi(bench));
+    const client = openaiClient(await serveApi(bench), 'unused', CLIENT_TIMEOUT_MS);
     await elsewhere(client, model, 0);
     const api: number[] = [];
     const ui: number[] = [];
@@ -253,7 +269,7 @@ async function measureShort(arch: ForgedArch, modelPath: string, repeats: number
     }
     const apiMs = median(api);
     const uiMs = median(ui);
-    return { arch, apiMs, uiMs, overhead: apiMs / uiMs - 1 };
+    return { run: RUN, measuredAt: new Date().toISOString(), arch, apiMs, uiMs, overhead: apiMs / uiMs - 1 };
   } finally {
     await bench.dispose();
   }
@@ -262,7 +278,17 @@ async function measureShort(arch: ForgedArch, modelPath: string, repeats: number
 const ms = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
 const pct = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
 
+/** The run most rows come from; rows from another one are marked. */
+function mainRun(entries: readonly { run: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const { run } of entries) counts.set(run, (counts.get(run) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
 function markdown(rows: Row[], shorts: ShortPrompt[]): string {
+  const main = mainRun([...rows, ...shorts]);
+  const mark = (entry: { run: string }) => (entry.run === main ? '' : ' †');
+  const others = [...rows, ...shorts].filter((entry) => mark(entry));
   const lines = [
     '# bench:api — the local OpenAI-compatible API',
     '',
@@ -273,7 +299,7 @@ function markdown(rows: Row[], shorts: ShortPrompt[]): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (row) =>
-        `| ${row.arch} | ${row.targetTokens / 1000}k | ${row.promptTokens} | ${ms(row.liveMs)} (${row.liveCachedTokens} cached) | ${
+        `| ${row.arch}${mark(row)} | ${row.targetTokens / 1000}k | ${row.promptTokens} | ${ms(row.liveMs)} (${row.liveCachedTokens} cached) | ${
           row.storedMs === null ? '— (attention model)' : `${ms(row.storedMs)} (${row.storedCachedTokens} cached)`
         } | ${ms(row.rereadMs)} | ${(row.rereadMs / row.liveMs).toFixed(1)}x faster | ${ms(row.uiRereadMs)} | ${pct(row.overhead)} |`,
     ),
@@ -282,9 +308,17 @@ function markdown(rows: Row[], shorts: ShortPrompt[]): string {
     '',
     '| model | API first token | UI first text | API overhead |',
     '|---|---:|---:|---:|',
-    ...shorts.map((short) => `| ${short.arch} | ${ms(short.apiMs)} | ${ms(short.uiMs)} | ${pct(short.overhead)} |`),
+    ...shorts.map(
+      (short) => `| ${short.arch}${mark(short)} | ${ms(short.apiMs)} | ${ms(short.uiMs)} | ${pct(short.overhead)} |`,
+    ),
     '',
     `Goal: API overhead ≤ ${GOAL_OVERHEAD * 100}% over the UI path. Timings on a 2-core machine are noisy: compare within a row.`,
+    ...(others.length > 0
+      ? [
+          '',
+          `† measured in another run (started ${[...new Set(others.map((entry) => entry.run.slice(0, 16)))].join(', ')} UTC) than the other rows (${main.slice(0, 16)} UTC); each row's figures come from one run.`,
+        ]
+      : []),
     '',
   ];
   return lines.join('\n');
@@ -303,8 +337,36 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(rows.at(-1)));
     }
   }
-  const dir = join(import.meta.dirname, 'results', ...(options.partial ? ['partial'] : []));
+  const dir = join(import.meta.dirname, 'results', ...(options.partial && !options.merge ? ['partial'] : []));
   mkdirSync(dir, { recursive: true });
+  if (options.merge) {
+    const stored = JSON.parse(readFileSync(join(dir, 'api.json'), 'utf8')) as {
+      measuredOn: string;
+      rows: (Omit<Row, 'run' | 'measuredAt'> & { run?: string; measuredAt?: string })[];
+      shortPrompt: (Omit<ShortPrompt, 'run' | 'measuredAt'> & { run?: string; measuredAt?: string })[];
+    };
+    // Rows of a file written before rows carried their own time were all measured with it.
+    const earlier = {
+      rows: stored.rows.map((row) => ({
+        ...row,
+        run: row.run ?? stored.measuredOn,
+        measuredAt: row.measuredAt ?? stored.measuredOn,
+      })),
+      shortPrompt: stored.shortPrompt.map((short) => ({
+        ...short,
+        run: short.run ?? stored.measuredOn,
+        measuredAt: short.measuredAt ?? stored.measuredOn,
+      })),
+    };
+    const key = (row: Row) => `${row.arch}@${row.targetTokens}`;
+    const fresh = new Set(rows.map(key));
+    rows.unshift(...earlier.rows.filter((row) => !fresh.has(key(row))));
+    const freshShort = new Set(shorts.map((short) => short.arch));
+    shorts.unshift(...earlier.shortPrompt.filter((short) => !freshShort.has(short.arch)));
+    const order = (arch: ForgedArch) => ARCHS.indexOf(arch);
+    rows.sort((a, b) => order(a.arch) - order(b.arch) || a.targetTokens - b.targetTokens);
+    shorts.sort((a, b) => order(a.arch) - order(b.arch));
+  }
   writeFileSync(
     join(dir, 'api.json'),
     `${JSON.stringify({ measuredOn: new Date().toISOString(), threads: THREADS, rows, shortPrompt: shorts }, null, 2)}\n`,

@@ -308,6 +308,7 @@ export function createHearth(options: HearthOptions): Hearth {
     services: {
       engine,
       library,
+      listModels: () => models.list(),
       settings,
       loadParams,
       prefixStates,

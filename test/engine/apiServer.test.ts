@@ -3,12 +3,13 @@ import { describe, test } from 'node:test';
 import OpenAI from 'openai';
 import { ask } from '../support/chatHelpers.js';
 import { freePort, openaiClient, serveApi } from '../support/apiServer.js';
-import { useForgedModels } from '../support/forgedModels.js';
+import { useForgedModels, useMalformedModels } from '../support/forgedModels.js';
 import { startHearth } from '../support/startHearth.js';
 import { dropHotCopies } from '../support/stateHelpers.js';
 import { waitFor } from '../support/waitFor.js';
 
 const forged = useForgedModels();
+const malformed = useMalformedModels();
 
 /** A Hearth answering greedily with one thread, its API on, and the model `arch`. */
 async function apiHearth(arch: 'rwkv7' | 'llama', options: Parameters<typeof startHearth>[0] = {}) {
@@ -284,6 +285,17 @@ describe('the local OpenAI-compatible API, with the official openai client', () 
       client.chat.completions.create({ model, messages: [{ role: 'assistant', content: 'I speak last' }] }),
       (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'messages',
     );
+    // A file the library refuses (its check fails): unusable, said so, and not listed once judged.
+    const refused = hearth.addModel(malformed.paths.truncated, 'broken.gguf');
+    await assert.rejects(
+      client.chat.completions.create({ model: refused, messages: [{ role: 'user', content: 'x' }] }),
+      (error: unknown) => error instanceof OpenAI.APIError && error.status === 422,
+    );
+    assert.deepEqual(
+      (await client.models.list()).data.map((entry) => entry.id),
+      [model],
+      'a refused file is not offered',
+    );
     const unknown = await raw(url, '/nothing/here');
     assert.equal(unknown.status, 404);
     const wrongMethod = await raw(url, '/chat/completions');
@@ -350,7 +362,8 @@ describe('the local OpenAI-compatible API, with the official openai client', () 
 
 describe('saved states behind the stateless API (recurrent models)', () => {
   test('a resent history reads only the new message, answers as a re-read would, and survives a damaged state', async () => {
-    const { hearth, model, client } = await apiHearth('rwkv7');
+    const logged: string[] = [];
+    const { hearth, model, client } = await apiHearth('rwkv7', { log: (line) => logged.push(line) });
     const apiStates = () =>
       hearth.db
         .prepare<[], { id: number }>("SELECT id FROM states WHERE kind = 'prompt' AND prompt_key LIKE 'api:%'")
@@ -411,6 +424,16 @@ describe('saved states behind the stateless API (recurrent models)', () => {
     const recovered = await send(short.messages);
     assert.equal(recovered.cached, 0, 'the damaged state was not used');
     assert.equal(recovered.text, short.second.text);
+    await hearth.close();
+    assert.deepEqual(
+      logged.filter((line) => /prefix state was not stored/.test(line)),
+      [],
+      'every state was stored (or dropped) without an error, also while closing',
+    );
+    assert.ok(
+      logged.some((line) => /refused/.test(line)),
+      'the damaged state was refused in the log',
+    );
   });
 });
 

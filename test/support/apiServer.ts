@@ -29,8 +29,8 @@ export async function serveApi(hearth: Pick<TestHearth, 'call'>): Promise<string
 }
 
 /** The official OpenAI client pointed at Hearth (no retries: a test sees the first answer). */
-export function openaiClient(baseURL: string, apiKey = 'unused'): OpenAI {
-  return new OpenAI({ baseURL, apiKey, maxRetries: 0, timeout: 120_000 });
+export function openaiClient(baseURL: string, apiKey = 'unused', timeoutMs = 120_000): OpenAI {
+  return new OpenAI({ baseURL, apiKey, maxRetries: 0, timeout: timeoutMs });
 }
 
 /** A second Hearth in its own process serving its API (see remoteHearthProcess.ts), killed when the file ends. */

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { ModelFile } from '../../../contract/index.js';
 import type { LoadParams, EngineSupervisor } from '../../engine/EngineSupervisor.js';
 import type { ModelLibrary } from '../../models/ModelLibrary.js';
 import type { SettingsStore } from '../../storage/SettingsStore.js';
@@ -7,7 +8,10 @@ import type { PrefixStates } from '../PrefixStates.js';
 /** What the API's routes work with: the same engine supervisor, library and settings as the UI. */
 export interface ApiServices {
   engine: EngineSupervisor;
+  /** Model ids ↔ files. */
   library: ModelLibrary;
+  /** The library's models with the verdict of their check (what the UI lists). */
+  listModels(): Promise<ModelFile[]>;
   settings: SettingsStore;
   /** The engine parameters for a model (the hardware plan; the model file is vetted first). */
   loadParams(modelPath: string): Promise<LoadParams>;

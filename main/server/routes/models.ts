@@ -4,14 +4,14 @@ import { type Route, sendJson } from './RouteContext.js';
 
 /** GET /v1/models: the library's models that are not refused. */
 export const listModels: Route = async (context) => {
-  const models = (await context.services.library.list()).filter((model) => model.check !== 'broken');
+  const models = (await context.services.listModels()).filter((model) => model.check !== 'broken');
   sendJson(context, 200, { object: 'list', data: models.map(toApiModel) });
 };
 
 /** GET /v1/models/{id} */
 export const getModel: Route = async (context) => {
   const id = context.params.id ?? '';
-  const model = (await context.services.library.list()).find((entry) => entry.id === id && entry.check !== 'broken');
+  const model = (await context.services.listModels()).find((entry) => entry.id === id && entry.check !== 'broken');
   if (!model) {
     throw new ApiFailure(404, 'invalid_request_error', `The model '${id}' does not exist.`, 'model_not_found', 'model');
   }

@@ -6,7 +6,7 @@ import type { ApiServices } from './RouteContext.js';
  * request cannot reach any other file); a model whose check refused it is said to be unusable.
  */
 export async function resolveModel(services: ApiServices, name: string): Promise<string> {
-  const model = (await services.library.list()).find((entry) => entry.id === name);
+  const model = (await services.listModels()).find((entry) => entry.id === name);
   if (!model) {
     throw new ApiFailure(
       404,
