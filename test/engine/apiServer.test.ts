@@ -192,6 +192,9 @@ describe('the local OpenAI-compatible API, with the official openai client', () 
     assert.equal(completion.choices[0]?.finish_reason, 'length');
     assert.equal(completion.usage?.completion_tokens, 5);
     assert.ok((completion.choices[0]?.text ?? '').length > 0);
+    // A chat right after a raw completion on the same sequence: the chat template's turn, as before.
+    const afterCompletion = await client.chat.completions.create({ model, messages, max_tokens: 40, temperature: 0 });
+    assert.equal(afterCompletion.choices[0]?.message.content, full, 'the same greedy answer as before the completion');
 
     const embedded = await client.embeddings.create({ model, input: ['one', 'two words'] });
     assert.equal(embedded.data.length, 2);
