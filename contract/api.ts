@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AppInfoSchema,
   ConversationSchema,
+  ConversationSearchHitSchema,
   ConversationSummarySchema,
   EngineStatusSchema,
   IdSchema,
@@ -119,6 +120,14 @@ export const apiCalls = {
     ConversationSchema,
   ),
   'conversations.delete': call(ByConversation, z.strictObject({ deleted: z.boolean() })),
+  /**
+   * Conversations whose title or any message (on any branch) holds every word of `query`: title
+   * matches first, then messages by relevance, each with a snippet and where it matched.
+   */
+  'conversations.search': call(
+    z.strictObject({ query: z.string().trim().min(1).max(200), limit: z.int().min(1).max(200).optional() }),
+    z.strictObject({ hits: z.array(ConversationSearchHitSchema) }),
+  ),
 
   /** Stores the user's message, then answers in the background through `chat.*` events. */
   'chat.send': call(

@@ -316,3 +316,22 @@ export const NoticeSchema = z.strictObject({
   at: z.number(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
+
+/** Where a search matched in a piece of text: the text around it, and the matches' [start, end) in it. */
+export const SearchSnippetSchema = z.strictObject({
+  text: z.string(),
+  matches: z.array(z.tuple([z.int().min(0), z.int().min(0)])),
+});
+export type SearchSnippet = z.infer<typeof SearchSnippetSchema>;
+
+/** A conversation found by search: by its title (messageId null) or by one of its messages, on any branch. */
+export const ConversationSearchHitSchema = z.strictObject({
+  conversationId: IdSchema,
+  title: z.string(),
+  messageId: IdSchema.nullable(),
+  role: MessageRoleSchema.nullable(),
+  snippet: SearchSnippetSchema,
+  /** When the message was written (the conversation's last update for a title match). */
+  at: z.number(),
+});
+export type ConversationSearchHit = z.infer<typeof ConversationSearchHitSchema>;

@@ -40,6 +40,7 @@ import { StateKeeper } from '../states/StateKeeper.js';
 import { StateWriter } from '../states/writer/StateWriter.js';
 import { ApiServer, type ApiServerLimits } from '../server/ApiServer.js';
 import { ApiServerStore } from '../storage/ApiServerStore.js';
+import { MessageSearch } from '../storage/MessageSearch.js';
 import { PrefixStates } from '../server/PrefixStates.js';
 import { RemoteEngines } from '../remote/RemoteEngines.js';
 import { RemoteEngineStore } from '../storage/RemoteEngineStore.js';
@@ -327,6 +328,7 @@ export function createHearth(options: HearthOptions): Hearth {
     events,
     settings,
     conversations,
+    search: new MessageSearch(db),
     chat,
     engine,
     hardware,

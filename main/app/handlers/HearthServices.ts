@@ -19,6 +19,7 @@ import type { RemoteEngines } from '../../remote/RemoteEngines.js';
 import type { ApiServer } from '../../server/ApiServer.js';
 import type { ConversationStore } from '../../storage/ConversationStore.js';
 import type { DocumentStore } from '../../storage/DocumentStore.js';
+import type { MessageSearch } from '../../storage/MessageSearch.js';
 import type { SettingsStore } from '../../storage/SettingsStore.js';
 import type { StateStore } from '../../storage/StateStore.js';
 import type { AppEvents } from '../AppEvents.js';
@@ -44,6 +45,8 @@ export interface HearthServices {
   events: AppEvents;
   settings: SettingsStore;
   conversations: ConversationStore;
+  /** Search over titles and every message. */
+  search: MessageSearch;
   chat: ChatService;
   engine: EngineSupervisor;
   hardware: HardwareService;

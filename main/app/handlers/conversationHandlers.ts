@@ -9,11 +9,12 @@ type ConversationCalls =
   | 'conversations.deleteBranch'
   | 'conversations.rename'
   | 'conversations.update'
-  | 'conversations.delete';
+  | 'conversations.delete'
+  | 'conversations.search';
 
 /** Conversations and their branches (their documents: documentHandlers). */
 export function conversationHandlers(s: HearthServices): HandlerGroup<ConversationCalls> {
-  const { conversations, chat, events, stateStore } = s;
+  const { conversations, chat, events, stateStore, search } = s;
   const changed = (conversationId: string | null) => events.emit('conversations.changed', { conversationId });
   /** Branches change only between answers. */
   const notAnswering = (conversationId: string, action: string) => {
@@ -23,6 +24,7 @@ export function conversationHandlers(s: HearthServices): HandlerGroup<Conversati
   };
   return {
     'conversations.list': async ({ limit, cursor }) => conversations.list({ limit, cursor }),
+    'conversations.search': async ({ query, limit }) => ({ hits: search.search(query, limit) }),
     'conversations.create': async (input) => {
       const defaults = s.settings.get();
       const conversation = conversations.create({
