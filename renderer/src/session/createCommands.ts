@@ -4,6 +4,7 @@ import {
   toErrorValue,
   type Conversation,
   type ConversationPage,
+  type ConversationSearchHit,
   type ConversationSummary,
   type Sampling,
   type Settings,
@@ -45,6 +46,13 @@ export interface Commands
   regenerate(answerId?: string): Promise<void>;
   /** Sends an edited copy of an earlier question; resolves false when it was not sent. */
   editMessage(messageId: string, content: string): Promise<boolean>;
+  /** Conversations whose title or messages (any branch) mention `query`; a failure is returned, to show in place. */
+  searchConversations(query: string): Promise<{ hits: ConversationSearchHit[] } | { error: string }>;
+  /**
+   * Opens a search result's conversation; for a message, on the branch holding it, which is then
+   * scrolled to and highlighted.
+   */
+  openSearchHit(hit: Pick<ConversationSearchHit, 'conversationId' | 'messageId'>): Promise<void>;
   /** Shows the branch through `messageId` (another version of a message). */
   selectBranch(messageId: string): Promise<void>;
   /** Deletes `messageId` and everything after it on its branch. */
@@ -291,6 +299,36 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
         return true;
       });
       return sent === true;
+    },
+
+    async searchConversations(query) {
+      try {
+        return await calls['conversations.search']({ query });
+      } catch (error) {
+        return { error: toErrorValue(error).message };
+      }
+    },
+
+    async openSearchHit({ conversationId, messageId }) {
+      const current = state();
+      current.setSidebarOpen(false);
+      current.setOpenConversationId(conversationId);
+      if (current.messagesConversationId !== conversationId) current.clearMessages();
+      if (messageId !== null) {
+        // selectBranch answers with the whole view: one fetch, and the other branch never flashes by.
+        const view = await attempt(() => calls['conversations.selectBranch']({ conversationId, messageId }));
+        // Another conversation opened meanwhile. (A reload of this one, which main's change event
+        // starts, is no reason to stop: it shows the same branch, and is outdated below.)
+        if (state().openConversationId !== conversationId) return;
+        if (view) {
+          ++openSeq;
+          state().showConversation(view.conversation, view.messages);
+          state().revealMessage(messageId);
+          return;
+        }
+      }
+      // A title match, or a message deleted since the search: the conversation as it is.
+      await reloadOpenConversation();
     },
 
     async selectBranch(messageId) {

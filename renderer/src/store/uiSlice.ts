@@ -37,6 +37,14 @@ export interface UiSlice {
   sidebarOpen: boolean;
   /** Bumped to move keyboard focus to the composer. */
   composerFocusRequest: number;
+  /** Bumped to move keyboard focus to the conversation search box (Ctrl/Cmd+K). */
+  searchFocusRequest: number;
+  /**
+   * A message a search result pointed at: the message list scrolls to it once, and it stays
+   * highlighted until its highlight animation ends. A new object each time, so choosing the same
+   * result again scrolls again.
+   */
+  revealedMessage: { id: string } | null;
   /** Short status text for screen readers (aria-live). */
   announcement: string;
 
@@ -48,6 +56,10 @@ export interface UiSlice {
   closeDialog: () => void;
   setSidebarOpen: (open: boolean) => void;
   focusComposer: () => void;
+  focusSearch: () => void;
+  revealMessage: (messageId: string) => void;
+  /** The highlight of `messageId` ended (a later reveal of another message stays). */
+  endReveal: (messageId: string) => void;
   announce: (text: string) => void;
 }
 
@@ -60,6 +72,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   dialog: null,
   sidebarOpen: false,
   composerFocusRequest: 0,
+  searchFocusRequest: 0,
+  revealedMessage: null,
   announcement: '',
 
   setReady: () => set({ ready: true }),
@@ -78,5 +92,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   closeDialog: () => set({ dialog: null }),
   setSidebarOpen: (sidebarOpen) => set({ sidebarOpen }),
   focusComposer: () => set((state) => ({ composerFocusRequest: state.composerFocusRequest + 1 })),
+  focusSearch: () => set((state) => ({ searchFocusRequest: state.searchFocusRequest + 1 })),
+  revealMessage: (id) => set({ revealedMessage: { id } }),
+  endReveal: (messageId) => set((state) => (state.revealedMessage?.id === messageId ? { revealedMessage: null } : {})),
   announce: (announcement) => set({ announcement }),
 });
