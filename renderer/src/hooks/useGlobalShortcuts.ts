@@ -3,7 +3,7 @@ import { useCommands } from '../session/CommandsContext.js';
 import { useAppStore } from '../store/appStore.js';
 import { selectIsStreaming } from '../store/selectors.js';
 
-/** Ctrl/Cmd+N: new chat. Ctrl/Cmd+,: settings. Ctrl/Cmd+M: the model library. Ctrl/Cmd+D: documents. Esc: close the narrow sidebar, else stop the answer. */
+/** Ctrl/Cmd+N: new chat. Ctrl/Cmd+K: search conversations. Ctrl/Cmd+,: settings. Ctrl/Cmd+M: the model library. Ctrl/Cmd+D: documents. Esc: close the narrow sidebar, else stop the answer. */
 export function useGlobalShortcuts(): void {
   const commands = useCommands();
   useEffect(() => {
@@ -14,6 +14,10 @@ export function useGlobalShortcuts(): void {
       if (withModifier && !event.shiftKey && event.key.toLowerCase() === 'n') {
         event.preventDefault();
         if (state.dialog === null) void commands.newConversation();
+      } else if (withModifier && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        // Also keeps the browser's own search (the address bar) away from the web host.
+        event.preventDefault();
+        if (state.dialog === null) state.focusSearch();
       } else if (withModifier && !event.shiftKey && event.key.toLowerCase() === 'm') {
         event.preventDefault();
         if (state.dialog === null) commands.openLibrary();

@@ -1,11 +1,23 @@
+import { useConversationSearch } from '../../hooks/useConversationSearch.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
+import { SearchField } from '../search/SearchField.js';
+import { SearchResults } from '../search/SearchResults.js';
 import { ConversationList } from './ConversationList.js';
 
 export function Sidebar() {
   const commands = useCommands();
   const open = useAppStore((state) => state.sidebarOpen);
+  const search = useConversationSearch();
+  const hits = search.answer && 'hits' in search.answer ? search.answer.hits : [];
+  const choose = (index: number) => {
+    const hit = hits[index];
+    if (!hit) return;
+    search.setActiveIndex(index);
+    void commands.openSearchHit(hit);
+  };
+
   return (
     <nav className="sidebar" aria-label="Conversations" data-open={open}>
       <div className="sidebar-header">
@@ -24,8 +36,9 @@ export function Sidebar() {
           <Icon name="plus" />
           <span>New chat</span>
         </button>
+        <SearchField search={search} count={hits.length} onChoose={choose} />
       </div>
-      <ConversationList />
+      {search.active ? <SearchResults search={search} hits={hits} onChoose={choose} /> : <ConversationList />}
     </nav>
   );
 }
