@@ -1,17 +1,18 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 
 const NEAR_BOTTOM_PX = 48;
 
 /**
  * Keeps a scroll container at the bottom while its content grows (a streaming answer), unless
  * the user has scrolled up to read. Changing `pinKey` (another conversation, a new message)
- * scrolls to the bottom again.
+ * scrolls to the bottom again. Returns `unpin`, for a caller that scrolls elsewhere itself (to a
+ * message a search found): growing content must not pull the view back down from there.
  */
 export function useStickToBottom(
   scrollRef: RefObject<HTMLElement | null>,
   contentRef: RefObject<HTMLElement | null>,
   pinKey: string,
-): void {
+): () => void {
   const pinned = useRef(true);
 
   useEffect(() => {
@@ -37,4 +38,8 @@ export function useStickToBottom(
     const scroller = scrollRef.current;
     if (scroller) scroller.scrollTop = scroller.scrollHeight;
   }, [pinKey, scrollRef]);
+
+  return useCallback(() => {
+    pinned.current = false;
+  }, []);
 }

@@ -18,6 +18,8 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   const message = useAppStore((state) => state.messagesById[id]);
   const streaming = useAppStore(selectIsStreaming);
   const openDialog = useAppStore((state) => state.openDialog);
+  const revealed = useAppStore((state) => state.revealedMessage?.id === id);
+  const endReveal = useAppStore((state) => state.endReveal);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const sources = message?.sources;
@@ -48,6 +50,11 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
       data-problem={failed || undefined}
       data-editing={editing || undefined}
       data-id={message.id}
+      data-revealed={revealed || undefined}
+      onAnimationEnd={(event) => {
+        // Only the search highlight's own end: other animations in the message bubble up here too.
+        if (event.animationName === 'message-reveal') endReveal(id);
+      }}
       aria-label={isUser ? 'You said' : 'Hearth answered'}
     >
       <div className="message-author">

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStickToBottom } from '../../hooks/useStickToBottom.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectStreamingId } from '../../store/selectors.js';
@@ -16,7 +16,21 @@ export function MessageList() {
   if (streamingId !== null && streamingId !== startedId) setStartedId(streamingId);
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
-  useStickToBottom(scrollRef, contentRef, `${conversationId ?? ''}:${startedId ?? ''}`);
+  const unpin = useStickToBottom(scrollRef, contentRef, `${conversationId ?? ''}:${startedId ?? ''}`);
+
+  // A message a search result pointed at: scrolled to once it is shown. This runs after the
+  // bottom-pinning above (same commit, declared later), so it wins when a conversation opens.
+  const revealed = useAppStore((state) => state.revealedMessage);
+  const scrolledTo = useRef<object | null>(null);
+  useEffect(() => {
+    if (!revealed || revealed === scrolledTo.current || !ids.includes(revealed.id)) return;
+    const element = contentRef.current?.querySelector(`[data-testid="message"][data-id="${CSS.escape(revealed.id)}"]`);
+    if (!element) return;
+    scrolledTo.current = revealed;
+    unpin();
+    // Instant, not smooth: no motion to respect or to be cut short by a streaming answer's growth.
+    element.scrollIntoView({ block: 'center' });
+  }, [revealed, ids, unpin]);
 
   return (
     <div className="message-scroll" ref={scrollRef}>
