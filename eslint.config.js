@@ -2,6 +2,7 @@
 // keep the architecture visible — what a file may import follows from the folder it lives in.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -71,6 +72,27 @@ export default tseslint.config(
         ),
         rule(['**/main/**'], 'The renderer talks to main only through the contract and its api client.'),
       ]),
+    },
+  },
+  {
+    // Every text a component shows comes from the catalogs (contract/i18n/locales): JSX text, and
+    // the attributes people read or hear (labels, titles, placeholders), template literals included.
+    files: ['renderer/src/components/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: [
+              '^(aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt|label)$',
+            ],
+          },
+          'should-validate-template': true,
+          message: 'Text shown to people belongs in the catalogs (contract/i18n/locales): use t().',
+        },
+      ],
     },
   },
   {

@@ -25,6 +25,7 @@ import {
   RecommendationSchema,
   StartDownloadSchema,
 } from './library.js';
+import { LanguageSchema } from './i18n/languages.js';
 import { call, CallResultSchema } from './rpc.js';
 import { AllowedOriginSchema, ApiHostSchema, ApiServerStatusSchema } from './server.js';
 import { RemoteBaseUrlSchema, RemoteEngineSchema, RemotePresetSchema } from './remote.js';
@@ -78,6 +79,11 @@ export type ConversationView = z.infer<typeof ConversationViewSchema>;
 export const apiCalls = {
   'app.info': call(Empty, AppInfoSchema),
 
+  /**
+   * The language the UI shows (the setting resolved against the system's languages, which only
+   * the renderer knows on the web host): main's defaults for the model follow it.
+   */
+  'app.setUiLanguage': call(z.strictObject({ language: LanguageSchema }), Empty),
   'settings.get': call(Empty, SettingsSchema),
   'settings.update': call(SettingsSchema.partial().strict(), SettingsSchema),
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { DEFAULT_CHUNKING } from './documents.js';
 import { EvidenceBandSchema, STRICT_MIN_RELEVANCE } from './evidence.js';
 import { BackendChoiceSchema } from './hardware.js';
+import { LanguageChoiceSchema } from './i18n/languages.js';
+import { en } from './i18n/locales/en/index.js';
+import { LocalizedTextSchema } from './i18n/localizedText.js';
 
 /** A sha256 digest: 64 lowercase hex digits (a download's expected file, a saved state's bytes). */
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 is 64 lowercase hex digits');
@@ -208,6 +211,8 @@ export type Theme = z.infer<typeof ThemeSchema>;
 
 export const SettingsSchema = z.strictObject({
   theme: ThemeSchema,
+  /** The UI's language; `system` follows the system's (the browser's on the web host). */
+  language: LanguageChoiceSchema,
   defaultSampling: SamplingSchema,
   defaultSystemPrompt: z.string().max(100_000),
   /** Tokens of context given to each conversation. */
@@ -258,8 +263,9 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
+  language: 'system',
   defaultSampling: DEFAULT_SAMPLING,
-  defaultSystemPrompt: 'You are Hearth, a helpful assistant running privately on this computer.',
+  defaultSystemPrompt: en.prompts.defaultSystemPrompt,
   contextSize: 4096,
   threads: 0,
   backend: 'auto',
@@ -312,7 +318,9 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 export const NoticeSchema = z.strictObject({
   level: z.enum(['info', 'warning', 'error']),
+  /** English; `text`, when there is one, is its catalog key for the UI's language. */
   message: z.string(),
+  text: LocalizedTextSchema.optional(),
   at: z.number(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;

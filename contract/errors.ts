@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import type { TextParams } from './i18n/catalogTypes.js';
+import { localized, LocalizedTextSchema, type LocalizedText, type TextKey } from './i18n/localizedText.js';
+import type { Namespace } from './i18n/locales/en/index.js';
 
 /**
  * Errors cross every boundary (engine → main → renderer) as plain `{ code, message }` values:
- * never as thrown strings, never with stacks. `message` is written for the user.
+ * never as thrown strings, never with stacks. `message` is written for the user, in English; `text`,
+ * when there is one, is the same message as a catalog key, which the renderer shows in the UI's
+ * language.
  */
 export const ErrorCodeSchema = z.enum([
   'invalid_input',
@@ -27,6 +32,7 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const AppErrorSchema = z.strictObject({
   code: ErrorCodeSchema,
   message: z.string(),
+  text: LocalizedTextSchema.optional(),
 });
 export type AppErrorValue = z.infer<typeof AppErrorSchema>;
 
@@ -39,19 +45,34 @@ export const DISK_FULL_REASON = 'the disk is full';
 /** The one throwable error type of the app; it serialises to an {@link AppErrorValue}. */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly text: LocalizedText | undefined;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, text?: LocalizedText) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    this.text = text;
+  }
+
+  /** An error whose message is a catalog key (`errors` unless said): shown in the UI's language. */
+  static localized<N extends Namespace = 'errors'>(
+    code: ErrorCode,
+    key: TextKey<N>,
+    params?: TextParams,
+    ns: N = 'errors' as N,
+  ): AppError {
+    const { message, text } = localized(ns, key, params);
+    return new AppError(code, message, text);
   }
 
   toValue(): AppErrorValue {
-    return { code: this.code, message: this.message };
+    return this.text
+      ? { code: this.code, message: this.message, text: this.text }
+      : { code: this.code, message: this.message };
   }
 
   static fromValue(value: AppErrorValue): AppError {
-    return new AppError(value.code, value.message);
+    return new AppError(value.code, value.message, value.text);
   }
 }
 

@@ -54,6 +54,7 @@ import { adoptEmbeddingModel } from './adoptEmbeddingModel.js';
 import { appVersion } from './appVersion.js';
 import { buildId } from './buildId.js';
 import type { DataPaths } from './dataPaths.js';
+import { UiLanguage } from './UiLanguage.js';
 import { warmUp, type WarmUpOutcome } from './warmUp.js';
 
 export type { CallContext, PlatformActions };
@@ -109,6 +110,7 @@ export function createHearth(options: HearthOptions): Hearth {
   const db = openDatabase(paths.databasePath);
   const conversations = new ConversationStore(db);
   const settings = new SettingsStore(db);
+  const uiLanguage = new UiLanguage(settings);
   const libraryStore = new LibraryStore(db);
   // A folder chosen in the library wins over the default and the launch flags' folder.
   const library = new ModelLibrary(settings.get().modelsDir ?? paths.modelsDir, libraryStore);
@@ -163,7 +165,11 @@ export function createHearth(options: HearthOptions): Hearth {
       const { documentIds, strict } = conversations.documents(conversationId);
       if (documentIds.length === 0) return null;
       const hits = await documents.search(question, { documentIds, limit: 5 });
-      return groundQuestion(question, hits, { strict, minRelevance: settings.get().strictMinRelevance });
+      return groundQuestion(question, hits, {
+        strict,
+        minRelevance: settings.get().strictMinRelevance,
+        language: uiLanguage.current(),
+      });
     },
   });
   const catalog = loadCatalog();
@@ -225,6 +231,7 @@ export function createHearth(options: HearthOptions): Hearth {
     engine,
     library,
     settings,
+    language: () => uiLanguage.current(),
     loadParams,
     // Byte-level vocabularies hold one character per token; BPE vocabularies about four (three, to be safe).
     charsPerToken: async (modelPath) => ((await hardware.inspect(modelPath)).vocabularySize < 1000 ? 1 : 3),
@@ -327,6 +334,7 @@ export function createHearth(options: HearthOptions): Hearth {
     platform: options.platform ?? {},
     events,
     settings,
+    uiLanguage,
     conversations,
     search: new MessageSearch(db),
     chat,

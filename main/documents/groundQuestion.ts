@@ -1,3 +1,4 @@
+import { type Language, promptText } from '../../contract/i18n/index.js';
 import { type Citation, evidenceBand, type SearchHit, STRICT_MIN_RELEVANCE } from '../../contract/index.js';
 import { describeWhere } from './describeWhere.js';
 import { queryCoverage } from './queryCoverage.js';
@@ -15,16 +16,18 @@ export interface GroundingOptions {
   strict: boolean;
   /** With a reranker: the best passage's relevance under which strict mode refuses. */
   minRelevance?: number;
+  /** The UI's language: the instructions (and Hearth's own refusals) are written in it. English by default. */
+  language?: Language;
 }
 
 /** Longest passage text put in a prompt; chunks are ~2,000 characters, so this only trims outliers. */
 const PASSAGE_CHARS = 2600;
 
-export const NOT_IN_DOCUMENTS =
-  'The attached documents do not contain a passage about this, so I cannot answer it from them.';
+/** Strict mode's answer when no passage matched (English; see the `prompts` catalog). */
+export const NOT_IN_DOCUMENTS = promptText('en', 'notInDocuments');
 
-/** Strict mode's answer when the reranker found nothing relevant enough. */
-export const DOCUMENTS_DO_NOT_COVER = 'The attached documents do not cover this.';
+/** Strict mode's answer when the reranker found nothing relevant enough (English). */
+export const DOCUMENTS_DO_NOT_COVER = promptText('en', 'documentsDoNotCover');
 
 /**
  * Turns a question and its retrieved passages into the model's input. Sources are numbered in
@@ -35,15 +38,14 @@ export const DOCUMENTS_DO_NOT_COVER = 'The attached documents do not cover this.
  */
 export function groundQuestion(question: string, hits: readonly SearchHit[], options: GroundingOptions): Grounding {
   const { strict } = options;
+  const language = options.language ?? 'en';
+  const text = (key: Parameters<typeof promptText>[1], params?: Record<string, string | number>) =>
+    promptText(language, key, params);
   const minRelevance = options.minRelevance ?? STRICT_MIN_RELEVANCE;
   if (hits.length === 0) {
     return strict
-      ? { modelContent: question, sources: [], refusal: NOT_IN_DOCUMENTS }
-      : {
-          modelContent: `${question}\n\n(No passage of the attached documents matched this question. If you answer, say that it is not from the documents.)`,
-          sources: [],
-          refusal: null,
-        };
+      ? { modelContent: question, sources: [], refusal: text('notInDocuments') }
+      : { modelContent: text('noPassageMatched', { question }), sources: [], refusal: null };
   }
   const sources: Citation[] = hits.map((hit, index) => ({
     n: index + 1,
@@ -68,24 +70,21 @@ export function groundQuestion(question: string, hits: readonly SearchHit[], opt
     return {
       modelContent: question,
       sources,
-      refusal:
-        `${DOCUMENTS_DO_NOT_COVER} The closest passage is [1] (${describeWhere(closest)}), ` +
-        `with a relevance of ${closest.relevance.toFixed(2)}; Hearth answers from a passage scoring at least ` +
-        `${minRelevance.toFixed(2)}.`,
+      refusal: `${text('documentsDoNotCover')} ${text('closestPassage', {
+        where: describeWhere(closest, language),
+        relevance: closest.relevance.toFixed(2),
+        minRelevance: minRelevance.toFixed(2),
+      })}`,
     };
   }
   const blocks = hits.map(
-    (hit, index) => `[${index + 1}] (${describeWhere(hit)})\n${hit.text.slice(0, PASSAGE_CHARS)}`,
+    (hit, index) => `[${index + 1}] (${describeWhere(hit, language)})\n${hit.text.slice(0, PASSAGE_CHARS)}`,
   );
-  const rule = strict
-    ? 'Use only these sources. If they do not contain the answer, reply that the documents do not contain it.'
-    : 'Prefer these sources; if you add anything they do not say, make that clear.';
+  const rule = text(strict ? 'groundingStrictRule' : 'groundingLooseRule');
   return {
-    modelContent: [
-      `Answer the question from the numbered sources below. Cite the sources you use in brackets, like [1]. ${rule}`,
-      ...blocks,
-      `Question: ${question}`,
-    ].join('\n\n'),
+    modelContent: [`${text('groundingIntro')} ${rule}`, ...blocks, text('groundingQuestion', { question })].join(
+      '\n\n',
+    ),
     sources,
     refusal: null,
   };

@@ -25,6 +25,7 @@ import type { StateStore } from '../../storage/StateStore.js';
 import type { AppEvents } from '../AppEvents.js';
 import type { DataPaths } from '../dataPaths.js';
 import type { PlatformActions } from '../platformActions.js';
+import type { UiLanguage } from '../UiLanguage.js';
 
 /** Who is calling: hosts pass this on, so handlers could tell windows or sockets apart. */
 export interface CallContext {
@@ -44,6 +45,8 @@ export interface HearthServices {
   platform: PlatformActions;
   events: AppEvents;
   settings: SettingsStore;
+  /** The language the UI is read in: main's texts for the model follow it. */
+  uiLanguage: UiLanguage;
   conversations: ConversationStore;
   /** Search over titles and every message. */
   search: MessageSearch;

@@ -1,3 +1,4 @@
+import { defaultSystemPromptFor } from '../../../contract/i18n/index.js';
 import { AppError } from '../../../contract/index.js';
 import type { HandlerGroup, HearthServices } from './HearthServices.js';
 
@@ -30,7 +31,8 @@ export function conversationHandlers(s: HearthServices): HandlerGroup<Conversati
       const conversation = conversations.create({
         title: input.title,
         modelId: input.modelId === undefined ? defaults.defaultModelId : input.modelId,
-        systemPrompt: input.systemPrompt ?? defaults.defaultSystemPrompt,
+        systemPrompt:
+          input.systemPrompt ?? defaultSystemPromptFor(defaults.defaultSystemPrompt, s.uiLanguage.current()),
       });
       changed(conversation.id);
       return conversation;

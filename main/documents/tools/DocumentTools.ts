@@ -1,3 +1,4 @@
+import { defaultSystemPromptFor, type Language } from '../../../contract/i18n/index.js';
 import { randomUUID } from 'node:crypto';
 import { AppError, type Sampling } from '../../../contract/index.js';
 import type { ChatService } from '../../chat/ChatService.js';
@@ -16,6 +17,8 @@ export interface DocumentToolsOptions {
   engine: EngineSupervisor;
   library: ModelLibrary;
   settings: SettingsStore;
+  /** The UI's language: the conversation's default system prompt follows it. */
+  language: () => Language;
   loadParams(modelPath: string): Promise<LoadParams>;
   /** About how many characters one token of this model holds (from its vocabulary). */
   charsPerToken(modelPath: string): Promise<number>;
@@ -96,7 +99,7 @@ export class DocumentTools {
     const conversation = conversations.create({
       title: visible,
       modelId: model,
-      systemPrompt: settings.get().defaultSystemPrompt,
+      systemPrompt: defaultSystemPromptFor(settings.get().defaultSystemPrompt, this.#o.language()),
     });
     // Follow-up questions on a summary retrieve passages from the document; a conversation that
     // read the whole document has it in its state already, and retrieval would only repeat it.

@@ -1,4 +1,5 @@
 import { useApplyTheme } from '../hooks/useApplyTheme.js';
+import { useLanguageSetting } from '../i18n/useLanguageSetting.js';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 import { useGlobalShortcuts } from '../hooks/useGlobalShortcuts.js';
 import { useAppStore } from '../store/appStore.js';
@@ -11,6 +12,12 @@ import { DialogHost } from './layout/DialogHost.js';
 import { Sidebar } from './layout/Sidebar.js';
 
 export function App() {
+  const language = useLanguageSetting();
+  return <Shell key={language} />;
+}
+
+/** The whole UI; keyed on the language, so a switch re-renders every text (also those formatted outside components). */
+function Shell() {
   useApplyTheme();
   useDocumentTitle();
   useGlobalShortcuts();

@@ -9,6 +9,7 @@ import {
   type Sampling,
   type Settings,
 } from '../../../contract/index.js';
+import type { Language } from '../../../contract/i18n/index.js';
 import type { ApiClient } from '../api/apiClient.js';
 import type { AppStore } from '../store/appStore.js';
 import { coalesce } from './coalesce.js';
@@ -66,6 +67,8 @@ export interface Commands
   updateSettings(patch: Partial<Settings>): Promise<boolean>;
   /** Main changed a setting by itself (an embedding model adopted after its download). */
   refreshSettings(): Promise<void>;
+  /** Tells main the UI's language (its defaults for the model follow it); settings reload in it. */
+  reportUiLanguage(language: Language): void;
   updateConversation(patch: { systemPrompt?: string; sampling?: Sampling | null }): Promise<boolean>;
   refreshStateUsage(): Promise<void>;
   /** Deletes one conversation's saved states, or all of them. */
@@ -81,7 +84,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
     const value = toErrorValue(error);
     // While the socket is down the "reconnecting" strip already says so, and everything reloads after.
     if (value.code === 'disconnected' && !state().connected) return;
-    state().showBanner('error', value.message);
+    state().showBanner('error', value);
   };
 
   const attempt = async <T>(run: () => Promise<T>): Promise<T | undefined> => {
@@ -385,6 +388,14 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
 
     async refreshSettings() {
       await attempt(async () => state().setSettings(await calls['settings.get']({})));
+    },
+
+    reportUiLanguage(language) {
+      void attempt(async () => {
+        await calls['app.setUiLanguage']({ language });
+        // The built-in system prompt is shown in the UI's language.
+        if (state().settings) state().setSettings(await calls['settings.get']({}));
+      });
     },
 
     async updateConversation(patch) {

@@ -92,7 +92,7 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
     api.on('server.changed', (status) => state().setApiServer(status)),
     api.on('engine.status', (status) => state().setEngine(status)),
     api.on('model.loadProgress', (progress) => state().setLoadProgress(progress)),
-    api.on('notice', (notice) => state().showBanner(notice.level, notice.message)),
+    api.on('notice', (notice) => state().showBanner(notice.level, notice)),
 
     api.onConnection((connected) => {
       state().setConnected(connected);

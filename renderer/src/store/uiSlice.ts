@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../../../contract/i18n/index.js';
 import type { Citation, MessageRole, Notice } from '../../../contract/index.js';
 import type { SliceCreator } from './AllSlices.js';
 
@@ -5,10 +6,15 @@ export type BannerLevel = Notice['level'];
 
 export type LibraryTab = 'installed' | 'catalog' | 'downloads';
 
-export interface Banner {
+/** What main or a command said: English `message`, and `text` (a catalog key) to show it translated. */
+export interface ShownMessage {
+  message: string;
+  text?: LocalizedText | undefined;
+}
+
+export interface Banner extends ShownMessage {
   id: number;
   level: BannerLevel;
-  message: string;
 }
 
 export type OpenDialog =
@@ -50,7 +56,7 @@ export interface UiSlice {
 
   setReady: () => void;
   setConnected: (connected: boolean) => void;
-  showBanner: (level: BannerLevel, message: string) => void;
+  showBanner: (level: BannerLevel, message: string | ShownMessage) => void;
   dismissBanner: (id: number) => void;
   openDialog: (dialog: Exclude<OpenDialog, null>) => void;
   closeDialog: () => void;
@@ -79,11 +85,13 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   setReady: () => set({ ready: true }),
   setConnected: (connected) => set({ connected }),
 
-  showBanner: (level, message) =>
+  showBanner: (level, said) =>
     set((state) => {
+      const shown: ShownMessage =
+        typeof said === 'string' ? { message: said } : { message: said.message, text: said.text };
       // The same message again (a retried call, a repeated notice) moves to the top instead of piling up.
-      const others = state.banners.filter((banner) => banner.message !== message);
-      return { banners: [{ id: nextBannerId++, level, message }, ...others].slice(0, MAX_BANNERS) };
+      const others = state.banners.filter((banner) => banner.message !== shown.message);
+      return { banners: [{ id: nextBannerId++, level, ...shown }, ...others].slice(0, MAX_BANNERS) };
     }),
 
   dismissBanner: (id) => set((state) => ({ banners: state.banners.filter((banner) => banner.id !== id) })),
