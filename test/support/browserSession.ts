@@ -19,7 +19,11 @@ export interface BrowserSession {
  * A real Hearth with one model, served by the real web host, opened in headless Chromium with
  * this launch's token. Everything is closed when the test file ends.
  */
-export async function openInBrowser(modelPath: string, settings: Partial<Settings>): Promise<BrowserSession> {
+export async function openInBrowser(
+  modelPath: string,
+  settings: Partial<Settings>,
+  { locale = 'en-US' }: { locale?: string } = {},
+): Promise<BrowserSession> {
   const hearth = startHearth();
   const modelId = hearth.addModel(modelPath, 'forged-model.gguf');
   await hearth.call('settings.update', settings);
@@ -27,7 +31,8 @@ export async function openInBrowser(modelPath: string, settings: Partial<Setting
   await host.start();
   after(() => host.close());
   const browser = await launchChromium();
-  const page = await browser.newPage();
+  // The page's languages are the test's, not the machine's: the UI follows them (language: system).
+  const page = await browser.newPage({ locale });
   // Waits are for events (an element appearing); their deadlines are only safety nets against a
   // hang, so they are generous: a loaded 2-core machine may take far longer than a laptop.
   page.setDefaultTimeout(120_000);
