@@ -261,7 +261,7 @@ export function createHearth(options: HearthOptions): Hearth {
   });
   const view = (conversationId: string): ConversationView => {
     const conversation = conversations.get(conversationId);
-    if (!conversation) throw new AppError('not_found', 'That conversation no longer exists.');
+    if (!conversation) throw AppError.localized('not_found', 'conversationGone');
     return { conversation, messages: conversations.activeBranch(conversationId) };
   };
 

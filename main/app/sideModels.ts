@@ -49,7 +49,7 @@ export function sideModels({ settings, library, vetter, engine, hardware }: Side
           const { facts } = await vetter.require(modelPath);
           // Refused here, not by loading it in the engine at every search.
           if (facts.ranking === false) {
-            throw new AppError('model_invalid', 'This model cannot rank passages: it is not a reranker.');
+            throw AppError.localized('model_invalid', 'notAReranker');
           }
           return (await engine.rank(modelPath, query, passages, await threads(modelPath))).scores;
         },

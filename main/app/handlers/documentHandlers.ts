@@ -24,7 +24,7 @@ export function documentHandlers(s: HearthServices): HandlerGroup<DocumentCalls>
   const { documents, folders, documentStore, conversations, events } = s;
   return {
     'documents.chooseFiles': async () => {
-      if (!s.platform.chooseDocuments) throw new AppError('unsupported', 'Enter the paths of the documents.');
+      if (!s.platform.chooseDocuments) throw AppError.localized('unsupported', 'enterDocumentPaths');
       return { paths: await s.platform.chooseDocuments() };
     },
     'documents.list': async () => documents.list(),

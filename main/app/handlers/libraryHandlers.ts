@@ -38,17 +38,17 @@ export function libraryHandlers(s: HearthServices): HandlerGroup<LibraryCalls> {
     },
     'library.reveal': async ({ modelId }) => {
       const path = await s.library.resolve(modelId);
-      if (!platform.revealFile) throw new AppError('unsupported', `Find it in your file manager: ${path}`);
+      if (!platform.revealFile) throw AppError.localized('unsupported', 'findFileYourself', { path });
       await platform.revealFile(path);
       return { opened: true };
     },
     'library.setFolder': async ({ dir }) => ({ dir: await models.setFolder(dir) }),
     'library.chooseFile': async () => {
-      if (!platform.chooseModelFile) throw new AppError('unsupported', 'Enter the path of the model file.');
+      if (!platform.chooseModelFile) throw AppError.localized('unsupported', 'enterModelPath');
       return { path: await platform.chooseModelFile() };
     },
     'library.chooseFolder': async () => {
-      if (!platform.chooseFolder) throw new AppError('unsupported', 'Enter the path of the folder.');
+      if (!platform.chooseFolder) throw AppError.localized('unsupported', 'enterFolderPath');
       return { dir: await platform.chooseFolder() };
     },
   };

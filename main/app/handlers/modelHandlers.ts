@@ -26,11 +26,11 @@ export function modelHandlers(s: HearthServices): HandlerGroup<ModelCalls> {
     },
     'models.openFolder': async () => {
       if (!platform.openFolder) {
-        throw new AppError('unsupported', `Open this folder from your file manager: ${library.dir}`);
+        throw AppError.localized('unsupported', 'openFolderYourself', { path: library.dir });
       }
       await library.list(); // creates the folder if it does not exist yet
       // Opening a file instead of a folder would run it: only ever a folder.
-      if (!statSync(library.dir).isDirectory()) throw new AppError('forbidden', `${library.dir} is not a folder.`);
+      if (!statSync(library.dir).isDirectory()) throw AppError.localized('forbidden', 'notAFolder', { path: library.dir });
       await platform.openFolder(library.dir);
       return { opened: true };
     },

@@ -1,2 +1,11 @@
-// English: the source catalog of the 'errors' namespace. Keys are camelCase and say what the text is for.
-export const errors = {} satisfies Record<string, unknown>;
+// English: the 'errors' namespace — errors main reports (AppError.localized), shown in the UI's language.
+export const errors = {
+  conversationGone: 'That conversation no longer exists.',
+  openFolderYourself: 'Open this folder from your file manager: {{path}}',
+  notAFolder: '{{path}} is not a folder.',
+  findFileYourself: 'Find it in your file manager: {{path}}',
+  enterModelPath: 'Enter the path of the model file.',
+  enterFolderPath: 'Enter the path of the folder.',
+  enterDocumentPaths: 'Enter the paths of the documents.',
+  notAReranker: 'This model cannot rank passages: it is not a reranker.',
+} satisfies Record<string, string>;
