@@ -9,9 +9,14 @@ interface DialogProps {
   testId?: string;
 }
 
+/** What Tab can reach inside the dialog. */
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 /**
- * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and
- * closes on Esc; this adds a title, a close button and closing on a backdrop click.
+ * A modal on the native <dialog>: the browser makes the page behind inert, closes on Esc and
+ * gives focus back to the opener on close; this adds a title, a close button, closing on a
+ * backdrop click, and Tab wrapping round inside (the browser would let it leave the page).
  */
 export function Dialog({ title, onClose, children, className, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -20,8 +25,16 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
 
   useEffect(() => {
     const dialog = ref.current;
+    // The element that opened the dialog gets focus back when it closes: the dialog leaves the
+    // page as it closes (React unmounts it), and a removed dialog restores nothing by itself.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected && (document.activeElement === null || document.activeElement === document.body)) {
+        opener.focus();
+      }
+    };
   }, []);
 
   return (
@@ -30,6 +43,22 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
       className={`dialog ${className ?? ''}`}
       aria-labelledby={titleId}
       data-testid={testId}
+      onKeyDown={(event) => {
+        if (event.key !== 'Tab' || event.defaultPrevented) return;
+        const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+          (element) => element.offsetParent !== null || element === document.activeElement,
+        );
+        const first = focusable[0];
+        const last = focusable.at(-1);
+        if (!first || !last) return;
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }}
       onCancel={(event) => {
         event.preventDefault();
         // React passes the event on to a dialog this one is nested in; Esc closes only the top one.
