@@ -32,7 +32,7 @@ async function tab(page: Page, key = 'Tab'): Promise<Focused> {
     }
     const { document, getComputedStyle } = globalThis as unknown as {
       document: { activeElement: El | null; querySelector(selector: string): El | null };
-      getComputedStyle(element: El): { outlineStyle: string; outlineWidth: string; boxShadow: string };
+      getComputedStyle: (element: El) => { outlineStyle: string; outlineWidth: string; boxShadow: string };
     };
     const element = document.activeElement;
     if (!element) return { what: 'nothing', ringed: false, inDialog: null };
