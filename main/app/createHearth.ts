@@ -95,6 +95,8 @@ export interface Hearth {
   readonly paths: DataPaths;
   readonly hardware: HardwareService;
   readonly apiServer: ApiServer;
+  /** The language the UI is read in (the desktop's file dialogs speak it too). */
+  readonly uiLanguage: UiLanguage;
   /** Settles when the start-up warm-up is done (at once when off); never rejects. */
   readonly warmup: Promise<WarmUpOutcome>;
   close(): Promise<void>;
@@ -359,6 +361,7 @@ export function createHearth(options: HearthOptions): Hearth {
 
   return {
     dispatch: createDispatch(apiCalls, handlers),
+    uiLanguage,
     events,
     engine,
     chat,

@@ -3,6 +3,7 @@
  * the web host uses (with the engine as a utility process) and connects one window to them.
  */
 import { app, BrowserWindow, dialog, shell } from 'electron';
+import { textIn } from '../../contract/i18n/index.js';
 import { gpuChoiceFrom } from '../app/gpuChoice.js';
 import { createHearth, type Hearth } from '../app/createHearth.js';
 import { resolveDataPaths } from '../app/dataPaths.js';
@@ -26,6 +27,10 @@ if (!app.requestSingleInstanceLock()) {
     window.focus();
   });
 
+  // The file dialogs' words, in the UI's language (English until the window has said which).
+  const say = (key: 'chooseModelFile' | 'modelFiles' | 'chooseDocuments' | 'documentFiles' | 'chooseModelsFolder') =>
+    textIn(hearth?.uiLanguage.current() ?? 'en', 'desktop', key);
+
   void app.whenReady().then(() => {
     hardenApp();
     serveRenderer(rendererDir());
@@ -44,25 +49,27 @@ if (!app.requestSingleInstanceLock()) {
         revealFile: async (path) => shell.showItemInFolder(path),
         chooseModelFile: async () => {
           const options = {
-            title: 'Import a GGUF model',
+            title: say('chooseModelFile'),
             properties: ['openFile' as const],
-            filters: [{ name: 'GGUF models', extensions: ['gguf'] }],
+            filters: [{ name: say('modelFiles'), extensions: ['gguf'] }],
           };
           const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
         chooseDocuments: async () => {
           const options = {
-            title: 'Import documents',
+            title: say('chooseDocuments'),
             properties: ['openFile' as const, 'multiSelections' as const],
-            filters: [{ name: 'Documents', extensions: ['pdf', 'docx', 'md', 'markdown', 'html', 'htm', 'txt'] }],
+            filters: [
+              { name: say('documentFiles'), extensions: ['pdf', 'docx', 'md', 'markdown', 'html', 'htm', 'txt'] },
+            ],
           };
           const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
           return result.canceled ? [] : result.filePaths;
         },
         chooseFolder: async () => {
           const options = {
-            title: 'Choose the models folder',
+            title: say('chooseModelsFolder'),
             properties: ['openDirectory' as const, 'createDirectory' as const],
           };
           const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);

@@ -1,5 +1,6 @@
 import { chat } from './chat.js';
 import { common } from './common.js';
+import { desktop } from './desktop.js';
 import { documents } from './documents.js';
 import { errors } from './errors.js';
 import { exchange } from './exchange.js';
@@ -28,6 +29,7 @@ export const en = {
   notices,
   prompts,
   exchange,
+  desktop,
 };
 export type EnglishCatalogs = typeof en;
 export type Namespace = keyof EnglishCatalogs;

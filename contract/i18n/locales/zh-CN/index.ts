@@ -2,6 +2,7 @@ import type { Catalog } from '../../catalogTypes.js';
 import type { EnglishCatalogs } from '../en/index.js';
 import { chat } from './chat.js';
 import { common } from './common.js';
+import { desktop } from './desktop.js';
 import { documents } from './documents.js';
 import { errors } from './errors.js';
 import { exchange } from './exchange.js';
@@ -26,4 +27,5 @@ export const zhCN: Catalog<EnglishCatalogs> = {
   notices,
   prompts,
   exchange,
+  desktop,
 };
