@@ -5,6 +5,7 @@ import {
   WS_MAX_FRAME_BYTES,
   WsServerFrameSchema,
 } from '../../../contract/index.js';
+import { localized } from '../../../contract/i18n/index.js';
 import type { HearthBridge } from './HearthBridge.js';
 
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000];
@@ -32,7 +33,7 @@ export function createWebSocketBridge(url = defaultSocketUrl()): HearthBridge {
     queue.length = 0;
     sent = 0;
     for (const resolve of pending.values()) {
-      resolve({ ok: false, error: { code: 'disconnected', message: 'Lost the connection to Hearth. Reconnecting…' } });
+      resolve({ ok: false, error: { code: 'disconnected', ...localized('errors', 'connectionLost') } });
     }
     pending.clear();
   };
@@ -93,8 +94,10 @@ export function createWebSocketBridge(url = defaultSocketUrl()): HearthBridge {
       const frame = JSON.stringify({ type: 'call', id, method, input });
       // Over the host's frame limit the host would close the socket, failing every call under way.
       if (new TextEncoder().encode(frame).length > WS_MAX_FRAME_BYTES) {
-        const message = 'This request is too large to send to Hearth.';
-        return Promise.resolve({ ok: false, error: { code: 'invalid_input', message } });
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'invalid_input', ...localized('errors', 'requestTooLarge') },
+        });
       }
       return new Promise<CallResult>((resolve) => {
         pending.set(id, resolve);

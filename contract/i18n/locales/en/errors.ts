@@ -7,5 +7,7 @@ export const errors = {
   enterModelPath: 'Enter the path of the model file.',
   enterFolderPath: 'Enter the path of the folder.',
   enterDocumentPaths: 'Enter the paths of the documents.',
+  connectionLost: 'Lost the connection to Hearth. Reconnecting…',
+  requestTooLarge: 'This request is too large to send to Hearth.',
   notAReranker: 'This model cannot rank passages: it is not a reranker.',
 } satisfies Record<string, string>;

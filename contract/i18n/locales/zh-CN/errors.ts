@@ -10,5 +10,7 @@ export const errors: Catalog<typeof en> = {
   enterModelPath: '请输入模型文件的路径。',
   enterFolderPath: '请输入文件夹的路径。',
   enterDocumentPaths: '请输入文档的路径。',
+  connectionLost: '与 Hearth 的连接已断开，正在重新连接…',
+  requestTooLarge: '此请求太大，无法发送给 Hearth。',
   notAReranker: '此模型无法为段落排序：它不是重排序模型。',
 };
