@@ -9,6 +9,7 @@ import {
   ConversationExportSchema,
   EXPORT_MAX_BYTES,
   type ExportedMessage,
+  IMPORT_PART_MAX_CHARS,
 } from '../../contract/index.js';
 import { ArchiveExporter } from '../../main/exchange/ArchiveExporter.js';
 import { ConversationExporter } from '../../main/exchange/ConversationExporter.js';
@@ -16,6 +17,7 @@ import { ConversationImporter } from '../../main/exchange/ConversationImporter.j
 import { ImportUploads } from '../../main/exchange/ImportUploads.js';
 import { ConversationStore } from '../../main/storage/ConversationStore.js';
 import { type Db, openDatabase } from '../../main/storage/openDatabase.js';
+import { splitForUpload } from '../../renderer/src/session/createExchangeCommands.js';
 import { tempDir } from '../support/tempDir.js';
 
 const MODEL = 'family/forged-model.gguf';
@@ -429,5 +431,24 @@ describe('import uploads in parts', () => {
     assert.throws(() => uploads.append('u4', 0, 'x'), /Several imports are already under way/);
     now += 10 * 60_000;
     assert.equal(uploads.append('u4', 0, 'x'), 1);
+  });
+});
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('the renderer splits a file for upload', () => {
+  test('parts of at most the limit, joined back exactly, never cutting a surrogate pair', () => {
+    const text = 'a🔥'.repeat(10);
+    for (const size of [1, 2, 3, 4, 7]) {
+      const parts = splitForUpload(text, Math.max(size, 2));
+      assert.equal(parts.join(''), text);
+      for (const part of parts) {
+        assert.ok(part.length <= Math.max(size, 2));
+        assert.ok(part.length > 0);
+        assert.doesNotMatch(part, LONE_SURROGATE, `size ${size}: a character cut in two in ${JSON.stringify(part)}`);
+      }
+    }
+    assert.deepEqual(splitForUpload(''), [''], 'an empty file is one empty part');
+    assert.equal(splitForUpload('x'.repeat(IMPORT_PART_MAX_CHARS + 1)).length, 2);
   });
 });
