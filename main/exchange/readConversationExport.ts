@@ -10,6 +10,7 @@ import {
   EXPORT_MAX_BYTES,
   findTreeProblem,
 } from '../../contract/index.js';
+import { withinJsonValueBudget } from './jsonValueBudget.js';
 
 const MB = 1024 * 1024;
 
@@ -19,7 +20,7 @@ function refuse(key: TextKey<'exchange'>, params?: TextParams): AppError {
 
 /**
  * An export file's text, checked step by step so that each kind of bad file gets its own clear
- * error: too large (before anything is parsed), not JSON, not a Hearth export, from a newer
+ * error: too large or too many values (before anything is parsed), not JSON, not a Hearth export, from a newer
  * Hearth, a field out of the schema, a broken message tree. Only the schema's output is returned:
  * keys it does not know (`__proto__` among them) are refused, never copied.
  */
@@ -28,6 +29,7 @@ export function readConversationExport(content: string): ConversationExport {
   if (bytes > EXPORT_MAX_BYTES) {
     throw refuse('errorTooLarge', { size: Math.ceil(bytes / MB), max: EXPORT_MAX_BYTES / MB });
   }
+  if (!withinJsonValueBudget(content)) throw refuse('errorTooManyValues');
   let parsed: unknown;
   try {
     parsed = JSON.parse(content);

@@ -15,9 +15,10 @@ import { ArchiveExporter } from '../../main/exchange/ArchiveExporter.js';
 import { ConversationExporter } from '../../main/exchange/ConversationExporter.js';
 import { ConversationImporter } from '../../main/exchange/ConversationImporter.js';
 import { ImportUploads } from '../../main/exchange/ImportUploads.js';
+import { MAX_JSON_CONTAINERS, MAX_JSON_VALUES, withinJsonValueBudget } from '../../main/exchange/jsonValueBudget.js';
 import { ConversationStore } from '../../main/storage/ConversationStore.js';
 import { type Db, openDatabase } from '../../main/storage/openDatabase.js';
-import { splitForUpload } from '../../renderer/src/session/createExchangeCommands.js';
+import { splitForUpload } from '../../renderer/src/session/splitForUpload.js';
 import { tempDir } from '../support/tempDir.js';
 
 const MODEL = 'family/forged-model.gguf';
@@ -330,6 +331,18 @@ describe('conversation import refuses bad files and changes nothing', () => {
       error: /This file is 65 MB; Hearth imports conversation files up to 64 MB/,
     },
     {
+      name: 'millions of empty objects within the size limit',
+      content: () =>
+        JSON.stringify({ ...valid(), flood: [] }).replace('"flood":[]', `"flood":[${'{},'.repeat(2_000_000)}{}]`),
+      error: /holds far more items than an export of its size can/,
+    },
+    {
+      name: 'millions of numbers within the size limit',
+      content: () =>
+        JSON.stringify({ ...valid(), flood: [] }).replace('"flood":[]', `"flood":[${'0,'.repeat(8_000_000)}0]`),
+      error: /holds far more items than an export of its size can/,
+    },
+    {
       name: '__proto__ at the top',
       content: () => JSON.stringify(valid()).replace(/^\{/, '{"__proto__": {"polluted": true},'),
       error: /Unrecognized key: "__proto__"/,
@@ -431,6 +444,27 @@ describe('import uploads in parts', () => {
     assert.throws(() => uploads.append('u4', 0, 'x'), /Several imports are already under way/);
     now += 10 * 60_000;
     assert.equal(uploads.append('u4', 0, 'x'), 1);
+  });
+});
+
+describe('the value budget scanned before parsing', () => {
+  test('counts only outside strings, and a real export stays far below it', () => {
+    assert.equal(withinJsonValueBudget('{"a": "{{{,,,[[["}', { containers: 1, values: 2 }), true);
+    assert.equal(
+      withinJsonValueBudget('{"a": "\\"", "b": [1]}', { containers: 1, values: 10 }),
+      false,
+      'an escaped quote does not end the string; the one after it does',
+    );
+    assert.equal(withinJsonValueBudget('[1,2,3]', { containers: 5, values: 3 }), false);
+    const { store, exporter } = open();
+    const id = richConversation(store);
+    const content = exporter.json(id, 'tree').content;
+    // Scaled to 64 MB, this export's density of objects and values stays under the budgets.
+    const scale = EXPORT_MAX_BYTES / Buffer.byteLength(content);
+    const containers = (content.match(/[{[]/g) ?? []).length;
+    const values = containers + (content.match(/,/g) ?? []).length;
+    assert.ok(containers * scale < MAX_JSON_CONTAINERS, `${containers * scale} objects and arrays`);
+    assert.ok(values * scale < MAX_JSON_VALUES, `${values * scale} values`);
   });
 });
 

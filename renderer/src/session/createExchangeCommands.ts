@@ -1,11 +1,12 @@
 import type { TextKey, TextParams, UntypedT } from '../../../contract/i18n/index.js';
-import { EXPORT_MAX_BYTES, type ExportScope, IMPORT_PART_MAX_CHARS, toErrorValue } from '../../../contract/index.js';
+import { EXPORT_MAX_BYTES, type ExportScope, toErrorValue } from '../../../contract/index.js';
 import type { ApiClient } from '../api/apiClient.js';
 import { formatBytes } from '../format/formatBytes.js';
 import { t } from '../i18n/i18n.js';
 import type { AppStore } from '../store/appStore.js';
 import type { ShownMessage } from '../store/uiSlice.js';
 import { saveFile } from '../util/saveFile.js';
+import { splitForUpload } from './splitForUpload.js';
 
 export type ExportFormat = 'json' | 'markdown';
 
@@ -33,20 +34,6 @@ function said(key: TextKey<'exchange'>, params?: TextParams): ShownMessage {
   // The key's type is checked above; i18next's types cannot follow a key built from it.
   const message = (t as unknown as UntypedT)(full, params ?? {});
   return { message, text: params ? { key: full, params } : { key: full } };
-}
-
-/** The text in parts one call can carry, never cutting a character in two (a surrogate pair). */
-export function splitForUpload(text: string, size = IMPORT_PART_MAX_CHARS): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  while (start < text.length || parts.length === 0) {
-    let end = Math.min(start + size, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && end - 1 > start && last >= 0xd800 && last <= 0xdbff) end -= 1;
-    parts.push(text.slice(start, end));
-    start = end;
-  }
-  return parts;
 }
 
 export function createExchangeCommands(api: ApiClient, store: AppStore, deps: ExchangeDeps): ExchangeCommands {

@@ -2,6 +2,8 @@
 export const exchange = {
   // Errors main writes (AppError.localized(..., 'exchange')).
   errorTooLarge: 'This file is {{size}} MB; Hearth imports conversation files up to {{max}} MB.',
+  errorTooManyValues:
+    'This file is not a Hearth conversation export: it holds far more items than an export of its size can.',
   errorNotJson: 'This file is not a Hearth conversation export: it is not JSON.',
   errorNotExport: 'This file is not a Hearth conversation export.',
   errorArchive: 'This file is an archive of all conversations. Import the export of one conversation (JSON) instead.',

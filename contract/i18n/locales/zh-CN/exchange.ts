@@ -4,6 +4,7 @@ import type { exchange as en } from '../en/exchange.js';
 // Simplified Chinese for the 'exchange' namespace.
 export const exchange: Catalog<typeof en> = {
   errorTooLarge: '此文件大小为 {{size}} MB；Hearth 可导入的对话文件最大为 {{max}} MB。',
+  errorTooManyValues: '此文件不是 Hearth 对话导出文件：其中的条目数量远超同等大小的导出文件。',
   errorNotJson: '此文件不是 Hearth 对话导出文件：它不是 JSON。',
   errorNotExport: '此文件不是 Hearth 对话导出文件。',
   errorArchive: '此文件是全部对话的归档。请改为导入单个对话的导出文件（JSON）。',
