@@ -20,9 +20,10 @@ function refuse(key: TextKey<'exchange'>, params?: TextParams): AppError {
 
 /**
  * An export file's text, checked step by step so that each kind of bad file gets its own clear
- * error: too large or too many values (before anything is parsed), not JSON, not a Hearth export, from a newer
- * Hearth, a field out of the schema, a broken message tree. Only the schema's output is returned:
- * keys it does not know (`__proto__` among them) are refused, never copied.
+ * error: too large or too many values (both before anything is parsed), not JSON, not a Hearth
+ * export, from a newer Hearth, a field out of the schema, a broken message tree. Only the
+ * schema's output is returned: keys it does not know (`__proto__` among them) are refused, never
+ * copied.
  */
 export function readConversationExport(content: string): ConversationExport {
   const bytes = Buffer.byteLength(content);
