@@ -174,4 +174,38 @@ describe('export and import in the browser (web host, headless Chromium)', () =>
     assert.equal(archive.conversations.length, before + 1);
     assert.deepEqual(pageErrors, []);
   });
+
+  test('in Chinese: the dialog, the Markdown export and an import error follow the UI language', async () => {
+    const { hearth, page, modelId, pageErrors } = await openInBrowser(
+      forged.paths.rwkv6,
+      { threads: 1 },
+      { locale: 'zh-CN' },
+    );
+    const id = buildConversation(new ConversationStore(hearth.db), modelId);
+    await page.reload();
+    await page.locator(`[data-testid="conversation-item"][data-id="${id}"]`).click();
+    await messages(page).nth(3).waitFor();
+
+    await page.getByRole('button', { name: '导出对话' }).click();
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.getByLabel('Markdown，便于阅读或分享').check();
+    await dialog.getByLabel('当前显示的分支').check();
+    assert.match(await dialog.innerText(), /已保存的状态不会导出/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: '导出' }).click(),
+    ]);
+    const path = join(tempDir(), download.suggestedFilename());
+    await download.saveAs(path);
+    const markdown = readFileSync(path, 'utf8');
+    assert.match(markdown, /^### 你\n\nHow do I charge the lantern\?$/m);
+    assert.match(markdown, /^### 助手 · forged-model$/m);
+    assert.match(markdown, /^> 不包含已保存的状态/m);
+
+    const broken = join(tempDir(), 'broken.json');
+    writeFileSync(broken, '[]');
+    await page.getByTestId('import-file').setInputFiles(broken);
+    assert.equal(await page.getByTestId('exchange-error').innerText(), '此文件不是 Hearth 对话导出文件。');
+    assert.deepEqual(pageErrors, []);
+  });
 });
