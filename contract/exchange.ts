@@ -19,8 +19,12 @@ export const EXPORT_MAX_BYTES = 64 * 1024 * 1024;
 export const EXPORT_MAX_MESSAGES = 20_000;
 /** An answer or question; the stored limit of a typed message is 200,000 characters. */
 export const EXPORT_MAX_CONTENT_CHARS = 1_000_000;
-/** A question as the model saw it, with its numbered passages (up to 100 of up to 8,000 characters). */
-export const EXPORT_MAX_MODEL_CONTENT_CHARS = 2_000_000;
+/**
+ * A question as the model saw it: with its numbered passages, or a whole document read into the
+ * conversation (documents.tool `read`, as long as a large context allows). The file's 64 MB bound
+ * is what keeps memory in check; this one only keeps a single field from taking all of it.
+ */
+export const EXPORT_MAX_MODEL_CONTENT_CHARS = 16_000_000;
 /**
  * An import travels to main in parts of at most this many characters: one call must fit in one
  * WebSocket frame even when every character needs escaping (6 bytes), see WS_MAX_FRAME_BYTES.
@@ -48,7 +52,7 @@ export const ExportedCitationSchema = z.strictObject({
   documentId: Text(64),
   fileName: Text(1024),
   page: z.int().min(1).nullable(),
-  headingPath: z.array(Text(1000)).max(32),
+  headingPath: z.array(Text(1000)).max(64),
   startOffset: z.int().min(0),
   endOffset: z.int().min(0),
   relevance: z.number().min(0).max(1).optional(),
