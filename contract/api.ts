@@ -14,6 +14,7 @@ import {
   SettingsSchema,
   StateUsageSchema,
 } from './domain.js';
+import { ExportFileSchema, ExportScopeSchema, IMPORT_PART_MAX_CHARS } from './exchange.js';
 import { ExecutionPlanSchema, HardwareProfileSchema, ModelFactsSchema } from './hardware.js';
 import { CollectionSchema, DocumentSummarySchema, ImportOutcomeSchema, SearchHitSchema } from './documents.js';
 import { FolderImportSchema, WatchedFolderSchema } from './folders.js';
@@ -327,6 +328,34 @@ export const apiCalls = {
   'states.usage': call(Empty, StateUsageSchema),
   /** Deletes saved states: one conversation's, or all of them (prompt cache included). */
   'states.purge': call(z.strictObject({ conversationId: IdSchema.optional() }), StateUsageSchema),
+
+  /**
+   * One conversation as a file to save: JSON in the export format (docs/export-format.md, which
+   * `conversations.import` reads back) or Markdown to read; its active branch or every branch.
+   */
+  'conversations.export': call(
+    z.strictObject({ conversationId: IdSchema, format: z.enum(['json', 'markdown']), scope: ExportScopeSchema }),
+    ExportFileSchema,
+  ),
+  /** Every conversation, every branch, in one JSON file (`hearth.archive`). */
+  'conversations.exportAll': call(Empty, ExportFileSchema),
+  /**
+   * A part of an import file larger than one call may carry, in order from 0; the import call then
+   * brings the last part with the same `uploadId`.
+   */
+  'conversations.importPart': call(
+    z.strictObject({
+      uploadId: IdSchema,
+      index: z.int().min(0).max(10_000),
+      content: z.string().max(IMPORT_PART_MAX_CHARS),
+    }),
+    z.strictObject({ receivedBytes: z.int().min(0) }),
+  ),
+  /** A conversation export file as a new conversation (all of it, or on any problem nothing). */
+  'conversations.import': call(
+    z.strictObject({ content: z.string().max(IMPORT_PART_MAX_CHARS), uploadId: IdSchema.optional() }),
+    ConversationSchema,
+  ),
 } as const;
 export type ApiCalls = typeof apiCalls;
 export type ApiCallName = keyof ApiCalls;

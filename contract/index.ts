@@ -18,3 +18,4 @@ export * from './searchThread.js';
 export * from './server.js';
 export * from './openai.js';
 export * from './remote.js';
+export * from './exchange.js';

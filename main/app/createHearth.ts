@@ -48,6 +48,7 @@ import { AppEvents } from './AppEvents.js';
 import { engineStatusView } from './engineStatusView.js';
 import { sideModels } from './sideModels.js';
 import { allHandlers } from './handlers/allHandlers.js';
+import { ImportUploads } from '../exchange/ImportUploads.js';
 import type { CallContext } from './handlers/HearthServices.js';
 import type { PlatformActions } from './platformActions.js';
 import { adoptEmbeddingModel } from './adoptEmbeddingModel.js';
@@ -357,6 +358,7 @@ export function createHearth(options: HearthOptions): Hearth {
     engineStatus: () => engineStatus(engine.status),
     loadModel,
     stateUsage,
+    importUploads: new ImportUploads(),
   });
 
   return {

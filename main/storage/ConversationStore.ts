@@ -449,6 +449,121 @@ export class ConversationStore {
     }
     return map;
   }
+
+  /** Every message of every branch, in the order they were written: parents before their replies. */
+  treeMessages(conversationId: string): Message[] {
+    const rows = this.#db
+      .prepare<[string], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq')
+      .all(conversationId);
+    const siblings = this.#siblingsByParent(conversationId);
+    return rows.map((row) => toMessage(row, siblings.get(row.parent_id) ?? [row.id]));
+  }
+
+  /** What the model saw for the conversation's questions that had sources, by message id. */
+  modelContentsOf(conversationId: string): Map<string, string> {
+    const rows = this.#db
+      .prepare<[string], { id: string; model_content: string }>(
+        'SELECT id, model_content FROM messages WHERE conversation_id = ? AND model_content IS NOT NULL',
+      )
+      .all(conversationId);
+    return new Map(rows.map((row) => [row.id, row.model_content]));
+  }
+
+  /**
+   * A conversation brought in from a file, in one transaction: every message gets a new id, the
+   * tree and the active branch are kept. Parents must come before their replies. Any failure
+   * rolls back everything, so a bad file leaves no half conversation behind.
+   */
+  insertImported(init: ImportedConversation): Conversation {
+    return this.#db.transaction(() => {
+      const now = this.#now();
+      const conversationId = randomUUID();
+      this.#db
+        .prepare(
+          `INSERT INTO conversations (id, title, created_at, updated_at, model_id, system_prompt, sampling_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          conversationId,
+          init.title.trim() || UNTITLED,
+          init.createdAt,
+          now,
+          init.modelId,
+          init.systemPrompt,
+          init.sampling ? JSON.stringify(init.sampling) : null,
+        );
+      const insert = this.#db.prepare(
+        `INSERT INTO messages (id, conversation_id, parent_id, seq, role, content, status, stop_reason, detail,
+           model_id, prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second, context_source,
+           context_tokens, context_ms, context_rejected, model_content, sources_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const ids = new Map<string, string>();
+      init.messages.forEach((message, index) => {
+        const parentId = message.parentKey === null ? null : ids.get(message.parentKey);
+        if (parentId === undefined) throw new Error(`message ${message.key} comes before its parent`);
+        const id = randomUUID();
+        ids.set(message.key, id);
+        const { stats, context } = message;
+        insert.run(
+          id,
+          conversationId,
+          parentId,
+          index + 1,
+          message.role,
+          message.content,
+          message.status,
+          message.stopReason,
+          message.detail,
+          message.modelId,
+          stats?.promptTokens ?? null,
+          stats?.completionTokens ?? null,
+          stats?.timeToFirstTokenMs ?? null,
+          stats?.tokensPerSecond ?? null,
+          context?.source ?? null,
+          context?.tokens ?? null,
+          context?.ms ?? null,
+          context?.rejected ?? null,
+          message.modelContent,
+          message.sources.length > 0 ? JSON.stringify(message.sources) : null,
+          message.createdAt,
+        );
+      });
+      const leaf = init.activeLeafKey === null ? null : (ids.get(init.activeLeafKey) ?? null);
+      this.#setLeaf(conversationId, leaf);
+      const conversation = this.get(conversationId);
+      if (!conversation) throw new Error('the imported conversation vanished inside its own transaction');
+      return conversation;
+    })();
+  }
+}
+
+/** A conversation to import: messages by keys local to the file, parents first. */
+export interface ImportedConversation {
+  title: string;
+  createdAt: number;
+  modelId: string | null;
+  systemPrompt: string;
+  sampling: Sampling | null;
+  messages: readonly ImportedMessage[];
+  activeLeafKey: string | null;
+}
+
+export interface ImportedMessage {
+  key: string;
+  parentKey: string | null;
+  role: MessageRole;
+  content: string;
+  status: Exclude<MessageStatus, 'streaming'>;
+  stopReason: StopReason | null;
+  detail: string | null;
+  modelId: string | null;
+  stats: MessageStats | null;
+  context: ContextPreparation | null;
+  sources: readonly Citation[];
+  /** The question as the model saw it, with its passages; null: the content itself. */
+  modelContent: string | null;
+  createdAt: number;
 }
 
 function toConversation(row: ConversationRow): Conversation {

@@ -11,6 +11,7 @@ import type { DocumentService } from '../../documents/DocumentService.js';
 import type { FolderService } from '../../documents/folders/FolderService.js';
 import type { DocumentTools } from '../../documents/tools/DocumentTools.js';
 import type { EngineSupervisor } from '../../engine/EngineSupervisor.js';
+import type { ImportUploads } from '../../exchange/ImportUploads.js';
 import type { HardwareService } from '../../hardware/HardwareService.js';
 import type { DownloadManager } from '../../models/download/DownloadManager.js';
 import type { LibraryService } from '../../models/LibraryService.js';
@@ -74,4 +75,6 @@ export interface HearthServices {
   /** Loads a model as the library's Load button does; `stillWanted` is asked once its file is checked. */
   loadModel(modelId: string, stillWanted?: () => boolean): Promise<boolean>;
   stateUsage(): StateUsage;
+  /** Parts of import files on their way in (conversations.importPart). */
+  importUploads: ImportUploads;
 }

@@ -3,6 +3,7 @@ import { appHandlers } from './appHandlers.js';
 import { chatHandlers } from './chatHandlers.js';
 import { conversationHandlers } from './conversationHandlers.js';
 import { documentHandlers } from './documentHandlers.js';
+import { exchangeHandlers } from './exchangeHandlers.js';
 import type { CallContext, HearthServices } from './HearthServices.js';
 import { libraryHandlers } from './libraryHandlers.js';
 import { modelHandlers } from './modelHandlers.js';
@@ -25,5 +26,6 @@ export function allHandlers(services: HearthServices): Handlers<ApiCalls, CallCo
     ...stateHandlers(services),
     ...serverHandlers(services),
     ...engineHandlers(services),
+    ...exchangeHandlers(services),
   };
 }

@@ -14,6 +14,7 @@ import type { ApiClient } from '../api/apiClient.js';
 import type { AppStore } from '../store/appStore.js';
 import { coalesce } from './coalesce.js';
 import { createDocumentCommands, type DocumentCommands } from './createDocumentCommands.js';
+import { createExchangeCommands, type ExchangeCommands } from './createExchangeCommands.js';
 import { createFolderCommands, type FolderCommands } from './createFolderCommands.js';
 import { createHardwareCommands, type HardwareCommands } from './createHardwareCommands.js';
 import { createLibraryCommands, type LibraryCommands } from './createLibraryCommands.js';
@@ -26,7 +27,14 @@ import { createServerCommands, type ServerCommands } from './createServerCommand
  * the user), so components never deal with rejected promises.
  */
 export interface Commands
-  extends DocumentCommands, FolderCommands, HardwareCommands, LibraryCommands, RemoteEngineCommands, ServerCommands {
+  extends
+    DocumentCommands,
+    FolderCommands,
+    HardwareCommands,
+    LibraryCommands,
+    RemoteEngineCommands,
+    ServerCommands,
+    ExchangeCommands {
   loadAll(): Promise<void>;
   refreshConversations(): Promise<void>;
   /** The next page of the conversation list. */
@@ -188,6 +196,10 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
     ...createLibraryCommands(api, store, () => commands.refreshModels()),
     ...createRemoteEngineCommands(api, store),
     ...createServerCommands(api, store),
+    ...createExchangeCommands(api, store, {
+      refreshConversations,
+      openConversation: (conversationId) => commands.openConversation(conversationId),
+    }),
 
     async loadAll() {
       // Not waited for: a remote machine that is slow to answer must not hold up the window.

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
+import { ExportConversationButton } from '../exchange/ExportConversationButton.js';
 import { DocumentsButton } from './DocumentsButton.js';
 import { LibraryButton } from './LibraryButton.js';
 import { ModelPicker } from './ModelPicker.js';
@@ -32,6 +33,7 @@ export function ChatHeader() {
       </div>
       <div className="chat-header-actions">
         <DocumentsButton />
+        <ExportConversationButton />
         <LibraryButton />
         <button
           type="button"

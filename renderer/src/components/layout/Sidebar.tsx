@@ -2,6 +2,7 @@ import { useConversationSearch } from '../../hooks/useConversationSearch.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
+import { ExchangeFooter } from '../exchange/ExchangeFooter.js';
 import { SearchField } from '../search/SearchField.js';
 import { SearchResults } from '../search/SearchResults.js';
 import { ConversationList } from './ConversationList.js';
@@ -39,6 +40,7 @@ export function Sidebar() {
         <SearchField search={search} count={hits.length} onChoose={choose} />
       </div>
       {search.active ? <SearchResults search={search} hits={hits} onChoose={choose} /> : <ConversationList />}
+      <ExchangeFooter />
     </nav>
   );
 }
