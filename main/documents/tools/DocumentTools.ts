@@ -1,4 +1,4 @@
-import { defaultSystemPromptFor, type Language } from '../../../contract/i18n/index.js';
+import { defaultSystemPromptFor, promptText, type Language } from '../../../contract/i18n/index.js';
 import { randomUUID } from 'node:crypto';
 import { AppError, type Sampling } from '../../../contract/index.js';
 import type { ChatService } from '../../chat/ChatService.js';
@@ -57,40 +57,43 @@ export class DocumentTools {
     const document = documents.get(documentId);
     const text = documents.text(documentId);
     if (!document || document.status !== 'indexed' || text === null) {
-      throw new AppError('not_found', 'That document is not indexed (yet).');
+      throw AppError.localized('not_found', 'errorNotIndexed', undefined, 'documents');
     }
     const model = modelId ?? settings.get().defaultModelId;
-    if (!model) throw new AppError('no_model', 'Choose a model first.');
+    if (!model) throw AppError.localized('no_model', 'errorChooseModel', undefined, 'documents');
     const modelPath = await this.#o.library.resolve(model);
     const contextSize = await this.#o.contextFor(modelPath);
     const charsPerToken = await this.#o.charsPerToken(modelPath);
     const budget = Math.floor(contextSize * TEXT_SHARE * charsPerToken);
     const name = document.fileName;
+    const language = this.#o.language();
+    const say = (key: Parameters<typeof promptText>[1], params?: Record<string, string | number>) =>
+      promptText(language, key, params);
 
     let visible: string;
     let modelContent: string;
     if (tool === 'read') {
       if (text.length > budget * 1.8) {
-        throw new AppError(
+        throw AppError.localized(
           'invalid_input',
-          `${name} is too long to read into one conversation with a ${contextSize.toLocaleString('en-US')}-token context. Ask about it instead: questions retrieve the passages they need.`,
+          'errorTooLongToRead',
+          { name, context: contextSize.toLocaleString('en-US') },
+          'documents',
         );
       }
-      visible = `Read ${name}`;
-      modelContent = `Here is the document "${name}". Read it; questions about it follow.\n\n${text}\n\nReply only: Ready.`;
+      visible = say('toolReadTitle', { name });
+      // The document's text is joined around the instructions, never interpolated into them.
+      modelContent = [say('toolReadIntro', { name }), text, say('toolReadReply')].join('\n\n');
     } else {
-      const ask =
-        tool === 'summary'
-          ? 'Write a summary of the whole document in a few paragraphs.'
-          : 'List the key points of the whole document as short bullet points.';
-      visible = tool === 'summary' ? `Summarise ${name}` : `Key points of ${name}`;
+      const ask = say(tool === 'summary' ? 'toolSummaryAsk' : 'toolKeyPointsAsk');
+      visible = say(tool === 'summary' ? 'toolSummaryTitle' : 'toolKeyPointsTitle', { name });
       if (text.length <= budget) {
-        modelContent = `Here is the document "${name}".\n\n${text}\n\n${ask}`;
+        modelContent = [say('toolDocumentIntro', { name }), text, ask].join('\n\n');
       } else {
-        const parts = await this.#summariseParts(documentId, name, budget, contextSize, model);
+        const parts = await this.#summariseParts(documentId, name, budget, contextSize, model, language);
         modelContent = [
-          `Here are summaries of the consecutive parts of the document "${name}".`,
-          ...parts.map((summary, index) => `[Part ${index + 1}]\n${summary}`),
+          say('toolPartSummariesIntro', { name }),
+          ...parts.map((summary, index) => `${say('toolPartLabel', { part: index + 1 })}\n${summary}`),
           ask,
         ].join('\n\n');
       }
@@ -99,7 +102,7 @@ export class DocumentTools {
     const conversation = conversations.create({
       title: visible,
       modelId: model,
-      systemPrompt: defaultSystemPromptFor(settings.get().defaultSystemPrompt, this.#o.language()),
+      systemPrompt: defaultSystemPromptFor(settings.get().defaultSystemPrompt, language),
     });
     // Follow-up questions on a summary retrieve passages from the document; a conversation that
     // read the whole document has it in its state already, and retrieval would only repeat it.
@@ -119,6 +122,7 @@ export class DocumentTools {
     budget: number,
     contextSize: number,
     modelId: string,
+    language: Language,
   ): Promise<string[]> {
     const params = await this.#o.loadParams(await this.#o.library.resolve(modelId));
     const sampling: Sampling = {
@@ -135,16 +139,16 @@ export class DocumentTools {
       const summaries: string[] = [];
       for (const [index, part] of texts.entries()) {
         this.#o.progress(documentId, index, texts.length);
-        const what =
-          level === 1 ? `part ${index + 1} of ${texts.length} of the document` : 'summaries of parts of the document';
+        const intro =
+          level === 1
+            ? promptText(language, 'toolPartIntro', { part: index + 1, parts: texts.length, name })
+            : promptText(language, 'toolSummariesIntro', { name });
         const result = await this.#o.engine.generate(
           params,
           async () => ({
             requestId: `summary-${randomUUID()}`,
             systemPrompt: '',
-            history: [
-              { role: 'user', text: `This is ${what} "${name}".\n\n${part}\n\nSummarise it in a few sentences.` },
-            ],
+            history: [{ role: 'user', text: [intro, part, promptText(language, 'toolSummariseIt')].join('\n\n') }],
             sampling,
             resume: null,
             savePromptState: null,
@@ -152,7 +156,7 @@ export class DocumentTools {
           }),
           { onText: () => undefined },
         );
-        summaries.push(result.text.trim() || '(no summary)');
+        summaries.push(result.text.trim() || promptText(language, 'toolNoSummary'));
       }
       this.#o.progress(documentId, texts.length, texts.length);
       const joinedLength = summaries.reduce((sum, summary) => sum + summary.length + 12, 0);

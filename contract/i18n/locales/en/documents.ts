@@ -1,2 +1,65 @@
 // English: the source catalog of the 'documents' namespace. Keys are camelCase and say what the text is for.
-export const documents = {} satisfies Record<string, unknown>;
+export const documents = {
+  // Import and extraction failures, written by main (stored with a failed document, shown later).
+  errorNoPdfHeader: 'The file is not a valid PDF: it has no PDF header.',
+  errorZipPackageOfType:
+    'The file is a {{type}} zip package; Hearth reads PDF, Word (.docx), Markdown, HTML and text files.',
+  errorZipPackage: 'The file is a zip package; Hearth reads PDF, Word (.docx), Markdown, HTML and text files.',
+  errorWordPassword: 'The Word document is protected by a password. Remove the password in Word and import it again.',
+  errorLegacyWord:
+    'Word 97–2003 documents (.doc) are not supported. Save it as .docx in Word or LibreOffice and import that.',
+  errorLegacyOffice:
+    'The file is an Office 97–2003 document; Hearth reads PDF, Word (.docx), Markdown, HTML and text files.',
+  errorNotDocx: 'The file is not a valid Word document: it is not a .docx package.',
+  errorPngImage: 'The file is a PNG image, not a document Hearth can read.',
+  errorJpegImage: 'The file is a JPEG image, not a document Hearth can read.',
+  errorGifImage: 'The file is a GIF image, not a document Hearth can read.',
+  errorWebpImage: 'The file is a WebP image, not a document Hearth can read.',
+  errorTiffImage: 'The file is a TIFF image, not a document Hearth can read.',
+  errorGgufModel: 'The file is a GGUF model (add it in the model library), not a document Hearth can read.',
+  errorProgram: 'The file is a program, not a document Hearth can read.',
+  errorNotADocument: 'The file is not a document Hearth can read: PDF, Word (.docx), Markdown, HTML or text.',
+  errorEmptyFile: 'The file is empty (0 bytes).',
+  errorPdfTooLarge: 'The file is {{size}} MB; Hearth reads PDFs up to {{max}} MB.',
+  errorFileTooLarge: 'The file is {{size}} MB; Hearth reads files of this kind up to {{max}} MB.',
+  errorDocumentTooLarge: 'The file is {{size}} MB; Hearth reads documents up to {{max}} MB.',
+  errorTooMuchText:
+    'The document holds more than {{max}} characters of text, more than Hearth indexes in one document.',
+  errorNoText: 'The document contains no text.',
+  errorWordDamaged: 'The Word document is damaged and cannot be read ({{detail}}).',
+  errorPdfNoPages: 'The PDF has no pages.',
+  errorPdfNoReadablePage: 'The PDF is damaged: none of its pages could be read.',
+  errorPdfScanned:
+    'No text found: the pages are images (a scanned document?). Hearth cannot read text from images yet.',
+  errorPdfPassword: 'The PDF is protected by a password. Remove the password and import it again.',
+  errorPdfDamaged: 'The PDF is damaged and cannot be read ({{detail}}).',
+  errorReaderFailed: 'The document could not be read: {{detail}}',
+  errorReaderTimeout: 'Reading the document took too long and was stopped.',
+  errorReaderMalformed: 'The document reader sent a malformed report ({{detail}}).',
+  errorReaderOutOfMemory: 'Reading the document ran out of memory. The file may be damaged or too complex.',
+  errorReaderStoppedSignal: 'The document reader stopped unexpectedly ({{signal}}). The file may be damaged.',
+  errorReaderStoppedCode: 'The document reader stopped unexpectedly (exit code {{code}}). The file may be damaged.',
+  errorImportCancelled: 'Import cancelled.',
+  errorSystemFile: 'This is a system file, not a document; Hearth does not import it.',
+  errorIsFolder: 'This is a folder: import it with “Import a folder”.',
+  errorNotRegularFile: 'This is not a regular file (a device or a pipe); Hearth reads only files.',
+  errorFileGone: 'The file no longer exists.',
+  errorFileNotAllowed: 'Hearth is not allowed to read the file.',
+  errorFileUnreadable: 'The file cannot be read ({{detail}}).',
+  errorFileChanged: 'The file changed while it was being imported; import it again.',
+  errorImportFailed: 'Import failed: {{detail}}',
+  errorDiskFull:
+    'The disk is full: Hearth could not save this. Free some space and try again; nothing already saved was lost.',
+  errorNeedFullPath: 'Give the full path of the document.',
+  errorPassageGone: 'That passage is no longer indexed.',
+  errorDocumentGone: 'That document is no longer in the library.',
+  errorNoFolder: 'There is no folder at that path.',
+  errorNotAFolder: 'That is a file, not a folder; import it as a file.',
+  errorFolderNotAllowed: 'Hearth is not allowed to read that folder.',
+  errorFolderTooBig:
+    'The folder holds more than {{max}} documents; import a smaller folder (or its sub-folders one at a time).',
+  errorNotIndexed: 'That document is not indexed (yet).',
+  errorChooseModel: 'Choose a model first.',
+  errorTooLongToRead:
+    '{{name}} is too long to read into one conversation with a {{context}}-token context. Ask about it instead: questions retrieve the passages they need.',
+} satisfies Record<string, unknown>;
