@@ -94,7 +94,11 @@ export function DocumentImportForm({ collectionId, hint, onDismissHint }: Docume
           data-testid="import-documents"
         >
           {importing ? <span className="spinner" aria-hidden="true" /> : <Icon name="fileImport" />}
-          {importing ? t('checkingFiles') : t('importCount', { count: Math.max(1, paths.length) })}
+          {importing
+            ? t('checkingFiles')
+            : paths.length > 1
+              ? t('importCount', { count: paths.length })
+              : t('importButton')}
         </button>
       </div>
     </form>
