@@ -1,4 +1,4 @@
-import { defaultSystemPromptFor, promptText, type Language } from '../../../contract/i18n/index.js';
+import { defaultSystemPromptFor, type Language } from '../../../contract/i18n/index.js';
 import { randomUUID } from 'node:crypto';
 import { AppError, type Sampling } from '../../../contract/index.js';
 import type { ChatService } from '../../chat/ChatService.js';
@@ -7,6 +7,14 @@ import type { ModelLibrary } from '../../models/ModelLibrary.js';
 import type { ConversationStore } from '../../storage/ConversationStore.js';
 import type { DocumentStore } from '../../storage/DocumentStore.js';
 import type { SettingsStore } from '../../storage/SettingsStore.js';
+import {
+  noSummary,
+  partSummariesPrompt,
+  readPrompt,
+  summarisePartPrompt,
+  toolTitle,
+  wholeDocumentPrompt,
+} from './documentToolPrompts.js';
 
 export type DocumentTool = 'summary' | 'key-points' | 'read';
 
@@ -67,10 +75,8 @@ export class DocumentTools {
     const budget = Math.floor(contextSize * TEXT_SHARE * charsPerToken);
     const name = document.fileName;
     const language = this.#o.language();
-    const say = (key: Parameters<typeof promptText>[1], params?: Record<string, string | number>) =>
-      promptText(language, key, params);
+    const visible = toolTitle(language, tool, name);
 
-    let visible: string;
     let modelContent: string;
     if (tool === 'read') {
       if (text.length > budget * 1.8) {
@@ -81,22 +87,12 @@ export class DocumentTools {
           'documents',
         );
       }
-      visible = say('toolReadTitle', { name });
-      // The document's text is joined around the instructions, never interpolated into them.
-      modelContent = [say('toolReadIntro', { name }), text, say('toolReadReply')].join('\n\n');
+      modelContent = readPrompt(language, name, text);
+    } else if (text.length <= budget) {
+      modelContent = wholeDocumentPrompt(language, tool, name, text);
     } else {
-      const ask = say(tool === 'summary' ? 'toolSummaryAsk' : 'toolKeyPointsAsk');
-      visible = say(tool === 'summary' ? 'toolSummaryTitle' : 'toolKeyPointsTitle', { name });
-      if (text.length <= budget) {
-        modelContent = [say('toolDocumentIntro', { name }), text, ask].join('\n\n');
-      } else {
-        const parts = await this.#summariseParts(documentId, name, budget, contextSize, model, language);
-        modelContent = [
-          say('toolPartSummariesIntro', { name }),
-          ...parts.map((summary, index) => `${say('toolPartLabel', { part: index + 1 })}\n${summary}`),
-          ask,
-        ].join('\n\n');
-      }
+      const parts = await this.#summariseParts(documentId, name, budget, contextSize, model, language);
+      modelContent = partSummariesPrompt(language, tool, name, parts);
     }
 
     const conversation = conversations.create({
@@ -139,16 +135,13 @@ export class DocumentTools {
       const summaries: string[] = [];
       for (const [index, part] of texts.entries()) {
         this.#o.progress(documentId, index, texts.length);
-        const intro =
-          level === 1
-            ? promptText(language, 'toolPartIntro', { part: index + 1, parts: texts.length, name })
-            : promptText(language, 'toolSummariesIntro', { name });
+        const which = level === 1 ? { part: index + 1, parts: texts.length } : null;
         const result = await this.#o.engine.generate(
           params,
           async () => ({
             requestId: `summary-${randomUUID()}`,
             systemPrompt: '',
-            history: [{ role: 'user', text: [intro, part, promptText(language, 'toolSummariseIt')].join('\n\n') }],
+            history: [{ role: 'user', text: summarisePartPrompt(language, name, part, which) }],
             sampling,
             resume: null,
             savePromptState: null,
@@ -156,7 +149,7 @@ export class DocumentTools {
           }),
           { onText: () => undefined },
         );
-        summaries.push(result.text.trim() || promptText(language, 'toolNoSummary'));
+        summaries.push(result.text.trim() || noSummary(language));
       }
       this.#o.progress(documentId, texts.length, texts.length);
       const joinedLength = summaries.reduce((sum, summary) => sum + summary.length + 12, 0);
