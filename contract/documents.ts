@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalizedTextSchema } from './i18n/localizedText.js';
 
 /**
  * Documents: what extraction produces (a document's text with its structure) and what chunking
@@ -81,10 +82,15 @@ export const ExtractionErrorCodeSchema = z.enum([
 ]);
 export type ExtractionErrorCode = z.infer<typeof ExtractionErrorCodeSchema>;
 
-/** `message` is written for the user and names the problem, not the file (the UI shows the file). */
+/**
+ * `message` is written for the user and names the problem, not the file (the UI shows the file).
+ * `text` is the same message as a catalog key, shown in the UI's language; failures stored before
+ * there were keys have only their English `message`.
+ */
 export const ExtractionErrorSchema = z.strictObject({
   code: ExtractionErrorCodeSchema,
   message: z.string().min(1).max(1000),
+  text: LocalizedTextSchema.optional(),
 });
 export type ExtractionErrorValue = z.infer<typeof ExtractionErrorSchema>;
 
@@ -198,5 +204,7 @@ export const ImportOutcomeSchema = z.strictObject({
   outcome: z.enum(['queued', 'unchanged', 'refused']),
   documentId: z.string().nullable(),
   error: z.string().nullable(),
+  /** `error` as a catalog key, for the UI's language (absent from a main without keys). */
+  errorText: LocalizedTextSchema.optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalizedTextSchema } from './i18n/localizedText.js';
 
 /**
  * Folders of documents: imported once (recursively, by type) or watched, so files added, changed
@@ -22,7 +23,7 @@ export const FolderImportSchema = z.strictObject({
   queued: z.int().min(0),
   unchanged: z.int().min(0),
   /** Documents of a supported type that were refused (too large, unreadable), first ones named. */
-  refused: z.array(z.strictObject({ path: z.string(), error: z.string() })),
+  refused: z.array(z.strictObject({ path: z.string(), error: z.string(), errorText: LocalizedTextSchema.optional() })),
   refusedCount: z.int().min(0),
   /** Files passed over, not errors: of another type, hidden, or links (never followed: no loops). */
   skipped: z.strictObject({ unsupported: z.int().min(0), hidden: z.int().min(0), links: z.int().min(0) }),

@@ -9,10 +9,11 @@ import {
   type DocumentSummary,
   type ImportOutcome,
   type SearchHit,
-  DISK_FULL_MESSAGE,
+  ExtractionErrorCodeSchema,
   isDiskFull,
   toErrorValue,
 } from '../../contract/index.js';
+import { LocalizedTextSchema, type LocalizedText } from '../../contract/i18n/index.js';
 import type { EngineLauncher } from '../engine/transport/EngineTransport.js';
 import type { DocumentRecord, DocumentStore } from '../storage/DocumentStore.js';
 import { chunkDocument } from './chunk/chunkDocument.js';
@@ -93,7 +94,7 @@ export class DocumentService {
       try {
         outcomes.push(await this.#enqueue(path, collectionId));
       } catch (error) {
-        outcomes.push({ path, outcome: 'refused', documentId: null, error: toErrorValue(error).message });
+        outcomes.push({ path, outcome: 'refused', documentId: null, ...refusal(error) });
       }
     }
     this.#drain();
@@ -252,7 +253,7 @@ export class DocumentService {
   /** A chunk with some of the document's text on each side, for the passage view. */
   passage(chunkId: number, contextChars = 600): { hit: SearchHit; before: string; after: string } {
     const chunk = this.#o.store.chunk(chunkId);
-    if (!chunk) throw new AppError('not_found', 'That passage is no longer indexed.');
+    if (!chunk) throw AppError.localized('not_found', 'errorPassageGone', undefined, 'documents');
     const text = this.#o.store.text(chunk.documentId) ?? '';
     const { ordinal: _ordinal, ...hit } = chunk;
     return {
@@ -263,14 +264,16 @@ export class DocumentService {
   }
 
   async #enqueue(path: string, collectionId: string | null): Promise<ImportOutcome> {
-    if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full path of the document.');
+    if (!isAbsolute(path)) throw AppError.localized('invalid_input', 'errorNeedFullPath', undefined, 'documents');
     const { file, size } = await openDocumentFile(path);
     let contentHash: string;
     try {
       if (size > MAX_DOCUMENT_BYTES) {
-        throw new AppError(
+        throw AppError.localized(
           'invalid_input',
-          `The file is ${Math.ceil(size / MB)} MB; Hearth reads documents up to ${MAX_DOCUMENT_BYTES / MB} MB.`,
+          'errorDocumentTooLarge',
+          { size: Math.ceil(size / MB), max: MAX_DOCUMENT_BYTES / MB },
+          'documents',
         );
       }
       contentHash = await hashOpenFile(file, size);
@@ -334,7 +337,7 @@ export class DocumentService {
       const document = await run.done;
       // The file must still be the one that was hashed: a file changed since is imported anew.
       if ((await hashFile(record.path)) !== record.contentHash) {
-        throw new ExtractionError('unreadable', 'The file changed while it was being imported; import it again.');
+        throw ExtractionError.localized('unreadable', 'errorFileChanged');
       }
       const chunks = chunkDocument(document, { targetChars: record.chunkChars, overlapChars: record.chunkOverlap });
       this.#o.store.saveExtraction(id, document, chunks.length);
@@ -351,23 +354,24 @@ export class DocumentService {
       if (running.cancelled || this.#closed) return; // cancelled: already marked; closing: continued next start
       const failure =
         error instanceof ExtractionError
-          ? error.toValue()
-          : {
-              code: 'failed',
-              message: isDiskFull(error) ? DISK_FULL_MESSAGE : `Import failed: ${(error as Error).message}`,
-            };
-      this.#emit(this.#o.store.setStatus(id, 'failed', failure));
+          ? error
+          : isDiskFull(error)
+            ? ExtractionError.localized('failed', 'errorDiskFull')
+            : ExtractionError.localized('failed', 'errorImportFailed', {
+                detail: ((error as Error).message || String(error)).slice(0, 900),
+              });
+      this.#emit(this.#o.store.setStatus(id, 'failed', failure.toValue()));
     }
   }
 
   #require(id: string): DocumentRecord {
     const record = this.#o.store.get(id);
-    if (!record) throw new AppError('not_found', 'That document is no longer in the library.');
+    if (!record) throw AppError.localized('not_found', 'errorDocumentGone', undefined, 'documents');
     return record;
   }
 
   #emit(record: DocumentRecord | null): DocumentSummary {
-    if (!record) throw new AppError('not_found', 'That document is no longer in the library.');
+    if (!record) throw AppError.localized('not_found', 'errorDocumentGone', undefined, 'documents');
     const summary = this.#summary(record);
     this.#o.changed(summary, null);
     return summary;
@@ -384,16 +388,41 @@ export class DocumentService {
       title: record.title,
       pageCount: record.pageCount,
       status: record.status,
-      error:
-        record.errorCode && record.error
-          ? { code: record.errorCode as NonNullable<DocumentSummary['error']>['code'], message: record.error }
-          : null,
+      error: storedError(record),
       pagesRead: record.status === 'extracting' ? (this.#pages.get(record.id) ?? 0) : null,
       chunksTotal: record.chunksTotal,
       chunksIndexed: record.chunksIndexed,
       createdAt: record.createdAt,
     };
   }
+}
+
+/**
+ * A failure as stored: rows written before failures carried a catalog key have only the English
+ * message, and a key this version cannot parse is dropped (the English still shows).
+ */
+function storedError(record: DocumentRecord): DocumentSummary['error'] {
+  const code = ExtractionErrorCodeSchema.safeParse(record.errorCode);
+  if (!code.success || !record.error) return null;
+  const text = record.errorText === null ? null : parseStoredText(record.errorText);
+  return text ? { code: code.data, message: record.error, text } : { code: code.data, message: record.error };
+}
+
+function parseStoredText(json: string): LocalizedText | null {
+  try {
+    const parsed = LocalizedTextSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why a path was refused, in English and as a catalog key where it has one. */
+function refusal(error: unknown): Pick<ImportOutcome, 'error' | 'errorText'> {
+  if (error instanceof ExtractionError)
+    return error.text ? { error: error.message, errorText: error.text } : { error: error.message };
+  const value = toErrorValue(error);
+  return value.text ? { error: value.message, errorText: value.text } : { error: value.message };
 }
 
 async function hashFile(path: string): Promise<string> {

@@ -22,7 +22,7 @@ export async function openDocumentFile(path: string): Promise<{ file: FileHandle
     throw unreadable(error);
   });
   if (process.platform !== 'win32' && KERNEL_TREES.some((tree) => within(tree, real))) {
-    throw new ExtractionError('unreadable', 'This is a system file, not a document; Hearth does not import it.');
+    throw ExtractionError.localized('unreadable', 'errorSystemFile');
   }
   const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
   const file = await open(path, flags).catch((error: unknown) => {
@@ -34,25 +34,19 @@ export async function openDocumentFile(path: string): Promise<{ file: FileHandle
   });
   if (info.isDirectory()) {
     await file.close();
-    throw new ExtractionError('unreadable', 'This is a folder: import it with “Import a folder”.');
+    throw ExtractionError.localized('unreadable', 'errorIsFolder');
   }
   if (!info.isFile()) {
     await file.close();
-    throw new ExtractionError(
-      'unreadable',
-      'This is not a regular file (a device or a pipe); Hearth reads only files.',
-    );
+    throw ExtractionError.localized('unreadable', 'errorNotRegularFile');
   }
   return { file, size: info.size };
 }
 
 function unreadable(error: unknown): ExtractionError {
   const code = (error as { code?: unknown } | null)?.code;
-  const why =
-    code === 'ENOENT'
-      ? 'The file no longer exists.'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'Hearth is not allowed to read the file.'
-        : `The file cannot be read (${error instanceof Error ? error.message : String(error)}).`;
-  return new ExtractionError('unreadable', why);
+  if (code === 'ENOENT') return ExtractionError.localized('unreadable', 'errorFileGone');
+  if (code === 'EACCES' || code === 'EPERM') return ExtractionError.localized('unreadable', 'errorFileNotAllowed');
+  const detail = (error instanceof Error ? error.message : String(error)).slice(0, 900);
+  return ExtractionError.localized('unreadable', 'errorFileUnreadable', { detail });
 }

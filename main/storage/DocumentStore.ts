@@ -18,6 +18,8 @@ export interface DocumentRecord {
   status: DocumentStatus;
   errorCode: string | null;
   error: string | null;
+  /** The error as a catalog key and values (JSON); null for rows failed before keys were stored. */
+  errorText: string | null;
   chunkChars: number;
   chunkOverlap: number;
   chunksTotal: number;
@@ -44,6 +46,7 @@ interface DocumentRow {
   status: DocumentStatus;
   error_code: string | null;
   error: string | null;
+  error_text: string | null;
   chunk_chars: number;
   chunk_overlap: number;
   chunks_total: number;
@@ -65,6 +68,7 @@ const fromRow = (row: DocumentRow): DocumentRecord => ({
   status: row.status,
   errorCode: row.error_code,
   error: row.error,
+  errorText: row.error_text,
   chunkChars: row.chunk_chars,
   chunkOverlap: row.chunk_overlap,
   chunksTotal: row.chunks_total,
@@ -168,11 +172,20 @@ export class DocumentStore {
   setStatus(
     id: string,
     status: DocumentStatus,
-    error: { code: string; message: string } | null = null,
+    error: { code: string; message: string; text?: unknown } | null = null,
   ): DocumentRecord | null {
     this.#db
-      .prepare('UPDATE documents SET status = ?, error_code = ?, error = ?, updated_at = ? WHERE id = ?')
-      .run(status, error?.code ?? null, error?.message ?? null, this.#now(), id);
+      .prepare(
+        'UPDATE documents SET status = ?, error_code = ?, error = ?, error_text = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        status,
+        error?.code ?? null,
+        error?.message ?? null,
+        error?.text === undefined ? null : JSON.stringify(error.text),
+        this.#now(),
+        id,
+      );
     return this.get(id);
   }
 

@@ -183,4 +183,73 @@ describe('documents in the browser (web host, real import worker and engine, hea
 
     assert.deepEqual(pageErrors, []);
   });
+  test('in Chinese: statuses, a stored import failure and a refused path in Chinese; Esc closes the confirmation, then the dialog; a source opens from the keyboard', async () => {
+    const dir = tempDir();
+    const notes = join(dir, 'lantern-notes.md');
+    writeFileSync(notes, '# Care\n\nStore the lantern below thirty degrees to protect the battery.\n');
+    const picture = join(dir, 'picture.png');
+    writeFileSync(picture, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+
+    const { page, modelId, pageErrors } = await openInBrowser(
+      forged.paths.mamba,
+      { threads: 1, contextSize: 2048, defaultSampling: { temperature: 0, topP: 1, maxTokens: 8, seed: 1 } },
+      { locale: 'zh-CN' },
+    );
+    await page.getByTestId('open-documents').click();
+    const dialog = page.getByTestId('documents-dialog');
+    await dialog.getByRole('heading', { name: '文档' }).waitFor();
+    await page.getByTestId('document-paths').fill(`${notes}\n${picture}\n${join(dir, 'missing.pdf')}`);
+    await page.getByTestId('import-documents').click();
+
+    const refused = page.locator('[data-testid="import-outcome"][data-outcome="refused"]');
+    await refused.waitFor();
+    assert.match(await refused.innerText(), /该文件已不存在。/);
+    const indexed = page.locator('[data-testid="document-row"][data-status="indexed"]');
+    const failed = page.locator('[data-testid="document-row"][data-status="failed"]');
+    await indexed.waitFor({ timeout: 60_000 });
+    await failed.waitFor({ timeout: 60_000 });
+    assert.equal(await indexed.getByTestId('document-status').innerText(), '已索引 · 1 个段落');
+    assert.equal(
+      await failed.getByTestId('document-error').innerText(),
+      '失败：该文件是 PNG 图片，不是 Hearth 能读取的文档。',
+    );
+
+    // Esc closes the topmost dialog only: the confirmation, then the documents dialog.
+    await failed.getByTestId('delete-document').click();
+    const confirm = page.getByTestId('confirm-dialog');
+    await confirm.getByRole('heading', { name: '移除此文档？' }).waitFor();
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    assert.equal(await dialog.isVisible(), true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // A source chip is a button with a name: reached by focus, opened with Enter, closed with Esc.
+    await page.getByTestId('new-conversation').click();
+    await page.getByTestId('model-picker').selectOption(modelId);
+    await page.getByTestId('attach-documents').click();
+    const attach = page.getByTestId('attach-documents-dialog');
+    await attach.getByRole('heading', { name: '根据文档回答' }).waitFor();
+    await attach.getByTestId('attach-document-option').first().check();
+    await attach.getByTestId('save-attachments').click();
+    await attach.waitFor({ state: 'detached' });
+    await page.getByTestId('composer-input').fill('How cold should the lantern be stored?');
+    await page.getByTestId('composer-input').press('Enter');
+    const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
+    const chip = answer.getByTestId('source-chip').first();
+    await chip.waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="message"][data-role="assistant"][data-status="complete"]')
+      .waitFor({ timeout: 120_000 });
+    assert.match((await chip.getAttribute('title')) ?? '', /lantern-notes\.md · Care/);
+    await chip.focus();
+    await page.keyboard.press('Enter');
+    const viewer = page.getByTestId('passage-viewer');
+    await viewer.getByRole('heading', { name: '来源 [1]' }).waitFor();
+    await viewer.getByTestId('passage-highlight').waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
+
+    assert.deepEqual(pageErrors, []);
+  });
 });

@@ -29,10 +29,9 @@ export class DocumentBuilder {
     const start = this.length;
     this.length += trimmed.length;
     if (this.length > MAX_DOCUMENT_CHARS) {
-      throw new ExtractionError(
-        'too_large',
-        `The document holds more than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters of text, more than Hearth indexes in one document.`,
-      );
+      throw ExtractionError.localized('too_large', 'errorTooMuchText', {
+        max: MAX_DOCUMENT_CHARS.toLocaleString('en'),
+      });
     }
     this.parts.push(trimmed);
     this.sections.push({ headingPath: [...headingPath], page, text: trimmed, start, end: this.length });
@@ -48,7 +47,7 @@ export class DocumentBuilder {
   }
 
   finish(kind: DocumentKind, title: string, pageCount: number | null): ExtractedDocument {
-    if (this.isEmpty) throw new ExtractionError('empty', 'The document contains no text.');
+    if (this.isEmpty) throw ExtractionError.localized('empty', 'errorNoText');
     return { kind, title, pageCount, text: this.parts.join(''), sections: this.sections };
   }
 }

@@ -24,10 +24,7 @@ export function documentFromSource(
   cuts: readonly SourceCut[],
 ): ExtractedDocument {
   if (text.length > MAX_DOCUMENT_CHARS) {
-    throw new ExtractionError(
-      'too_large',
-      `The document holds more than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters of text, more than Hearth indexes in one document.`,
-    );
+    throw ExtractionError.localized('too_large', 'errorTooMuchText', { max: MAX_DOCUMENT_CHARS.toLocaleString('en') });
   }
   const sections: DocumentSection[] = [];
   const starts = cuts.length > 0 && cuts[0]!.start === 0 ? cuts : [{ start: 0, headingPath: [] }, ...cuts];
@@ -40,6 +37,6 @@ export function documentFromSource(
     const start = cut.start + leading;
     sections.push({ headingPath: cut.headingPath, page: null, text: body, start, end: start + body.length });
   });
-  if (sections.length === 0) throw new ExtractionError('empty', 'The document contains no text.');
+  if (sections.length === 0) throw ExtractionError.localized('empty', 'errorNoText');
   return { kind, title: title.slice(0, 500), pageCount: null, text, sections };
 }

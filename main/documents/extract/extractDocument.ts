@@ -29,13 +29,13 @@ export async function extractDocument(
   let kind: DocumentKind;
   let bytes: Uint8Array;
   try {
-    if (size === 0) throw new ExtractionError('empty', 'The file is empty (0 bytes).');
+    if (size === 0) throw ExtractionError.localized('empty', 'errorEmptyFile');
     kind = detectType(await readHead(file), name);
     if (size > MAX_FILE_BYTES[kind]) {
-      throw new ExtractionError(
-        'too_large',
-        `The file is ${Math.ceil(size / MB)} MB; Hearth reads ${kind === 'pdf' ? 'PDFs' : 'files of this kind'} up to ${MAX_FILE_BYTES[kind] / MB} MB.`,
-      );
+      throw ExtractionError.localized('too_large', kind === 'pdf' ? 'errorPdfTooLarge' : 'errorFileTooLarge', {
+        size: Math.ceil(size / MB),
+        max: MAX_FILE_BYTES[kind] / MB,
+      });
     }
     bytes = await readAll(file, size);
   } finally {

@@ -23,7 +23,7 @@ export async function extractDocx(bytes: Uint8Array, fallbackTitle: string): Pro
     html = result.value;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ExtractionError('corrupt', `The Word document is damaged and cannot be read (${detail}).`);
+    throw ExtractionError.localized('corrupt', 'errorWordDamaged', { detail: detail.slice(0, 900) });
   }
   return extractHtml(html, fallbackTitle, 'docx');
 }

@@ -60,7 +60,7 @@ export async function extractPdf(
   }
   try {
     const pageCount = pdf.numPages;
-    if (pageCount < 1) throw new ExtractionError('empty', 'The PDF has no pages.');
+    if (pageCount < 1) throw ExtractionError.localized('empty', 'errorPdfNoPages');
     const headings = await readPdfOutline(pdf, pageCount);
     const builder = new DocumentBuilder();
     let current: string[] = [];
@@ -94,14 +94,8 @@ export async function extractPdf(
     stripRunningLines(pages.map((page) => page.text)).forEach((text, index) => {
       current = addPage(builder, index + 1, text, current, pages[index]!.headings);
     });
-    if (failedPages === pageCount)
-      throw new ExtractionError('corrupt', 'The PDF is damaged: none of its pages could be read.');
-    if (builder.isEmpty) {
-      throw new ExtractionError(
-        'no_text',
-        'No text found: the pages are images (a scanned document?). Hearth cannot read text from images yet.',
-      );
-    }
+    if (failedPages === pageCount) throw ExtractionError.localized('corrupt', 'errorPdfNoReadablePage');
+    if (builder.isEmpty) throw ExtractionError.localized('no_text', 'errorPdfScanned');
     // pdf.js types the info dictionary as `Object`: read the one field we want as unknown.
     const info: unknown = (await pdf.getMetadata().catch(() => null))?.info;
     const documentTitle: unknown = (info as { Title?: unknown } | undefined)?.Title;
@@ -167,10 +161,7 @@ function describeOpenError(error: unknown): ExtractionError {
   const name = (error as { name?: unknown } | null)?.name;
   const detail = error instanceof Error ? error.message : String(error);
   if (name === 'PasswordException' || /password/i.test(detail)) {
-    return new ExtractionError(
-      'encrypted',
-      'The PDF is protected by a password. Remove the password and import it again.',
-    );
+    return ExtractionError.localized('encrypted', 'errorPdfPassword');
   }
-  return new ExtractionError('corrupt', `The PDF is damaged and cannot be read (${detail}).`);
+  return ExtractionError.localized('corrupt', 'errorPdfDamaged', { detail: detail.slice(0, 900) });
 }

@@ -119,7 +119,11 @@ export class FolderService {
     else {
       result.refusedCount++;
       if (result.refused.length < REFUSED_NAMED)
-        result.refused.push({ path: outcome.path, error: outcome.error ?? '' });
+        result.refused.push({
+          path: outcome.path,
+          error: outcome.error ?? '',
+          ...(outcome.errorText && { errorText: outcome.errorText }),
+        });
     }
   }
 

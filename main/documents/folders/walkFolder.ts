@@ -21,8 +21,8 @@ const MAX_DEPTH = 32;
 export async function walkFolder(path: string, maxDocuments = MAX_FOLDER_DOCUMENTS): Promise<FolderContents> {
   const root = resolve(path);
   const info = await stat(root).catch(() => null);
-  if (!info) throw new AppError('not_found', 'There is no folder at that path.');
-  if (!info.isDirectory()) throw new AppError('invalid_input', 'That is a file, not a folder; import it as a file.');
+  if (!info) throw AppError.localized('not_found', 'errorNoFolder', undefined, 'documents');
+  if (!info.isDirectory()) throw AppError.localized('invalid_input', 'errorNotAFolder', undefined, 'documents');
   const contents: FolderContents = { root, documents: [], skipped: { unsupported: 0, hidden: 0, links: 0 } };
   await walk(root, 0, contents, maxDocuments);
   return contents;
@@ -34,7 +34,7 @@ async function walk(dir: string, depth: number, contents: FolderContents, maxDoc
   try {
     for await (const entry of await opendir(dir)) entries.push(entry);
   } catch {
-    if (depth === 0) throw new AppError('invalid_input', 'Hearth is not allowed to read that folder.');
+    if (depth === 0) throw AppError.localized('invalid_input', 'errorFolderNotAllowed', undefined, 'documents');
     contents.skipped.unsupported++; // an unreadable sub-folder is passed over, not fatal
     return;
   }
@@ -47,10 +47,8 @@ async function walk(dir: string, depth: number, contents: FolderContents, maxDoc
     else if (entry.isFile() && isFolderDocument(path)) {
       contents.documents.push(path);
       if (contents.documents.length > maxDocuments) {
-        throw new AppError(
-          'invalid_input',
-          `The folder holds more than ${maxDocuments.toLocaleString('en')} documents; import a smaller folder (or its sub-folders one at a time).`,
-        );
+        const max = maxDocuments.toLocaleString('en');
+        throw AppError.localized('invalid_input', 'errorFolderTooBig', { max }, 'documents');
       }
     } else contents.skipped.unsupported++;
   }

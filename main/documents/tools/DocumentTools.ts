@@ -7,6 +7,14 @@ import type { ModelLibrary } from '../../models/ModelLibrary.js';
 import type { ConversationStore } from '../../storage/ConversationStore.js';
 import type { DocumentStore } from '../../storage/DocumentStore.js';
 import type { SettingsStore } from '../../storage/SettingsStore.js';
+import {
+  noSummary,
+  partSummariesPrompt,
+  readPrompt,
+  summarisePartPrompt,
+  toolTitle,
+  wholeDocumentPrompt,
+} from './documentToolPrompts.js';
 
 export type DocumentTool = 'summary' | 'key-points' | 'read';
 
@@ -57,49 +65,40 @@ export class DocumentTools {
     const document = documents.get(documentId);
     const text = documents.text(documentId);
     if (!document || document.status !== 'indexed' || text === null) {
-      throw new AppError('not_found', 'That document is not indexed (yet).');
+      throw AppError.localized('not_found', 'errorNotIndexed', undefined, 'documents');
     }
     const model = modelId ?? settings.get().defaultModelId;
-    if (!model) throw new AppError('no_model', 'Choose a model first.');
+    if (!model) throw AppError.localized('no_model', 'errorChooseModel', undefined, 'documents');
     const modelPath = await this.#o.library.resolve(model);
     const contextSize = await this.#o.contextFor(modelPath);
     const charsPerToken = await this.#o.charsPerToken(modelPath);
     const budget = Math.floor(contextSize * TEXT_SHARE * charsPerToken);
     const name = document.fileName;
+    const language = this.#o.language();
+    const visible = toolTitle(language, tool, name);
 
-    let visible: string;
     let modelContent: string;
     if (tool === 'read') {
       if (text.length > budget * 1.8) {
-        throw new AppError(
+        throw AppError.localized(
           'invalid_input',
-          `${name} is too long to read into one conversation with a ${contextSize.toLocaleString('en-US')}-token context. Ask about it instead: questions retrieve the passages they need.`,
+          'errorTooLongToRead',
+          { name, context: contextSize.toLocaleString('en-US') },
+          'documents',
         );
       }
-      visible = `Read ${name}`;
-      modelContent = `Here is the document "${name}". Read it; questions about it follow.\n\n${text}\n\nReply only: Ready.`;
+      modelContent = readPrompt(language, name, text);
+    } else if (text.length <= budget) {
+      modelContent = wholeDocumentPrompt(language, tool, name, text);
     } else {
-      const ask =
-        tool === 'summary'
-          ? 'Write a summary of the whole document in a few paragraphs.'
-          : 'List the key points of the whole document as short bullet points.';
-      visible = tool === 'summary' ? `Summarise ${name}` : `Key points of ${name}`;
-      if (text.length <= budget) {
-        modelContent = `Here is the document "${name}".\n\n${text}\n\n${ask}`;
-      } else {
-        const parts = await this.#summariseParts(documentId, name, budget, contextSize, model);
-        modelContent = [
-          `Here are summaries of the consecutive parts of the document "${name}".`,
-          ...parts.map((summary, index) => `[Part ${index + 1}]\n${summary}`),
-          ask,
-        ].join('\n\n');
-      }
+      const parts = await this.#summariseParts(documentId, name, budget, contextSize, model, language);
+      modelContent = partSummariesPrompt(language, tool, name, parts);
     }
 
     const conversation = conversations.create({
       title: visible,
       modelId: model,
-      systemPrompt: defaultSystemPromptFor(settings.get().defaultSystemPrompt, this.#o.language()),
+      systemPrompt: defaultSystemPromptFor(settings.get().defaultSystemPrompt, language),
     });
     // Follow-up questions on a summary retrieve passages from the document; a conversation that
     // read the whole document has it in its state already, and retrieval would only repeat it.
@@ -119,6 +118,7 @@ export class DocumentTools {
     budget: number,
     contextSize: number,
     modelId: string,
+    language: Language,
   ): Promise<string[]> {
     const params = await this.#o.loadParams(await this.#o.library.resolve(modelId));
     const sampling: Sampling = {
@@ -135,16 +135,13 @@ export class DocumentTools {
       const summaries: string[] = [];
       for (const [index, part] of texts.entries()) {
         this.#o.progress(documentId, index, texts.length);
-        const what =
-          level === 1 ? `part ${index + 1} of ${texts.length} of the document` : 'summaries of parts of the document';
+        const which = level === 1 ? { part: index + 1, parts: texts.length } : null;
         const result = await this.#o.engine.generate(
           params,
           async () => ({
             requestId: `summary-${randomUUID()}`,
             systemPrompt: '',
-            history: [
-              { role: 'user', text: `This is ${what} "${name}".\n\n${part}\n\nSummarise it in a few sentences.` },
-            ],
+            history: [{ role: 'user', text: summarisePartPrompt(language, name, part, which) }],
             sampling,
             resume: null,
             savePromptState: null,
@@ -152,7 +149,7 @@ export class DocumentTools {
           }),
           { onText: () => undefined },
         );
-        summaries.push(result.text.trim() || '(no summary)');
+        summaries.push(result.text.trim() || noSummary(language));
       }
       this.#o.progress(documentId, texts.length, texts.length);
       const joinedLength = summaries.reduce((sum, summary) => sum + summary.length + 12, 0);

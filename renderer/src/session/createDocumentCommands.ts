@@ -7,6 +7,7 @@ import {
   type SearchHit,
 } from '../../../contract/index.js';
 import type { ApiClient } from '../api/apiClient.js';
+import { localizedMessage, t } from '../i18n/i18n.js';
 import type { AppStore } from '../store/appStore.js';
 import type { DocumentToolName } from '../store/documentsSlice.js';
 import { coalesce } from './coalesce.js';
@@ -65,7 +66,8 @@ export function createDocumentCommands(
   const { calls } = api;
   const state = () => store.getState();
 
-  const message = (error: unknown) => toErrorValue(error).message;
+  /** What went wrong, in the UI's language where main gave its catalog key. */
+  const message = (error: unknown) => localizedMessage(toErrorValue(error));
   /** Inside the dialog, its notice line; elsewhere (startup, reconnects) a banner. */
   const fail = (error: unknown) => {
     if (state().dialog?.kind === 'documents') state().setDocumentsNotice({ level: 'error', message: message(error) });
@@ -116,7 +118,7 @@ export function createDocumentCommands(
       }
       state().finishDocumentImport(outcomes);
       const queued = outcomes.filter((outcome) => outcome.outcome === 'queued').length;
-      if (queued > 0) state().announce(queued === 1 ? 'Importing 1 document.' : `Importing ${queued} documents.`);
+      if (queued > 0) state().announce(t('importingDocuments', { ns: 'documents', count: queued }));
       // Another window may have changed the list meanwhile: show main's view of it.
       await refreshDocuments();
       return outcomes;
@@ -159,11 +161,19 @@ export function createDocumentCommands(
     },
 
     async deleteDocument(documentId) {
-      const name = state().documents.find((document) => document.id === documentId)?.fileName ?? 'The document';
+      const name = state().documents.find((document) => document.id === documentId)?.fileName ?? null;
       try {
         const { deleted } = await calls['documents.delete']({ documentId });
         state().removeDocument(documentId);
-        if (deleted) state().setDocumentsNotice({ level: 'info', message: `Removed ${name} and its index.` });
+        if (deleted) {
+          state().setDocumentsNotice({
+            level: 'info',
+            message:
+              name === null
+                ? t('removedDocumentUnnamed', { ns: 'documents' })
+                : t('removedDocument', { ns: 'documents', name }),
+          });
+        }
         return true;
       } catch (error) {
         fail(error);
@@ -186,15 +196,17 @@ export function createDocumentCommands(
 
     async saveAttachments(documentIds, strict) {
       const conversationId = state().openConversationId;
-      if (conversationId === null) return 'Start a conversation first.';
+      if (conversationId === null) return t('startConversationFirst', { ns: 'documents' });
       try {
         const saved = await calls['conversations.setDocuments']({ conversationId, documentIds, strict });
         if (state().openConversationId === conversationId) state().setAttachments({ conversationId, ...saved });
         const count = saved.documentIds.length;
         state().announce(
           count === 0
-            ? 'No documents attached.'
-            : `${count === 1 ? '1 document' : `${count} documents`} attached${saved.strict ? ', answers only from them' : ''}.`,
+            ? t('noDocumentsAttached', { ns: 'documents' })
+            : saved.strict
+              ? t('documentsAttachedStrict', { ns: 'documents', count })
+              : t('documentsAttached', { ns: 'documents', count }),
         );
         return null;
       } catch (error) {
@@ -225,7 +237,7 @@ export function createDocumentCommands(
         if (state().dialog?.kind === 'documents') state().closeDialog();
         await conversations.refreshConversations();
         await conversations.openConversation(conversationId);
-        state().announce(TOOL_STARTED[tool]);
+        state().announce(toolStarted(tool));
         return true;
       } catch (error) {
         state().finishDocumentTool();
@@ -236,8 +248,15 @@ export function createDocumentCommands(
   };
 }
 
-const TOOL_STARTED: Record<DocumentToolName, string> = {
-  summary: 'Hearth is writing the summary…',
-  'key-points': 'Hearth is listing the key points…',
-  read: 'Hearth is reading the document…',
-};
+function toolStarted(tool: DocumentToolName): string {
+  switch (tool) {
+    case 'summary':
+      return t('toolStartedSummary', { ns: 'documents' });
+    case 'key-points':
+      return t('toolStartedKeyPoints', { ns: 'documents' });
+    case 'read':
+      return t('toolStartedRead', { ns: 'documents' });
+    default:
+      return tool satisfies never;
+  }
+}

@@ -1,5 +1,6 @@
 import { toErrorValue } from '../../../contract/index.js';
 import type { ApiClient } from '../api/apiClient.js';
+import { localizedMessage, t } from '../i18n/i18n.js';
 import type { AppStore } from '../store/appStore.js';
 import { coalesce } from './coalesce.js';
 
@@ -16,7 +17,8 @@ export interface FolderCommands {
 export function createFolderCommands(api: ApiClient, store: AppStore): FolderCommands {
   const { calls } = api;
   const state = () => store.getState();
-  const fail = (error: unknown) => state().setDocumentsNotice({ level: 'error', message: toErrorValue(error).message });
+  const fail = (error: unknown) =>
+    state().setDocumentsNotice({ level: 'error', message: localizedMessage(toErrorValue(error)) });
 
   const refreshFolders = coalesce(async () => {
     try {
@@ -35,8 +37,7 @@ export function createFolderCommands(api: ApiClient, store: AppStore): FolderCom
       try {
         const result = await calls['documents.importFolder']({ path, collectionId, watch });
         state().finishFolderImport(result);
-        if (result.queued > 0)
-          state().announce(result.queued === 1 ? 'Importing 1 document.' : `Importing ${result.queued} documents.`);
+        if (result.queued > 0) state().announce(t('importingDocuments', { ns: 'documents', count: result.queued }));
         return true;
       } catch (error) {
         state().finishFolderImport(null);
@@ -55,11 +56,17 @@ export function createFolderCommands(api: ApiClient, store: AppStore): FolderCom
     },
 
     async unwatchFolder(id) {
-      const path = state().watchedFolders?.find((folder) => folder.id === id)?.path ?? 'the folder';
+      const path = state().watchedFolders?.find((folder) => folder.id === id)?.path ?? null;
       try {
         await calls['documents.unwatchFolder']({ id });
         await refreshFolders();
-        state().setDocumentsNotice({ level: 'info', message: `Stopped watching ${path}; its documents stay.` });
+        state().setDocumentsNotice({
+          level: 'info',
+          message:
+            path === null
+              ? t('stoppedWatchingUnnamed', { ns: 'documents' })
+              : t('stoppedWatching', { ns: 'documents', path }),
+        });
       } catch (error) {
         fail(error);
       }

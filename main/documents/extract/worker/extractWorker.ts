@@ -20,16 +20,13 @@ function finish(frame: ExtractWorkerReport, exitCode: number): void {
 }
 
 function fail(error: unknown): void {
-  const value =
+  const value = (
     error instanceof ExtractionError
-      ? error.toValue()
-      : {
-          code: 'failed' as const,
-          message: `The document could not be read: ${error instanceof Error ? error.message : String(error)}`.slice(
-            0,
-            1000,
-          ),
-        };
+      ? error
+      : ExtractionError.localized('failed', 'errorReaderFailed', {
+          detail: (error instanceof Error ? error.message : String(error)).slice(0, 900),
+        })
+  ).toValue();
   finish({ type: 'failed', error: value }, 1);
 }
 

@@ -65,20 +65,20 @@ export function runExtractWorker(launcher: EngineLauncher, path: string, options
   done.catch(() => undefined); // the caller handles it; this keeps an early failure from being unhandled
 
   const timer = setTimeout(
-    () => settle(new ExtractionError('failed', 'Reading the document took too long and was stopped.')),
+    () => settle(ExtractionError.localized('failed', 'errorReaderTimeout')),
     options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   );
   transport.onMessage((frame) => {
     const parsed = ExtractWorkerReportSchema.safeParse(frame);
     if (!parsed.success) {
       return settle(
-        new ExtractionError('failed', `The document reader sent a malformed report (${describeIssues(parsed.error)}).`),
+        ExtractionError.localized('failed', 'errorReaderMalformed', { detail: describeIssues(parsed.error) }),
       );
     }
     const report: ExtractWorkerReport = parsed.data;
     if (report.type === 'progress') options.onProgress?.(report);
     else if (report.type === 'done') settle(null, report.document);
-    else settle(new ExtractionError(report.error.code, report.error.message));
+    else settle(new ExtractionError(report.error.code, report.error.message, report.error.text));
   });
   transport.onOutput((line) => {
     output.push(line);
@@ -87,18 +87,17 @@ export function runExtractWorker(launcher: EngineLauncher, path: string, options
   transport.onExit(({ code, signal }) => {
     const outOfMemory = output.some((line) => /heap out of memory|Allocation failed/i.test(line));
     settle(
-      new ExtractionError(
-        'failed',
-        outOfMemory
-          ? 'Reading the document ran out of memory. The file may be damaged or too complex.'
-          : `The document reader stopped unexpectedly (${signal ?? `exit code ${code}`}). The file may be damaged.`,
-      ),
+      outOfMemory
+        ? ExtractionError.localized('failed', 'errorReaderOutOfMemory')
+        : signal
+          ? ExtractionError.localized('failed', 'errorReaderStoppedSignal', { signal })
+          : ExtractionError.localized('failed', 'errorReaderStoppedCode', { code: String(code) }),
     );
   });
 
   transport.send({ type: 'extract', path });
   return {
     done,
-    cancel: () => settle(new ExtractionError('cancelled', 'Import cancelled.')),
+    cancel: () => settle(ExtractionError.localized('cancelled', 'errorImportCancelled')),
   };
 }

@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../../contract/index.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import type { AllSlices } from '../../store/AllSlices.js';
@@ -24,6 +26,7 @@ const selectAttachments = (state: AllSlices) =>
  * collections, each has a checkbox of its own that attaches all of its documents at once.
  */
 export function AttachDocumentsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('documents');
   const id = useId();
   const commands = useCommands();
   const documents = useAppStore((state) => state.documents);
@@ -54,7 +57,7 @@ export function AttachDocumentsDialog({ onClose }: { onClose: () => void }) {
 
   const indexed = documents.filter((document) => document.status === 'indexed');
   const waiting = documents.filter(isImporting).length;
-  const groups = groupByCollection(indexed, collections);
+  const groups = groupByCollection(indexed, collections, t('notInCollection'));
 
   const change = (ids: readonly string[], attach: boolean) => {
     setTouched(true);
@@ -86,29 +89,22 @@ export function AttachDocumentsDialog({ onClose }: { onClose: () => void }) {
   const chosen = indexed.filter((document) => selected.has(document.id)).length;
 
   return (
-    <Dialog title="Answer from documents" onClose={onClose} className="dialog--wide" testId="attach-documents-dialog">
+    <Dialog title={t('attachTitle')} onClose={onClose} className="dialog--wide" testId="attach-documents-dialog">
       <form onSubmit={(event) => void save(event)}>
         <div className="dialog-body attach-body">
           {indexed.length === 0 ? (
             <div className="documents-empty">
               <Icon name="fileText" size={28} />
-              <strong>{waiting > 0 ? 'Your documents are still being indexed' : 'No documents yet'}</strong>
-              <p>
-                {waiting > 0
-                  ? 'They can be attached as soon as they are indexed.'
-                  : 'Import PDFs, Word files, Markdown, HTML or text first; then attach them here.'}
-              </p>
+              <strong>{waiting > 0 ? t('attachStillIndexing') : t('noDocuments')}</strong>
+              <p>{waiting > 0 ? t('attachAfterIndexing') : t('attachImportFirst')}</p>
               <button type="button" className="button" onClick={() => commands.openDocuments()}>
                 <Icon name="fileImport" />
-                Open Documents
+                {t('openDocuments')}
               </button>
             </div>
           ) : (
             <>
-              <p className="hint">
-                Each question is answered from the passages of these documents that match it best, and the answer lists
-                them as numbered sources.
-              </p>
+              <p className="hint">{t('attachHint')}</p>
               {groups.map((group) => (
                 <AttachGroup
                   key={group.id ?? 'none'}
@@ -118,11 +114,7 @@ export function AttachDocumentsDialog({ onClose }: { onClose: () => void }) {
                   onChange={change}
                 />
               ))}
-              {waiting > 0 && (
-                <p className="hint">
-                  {waiting === 1 ? '1 more document is' : `${waiting} more documents are`} still being imported.
-                </p>
-              )}
+              {waiting > 0 && <p className="hint">{t('moreStillImporting', { count: waiting })}</p>}
               <div className="attach-strict">
                 <label className="checkbox">
                   <input
@@ -135,12 +127,10 @@ export function AttachDocumentsDialog({ onClose }: { onClose: () => void }) {
                     aria-describedby={`${id}-strict`}
                     data-testid="strict-documents"
                   />
-                  Answer only from these documents
+                  {t('strictLabel')}
                 </label>
                 <p id={`${id}-strict`} className="field-hint checkbox-hint" data-testid="strict-hint">
-                  {hasReranker
-                    ? 'A reranking model scores each passage: when none is relevant enough, Hearth says the documents do not cover the question, names the closest passage, and does not ask the model.'
-                    : 'Without a reranking model, Hearth can refuse only when nothing in the documents matches the question at all; a passage that merely shares a word with it is still given to the model.'}
+                  {hasReranker ? t('strictHintReranker') : t('strictHintNoReranker')}
                 </p>
                 {!hasReranker && (
                   <button
@@ -149,8 +139,7 @@ export function AttachDocumentsDialog({ onClose }: { onClose: () => void }) {
                     onClick={() => commands.openLibrary('catalog', RERANKER_ENTRY_ID)}
                     data-testid="get-reranker"
                   >
-                    Get a reranking model from the catalog (e.g. BGE Reranker v2 M3, 636 MB), then choose it in Settings
-                    › Documents
+                    {t('getReranker')}
                   </button>
                 )}
               </div>
@@ -164,11 +153,10 @@ export function AttachDocumentsDialog({ onClose }: { onClose: () => void }) {
         </div>
         <footer className="dialog-footer">
           <span className="attach-summary" aria-live="polite">
-            {indexed.length > 0 &&
-              (chosen === 0 ? 'None attached' : chosen === 1 ? '1 attached' : `${chosen} attached`)}
+            {indexed.length > 0 && (chosen === 0 ? t('noneAttached') : t('attachedCount', { count: chosen }))}
           </span>
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </button>
           <button
             type="submit"
@@ -177,7 +165,7 @@ export function AttachDocumentsDialog({ onClose }: { onClose: () => void }) {
             data-testid="save-attachments"
           >
             {saving && <span className="spinner" aria-hidden="true" />}
-            Save
+            {t('save')}
           </button>
         </footer>
       </form>
@@ -193,6 +181,7 @@ interface AttachGroupProps {
 }
 
 function AttachGroup({ group, showHeading, selected, onChange }: AttachGroupProps) {
+  const { t } = useTranslation('documents');
   const ids = group.documents.map((document) => document.id);
   const count = ids.filter((documentId) => selected.has(documentId)).length;
   const groupBox = useRef<HTMLInputElement>(null);
@@ -229,12 +218,7 @@ function AttachGroup({ group, showHeading, selected, onChange }: AttachGroupProp
                 data-document-id={document.id}
               />
               <span className="attach-option-name break">{document.fileName}</span>
-              <span className="attach-option-meta">
-                {document.title && document.title !== document.fileName ? `${document.title} · ` : ''}
-                {document.pageCount === null
-                  ? `${document.chunksTotal} passages`
-                  : `${document.pageCount} ${document.pageCount === 1 ? 'page' : 'pages'}`}
-              </span>
+              <span className="attach-option-meta">{describeSize(document, t)}</span>
             </label>
           </li>
         ))}
@@ -247,6 +231,7 @@ function AttachGroup({ group, showHeading, selected, onChange }: AttachGroupProp
 function groupByCollection(
   documents: DocumentSummary[],
   collections: readonly { id: string; name: string }[],
+  noCollectionName: string,
 ): Group[] {
   const groups: Group[] = collections.map((collection) => ({
     id: collection.id,
@@ -256,8 +241,19 @@ function groupByCollection(
   const known = new Set(collections.map((collection) => collection.id));
   groups.push({
     id: null,
-    name: 'Not in a collection',
+    name: noCollectionName,
     documents: documents.filter((document) => document.collectionId === null || !known.has(document.collectionId)),
   });
   return groups.filter((group) => group.documents.length > 0);
+}
+
+/** "Guide · 12 pages", or the passages of a document without pages. */
+function describeSize(document: DocumentSummary, t: TFunction<'documents'>): string {
+  const size =
+    document.pageCount === null
+      ? t('passageCount', { count: document.chunksTotal })
+      : t('pageCount', { count: document.pageCount });
+  return document.title && document.title !== document.fileName
+    ? t('titleWithMeta', { title: document.title, meta: size })
+    : size;
 }

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
@@ -11,6 +12,7 @@ interface CollectionBarProps {
 
 /** Which collection the dialog shows and imports into, and making a new one. */
 export function CollectionBar({ collectionId, onChange }: CollectionBarProps) {
+  const { t } = useTranslation('documents');
   const id = useId();
   const commands = useCommands();
   const collections = useAppStore((state) => state.collections);
@@ -33,7 +35,7 @@ export function CollectionBar({ collectionId, onChange }: CollectionBarProps) {
   return (
     <div className="collection-bar">
       <div className="field collection-filter">
-        <label htmlFor={`${id}-collection`}>Collection</label>
+        <label htmlFor={`${id}-collection`}>{t('collection')}</label>
         <select
           id={`${id}-collection`}
           className="select"
@@ -41,7 +43,7 @@ export function CollectionBar({ collectionId, onChange }: CollectionBarProps) {
           onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
           data-testid="collection-filter"
         >
-          <option value="">All documents</option>
+          <option value="">{t('allDocuments')}</option>
           {collections.map((collection) => (
             <option key={collection.id} value={collection.id}>
               {collection.name}
@@ -52,14 +54,14 @@ export function CollectionBar({ collectionId, onChange }: CollectionBarProps) {
       {naming ? (
         <form className="collection-new" onSubmit={(event) => void create(event)}>
           <div className="field">
-            <label htmlFor={`${id}-name`}>New collection</label>
+            <label htmlFor={`${id}-name`}>{t('newCollection')}</label>
             <input
               id={`${id}-name`}
               className="input"
               type="text"
               maxLength={200}
               autoComplete="off"
-              placeholder="e.g. Manuals"
+              placeholder={t('collectionPlaceholder')}
               value={name}
               autoFocus
               onChange={(event) => setName(event.target.value)}
@@ -79,10 +81,10 @@ export function CollectionBar({ collectionId, onChange }: CollectionBarProps) {
             disabled={name.trim() === '' || creating}
             data-testid="create-collection"
           >
-            Create
+            {t('create')}
           </button>
           <button type="button" className="button button--small" onClick={() => setNaming(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </form>
       ) : (
@@ -93,7 +95,7 @@ export function CollectionBar({ collectionId, onChange }: CollectionBarProps) {
           data-testid="new-collection"
         >
           <Icon name="plus" size={14} />
-          New collection
+          {t('newCollection')}
         </button>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 
 interface DeleteDocumentDialogProps {
@@ -8,19 +9,24 @@ interface DeleteDocumentDialogProps {
 }
 
 export function DeleteDocumentDialog({ fileName, importing, onConfirm, onCancel }: DeleteDocumentDialogProps) {
+  const { t } = useTranslation('documents');
   return (
     <ConfirmDialog
-      title="Remove this document?"
-      confirmLabel="Remove"
+      title={t('deleteTitle')}
+      confirmLabel={t('deleteConfirm')}
       onConfirm={onConfirm}
       onCancel={onCancel}
       confirmTestId="confirm-delete-document"
     >
       <p>
-        {importing && 'Its import stops, and '}“<strong className="break">{fileName}</strong>” and its index are removed
-        from Hearth. The file itself stays where it is.
+        <Trans
+          t={t}
+          i18nKey={importing ? 'deleteBodyImporting' : 'deleteBody'}
+          values={{ name: fileName }}
+          components={{ name: <strong className="break" /> }}
+        />
       </p>
-      <p>Conversations that answered from it keep their answers, but their citations of it no longer open.</p>
+      <p>{t('deleteCitations')}</p>
     </ConfirmDialog>
   );
 }

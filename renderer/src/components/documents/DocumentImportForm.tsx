@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
@@ -11,13 +12,12 @@ interface DocumentImportFormProps {
   onDismissHint: () => void;
 }
 
-const KINDS = 'PDF, Word (.docx), Markdown, HTML or text files';
-
 /**
  * Files by path, one per line; on the desktop also the system's file dialog and dropped files
  * (their paths come from the preload). The web host has only typed paths.
  */
 export function DocumentImportForm({ collectionId, hint, onDismissHint }: DocumentImportFormProps) {
+  const { t } = useTranslation('documents');
   const id = useId();
   const commands = useCommands();
   const importing = useAppStore((state) => state.importingDocuments);
@@ -45,13 +45,17 @@ export function DocumentImportForm({ collectionId, hint, onDismissHint }: Docume
   return (
     <form className="document-import" onSubmit={(event) => void submit(event)} data-testid="document-import">
       <div className="field">
-        <label htmlFor={`${id}-paths`}>Import files{collectionName && ` into “${collectionName}”`}</label>
+        <label htmlFor={`${id}-paths`}>
+          {collectionName ? t('importFilesInto', { name: collectionName }) : t('importFiles')}
+        </label>
         <textarea
           id={`${id}-paths`}
           className="textarea mono document-paths"
           rows={3}
           spellCheck={false}
           autoComplete="off"
+          // Example paths, not words: the same in every language.
+          // eslint-disable-next-line i18next/no-literal-string
           placeholder={'/home/me/Documents/manual.pdf\n/home/me/Documents/notes.md'}
           value={text}
           aria-describedby={`${id}-help`}
@@ -69,9 +73,7 @@ export function DocumentImportForm({ collectionId, hint, onDismissHint }: Docume
       )}
       <div className="document-import-foot">
         <p id={`${id}-help`} className="field-hint">
-          {canDrop
-            ? `Drop ${KINDS} anywhere here, or enter their full paths, one per line.`
-            : `Enter the full paths of ${KINDS}, one per line. Files are read on this computer and never uploaded.`}
+          {canDrop ? t('dropHelp') : t('pathsHelp')}
         </p>
         {canDrop && (
           <button
@@ -82,7 +84,7 @@ export function DocumentImportForm({ collectionId, hint, onDismissHint }: Docume
             data-testid="choose-documents"
           >
             <Icon name="fileText" />
-            Choose files…
+            {t('chooseFiles')}
           </button>
         )}
         <button
@@ -92,7 +94,11 @@ export function DocumentImportForm({ collectionId, hint, onDismissHint }: Docume
           data-testid="import-documents"
         >
           {importing ? <span className="spinner" aria-hidden="true" /> : <Icon name="fileImport" />}
-          {importing ? 'Checking the files…' : paths.length > 1 ? `Import ${paths.length} files` : 'Import'}
+          {importing
+            ? t('checkingFiles')
+            : paths.length > 1
+              ? t('importCount', { count: paths.length })
+              : t('importButton')}
         </button>
       </div>
     </form>

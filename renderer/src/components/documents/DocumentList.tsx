@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../../contract/index.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
@@ -10,12 +11,13 @@ interface DocumentListProps {
 }
 
 export function DocumentList({ documents, inCollection }: DocumentListProps) {
+  const { t } = useTranslation('documents');
   const loaded = useAppStore((state) => state.documentsLoaded);
   if (!loaded) {
     return (
       <p className="documents-loading" role="status">
         <span className="spinner" aria-hidden="true" />
-        Loading documents…
+        {t('loadingDocuments')}
       </p>
     );
   }
@@ -23,16 +25,13 @@ export function DocumentList({ documents, inCollection }: DocumentListProps) {
     return (
       <div className="documents-empty" data-testid="documents-empty">
         <Icon name="fileText" size={28} />
-        <strong>{inCollection ? 'No documents in this collection yet' : 'No documents yet'}</strong>
-        <p>
-          Import PDFs, Word files, Markdown, HTML or text. Hearth indexes them on this computer, then answers questions
-          about them with the passages it used.
-        </p>
+        <strong>{inCollection ? t('noDocumentsInCollection') : t('noDocuments')}</strong>
+        <p>{t('emptyExplanation')}</p>
       </div>
     );
   }
   return (
-    <ul className="document-list" aria-label="Documents" data-testid="document-list">
+    <ul className="document-list" aria-label={t('documentListLabel')} data-testid="document-list">
       {documents.map((document) => (
         <DocumentRow key={document.id} document={document} />
       ))}

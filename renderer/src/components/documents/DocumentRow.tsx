@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../../contract/index.js';
 import { describeDocumentStatus } from '../../format/describeDocumentStatus.js';
 import { formatBytes } from '../../format/formatBytes.js';
@@ -9,16 +10,17 @@ import { DeleteDocumentDialog } from './DeleteDocumentDialog.js';
 import { DocumentTools } from './DocumentTools.js';
 import { isImporting, percentIndexed } from './documentProgress.js';
 
-const KIND_LABELS: Record<NonNullable<DocumentSummary['kind']>, string> = {
+/** Format names stay as they are in every language; only plain text is a word to translate. */
+const KIND_NAMES: Record<Exclude<NonNullable<DocumentSummary['kind']>, 'text'>, string> = {
   pdf: 'PDF',
   docx: 'DOCX',
   markdown: 'Markdown',
   html: 'HTML',
-  text: 'Text',
 };
 
 /** One document: what it is, where its import stands, and what can be done with it now. */
 export const DocumentRow = memo(function DocumentRow({ document }: { document: DocumentSummary }) {
+  const { t } = useTranslation('documents');
   const commands = useCommands();
   const [confirming, setConfirming] = useState(false);
   const collectionName = useAppStore(
@@ -36,21 +38,23 @@ export const DocumentRow = memo(function DocumentRow({ document }: { document: D
       data-testid="document-row"
       data-status={document.status}
       data-id={document.id}
-      aria-label={`${document.fileName}: ${status}`}
+      aria-label={t('rowLabel', { name: document.fileName, status })}
     >
       <div className="document-head">
         <Icon name="fileText" />
         <span className="document-name break" title={document.path}>
           {document.fileName}
         </span>
-        {document.kind && <span className="chip">{KIND_LABELS[document.kind]}</span>}
+        {document.kind && (
+          <span className="chip">{document.kind === 'text' ? t('kindText') : KIND_NAMES[document.kind]}</span>
+        )}
         <span className="document-size numeric">{formatBytes(document.sizeBytes)}</span>
       </div>
       {(title || collectionName) && (
         <p className="document-meta break">
           {title}
-          {title && collectionName && ' · '}
-          {collectionName && <span className="document-collection">in {collectionName}</span>}
+          {title && collectionName && t('metaSeparator')}
+          {collectionName && <span className="document-collection">{t('inCollection', { name: collectionName })}</span>}
         </p>
       )}
 
@@ -76,26 +80,26 @@ export const DocumentRow = memo(function DocumentRow({ document }: { document: D
               onClick={() => void commands.cancelDocument(document.id)}
               data-testid="cancel-document"
             >
-              Cancel
+              {t('cancel')}
             </button>
           )}
           {canRetry && (
             <button
               type="button"
               className="button button--small"
-              title="Read the file again"
+              title={t('retryTitle')}
               onClick={() => void commands.importDocuments([document.path], document.collectionId)}
               data-testid="retry-document"
             >
               <Icon name="refresh" size={13} />
-              Try again
+              {t('retry')}
             </button>
           )}
           <button
             type="button"
             className="icon-button"
-            aria-label={`Remove ${document.fileName}`}
-            title="Remove from Hearth (the file stays)"
+            aria-label={t('removeLabel', { name: document.fileName })}
+            title={t('removeTitle')}
             onClick={() => setConfirming(true)}
             data-testid="delete-document"
           >
@@ -123,16 +127,17 @@ export const DocumentRow = memo(function DocumentRow({ document }: { document: D
 
 /** Chunks indexed once the file is read; while it is read, only a moving bar and the pages so far. */
 function DocumentProgress({ document, status }: { document: DocumentSummary; status: string }) {
+  const { t } = useTranslation('documents');
   const percent = percentIndexed(document);
   return (
     <div
       className="progress-bar"
       role="progressbar"
-      aria-label={`Import of ${document.fileName}`}
+      aria-label={t('importProgressLabel', { name: document.fileName })}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent ?? undefined}
-      aria-valuetext={percent === null ? status : `${percent}%, ${status}`}
+      aria-valuetext={percent === null ? status : t('progressWithPercent', { percent, status })}
       data-indeterminate={percent === null || undefined}
       data-testid="document-progress"
     >

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../../contract/index.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
@@ -12,44 +14,40 @@ interface ToolButton {
   testId: string;
 }
 
-const TOOLS: ToolButton[] = [
-  {
-    tool: 'summary',
-    label: 'Summarise',
-    icon: 'fileText',
-    title: 'Start a conversation with a summary of the whole document (long ones are read part by part).',
-    testId: 'tool-summary',
-  },
-  {
-    tool: 'key-points',
-    label: 'Key points',
-    icon: 'star',
-    title: 'Start a conversation with the key points of the whole document as a list.',
-    testId: 'tool-key-points',
-  },
-  {
-    tool: 'read',
-    label: 'Read into a chat',
-    icon: 'chat',
-    title:
-      'The whole document becomes the chat’s first message. With RWKV or Mamba models its saved state keeps it, so later questions do not read the document again.',
-    testId: 'tool-read',
-  },
-];
+function toolButtons(t: TFunction<'documents'>): ToolButton[] {
+  return [
+    {
+      tool: 'summary',
+      label: t('toolSummary'),
+      icon: 'fileText',
+      title: t('toolSummaryTitle'),
+      testId: 'tool-summary',
+    },
+    {
+      tool: 'key-points',
+      label: t('toolKeyPoints'),
+      icon: 'star',
+      title: t('toolKeyPointsTitle'),
+      testId: 'tool-key-points',
+    },
+    { tool: 'read', label: t('toolRead'), icon: 'chat', title: t('toolReadTitle'), testId: 'tool-read' },
+  ];
+}
 
 /**
  * Conversations about one indexed document. One tool runs at a time (it uses the model): while
  * one runs, every row's buttons wait, and the row it runs for says how far it got.
  */
 export function DocumentTools({ document }: { document: DocumentSummary }) {
+  const { t } = useTranslation('documents');
   const commands = useCommands();
   const run = useAppStore((state) => state.documentTool);
   const busy = run !== null;
   const mine = run?.documentId === document.id ? run : null;
 
   return (
-    <div className="document-tools" role="group" aria-label={`Tools for ${document.fileName}`}>
-      {TOOLS.map(({ tool, label, icon, title, testId }) => (
+    <div className="document-tools" role="group" aria-label={t('toolsFor', { name: document.fileName })}>
+      {toolButtons(t).map(({ tool, label, icon, title, testId }) => (
         <button
           key={tool}
           type="button"
@@ -67,25 +65,25 @@ export function DocumentTools({ document }: { document: DocumentSummary }) {
       {mine && (
         <span className="document-tool-progress" role="status" data-testid="document-tool-progress">
           <span className="spinner" aria-hidden="true" />
-          {describeToolRun(mine)}
+          {describeToolRun(mine, t)}
         </span>
       )}
     </div>
   );
 }
 
-function describeToolRun(run: DocumentToolRun): string {
+function describeToolRun(run: DocumentToolRun, t: TFunction<'documents'>): string {
   if (run.progress !== null && run.progress.done < run.progress.total) {
-    return `Reading part ${run.progress.done + 1} of ${run.progress.total}…`;
+    return t('toolReadingPart', { part: run.progress.done + 1, total: run.progress.total });
   }
-  if (run.progress !== null) return 'Putting the parts together…';
+  if (run.progress !== null) return t('toolJoiningParts');
   switch (run.tool) {
     case 'summary':
-      return 'Starting the summary…';
+      return t('toolStartingSummary');
     case 'key-points':
-      return 'Starting the key points…';
+      return t('toolStartingKeyPoints');
     case 'read':
-      return 'Reading the document into a chat…';
+      return t('toolReadingDocument');
     default:
       return run.tool satisfies never;
   }

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { droppedFilePath } from '../../api/droppedFilePath.js';
 import { useCommands } from '../../session/CommandsContext.js';
@@ -13,12 +14,14 @@ import { EmbeddingOfferCard } from './EmbeddingOfferCard.js';
 import { FolderImportForm } from './FolderImportForm.js';
 import { ImportOutcomeList } from './ImportOutcomeList.js';
 import { useFileDrop } from '../../hooks/useFileDrop.js';
+import { t as translate } from '../../i18n/i18n.js';
 
 /**
  * Documents: import files by path or by dropping them, watch each one being read and indexed,
  * cancel, retry or delete, and group them in collections. The list shows one collection, or all.
  */
 export function DocumentsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('documents');
   const commands = useCommands();
   const [collectionId, setCollectionId] = useState<string | null>(null);
   const [dropHint, setDropHint] = useState<string | null>(null);
@@ -37,9 +40,10 @@ export function DocumentsDialog({ onClose }: { onClose: () => void }) {
     setDropHint(
       unknown.length === 0
         ? null
-        : host === 'web'
-          ? `Drag and drop needs the desktop app. Enter the full path of ${listNames(unknown)} below.`
-          : `Hearth could not tell where ${listNames(unknown)} ${unknown.length === 1 ? 'is' : 'are'}; enter the full path below.`,
+        : t(host === 'web' ? 'dropNeedsDesktop' : 'dropUnknownPath', {
+            names: listNames(unknown),
+            count: unknown.length,
+          }),
     );
     if (paths.length > 0) void commands.importDocuments(paths, collectionId);
   };
@@ -47,7 +51,7 @@ export function DocumentsDialog({ onClose }: { onClose: () => void }) {
   const { dragging, dropProps } = useFileDrop(onFiles);
 
   return (
-    <Dialog title="Documents" onClose={onClose} className="dialog--documents" testId="documents-dialog">
+    <Dialog title={t('dialogTitle')} onClose={onClose} className="dialog--documents" testId="documents-dialog">
       <div className="documents" data-dragging={dragging || undefined} {...dropProps}>
         <DocumentsNoticeLine />
         <div className="dialog-body documents-body">
@@ -61,7 +65,7 @@ export function DocumentsDialog({ onClose }: { onClose: () => void }) {
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">
             <Icon name="fileImport" size={28} />
-            Drop files to import them
+            {t('dropFilesHere')}
           </div>
         )}
       </div>
@@ -78,7 +82,8 @@ function DocumentsNoticeLine() {
 
 /** "a.pdf", "a.pdf and b.docx", "a.pdf, b.docx and 3 more". */
 function listNames(names: string[]): string {
-  if (names.length === 1) return names[0] ?? '';
-  if (names.length === 2) return `${names[0]} and ${names[1]}`;
-  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+  const [first = '', second = ''] = names;
+  if (names.length === 1) return first;
+  if (names.length === 2) return translate('namesTwo', { ns: 'documents', first, second });
+  return translate('namesMore', { ns: 'documents', first, second, count: names.length - 2 });
 }

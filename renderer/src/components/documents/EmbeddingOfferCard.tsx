@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../format/formatBytes.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
@@ -12,6 +13,7 @@ import { pickEmbeddingOffer } from './pickEmbeddingOffer.js';
  * remembered (a setting).
  */
 export function EmbeddingOfferCard() {
+  const { t } = useTranslation('documents');
   const commands = useCommands();
   const settings = useAppStore((state) => state.settings);
   const hasDocuments = useAppStore((state) => state.documents.length > 0);
@@ -44,19 +46,25 @@ export function EmbeddingOfferCard() {
     download && download.totalBytes > 0 ? Math.floor((download.receivedBytes / download.totalBytes) * 100) : null;
 
   return (
-    <section className="embedding-offer" aria-label="Search by meaning" data-testid="embedding-offer">
+    <section className="embedding-offer" aria-label={t('embeddingOfferLabel')} data-testid="embedding-offer">
       <Icon name="star" />
       <div className="embedding-offer-text">
         <p>
-          <strong>Search by meaning, too?</strong> {offer.name} ({formatBytes(offer.sizeBytes)}
-          {offer.installedModelId !== null && ', already downloaded'}) finds passages by meaning, not only by words:
-          questions worded differently from the documents still find their answer. It runs on this computer.
+          <strong>{t('embeddingOfferQuestion')}</strong>{' '}
+          {t(offer.installedModelId !== null ? 'embeddingOfferTextInstalled' : 'embeddingOfferText', {
+            name: offer.name,
+            size: formatBytes(offer.sizeBytes),
+          })}
         </p>
         {download && (
           <p className="field-hint" role="status" data-testid="embedding-offer-progress">
             {download.state === 'failed'
-              ? `The download failed: ${download.error ?? 'try again from the model library.'}`
-              : `Downloading${progress !== null ? ` · ${progress}%` : '…'} It becomes the search model once it is in.`}
+              ? download.error !== null
+                ? t('downloadFailed', { reason: download.error })
+                : t('downloadFailedUnknown')
+              : progress !== null
+                ? t('downloadingPercent', { percent: progress })
+                : t('downloading')}
           </p>
         )}
         {error && (
@@ -74,7 +82,7 @@ export function EmbeddingOfferCard() {
             data-testid="accept-embedding-offer"
           >
             <Icon name={offer.installedModelId !== null ? 'check' : 'download'} />
-            {offer.installedModelId !== null ? 'Use it' : `Download ${formatBytes(offer.sizeBytes)}`}
+            {offer.installedModelId !== null ? t('useIt') : t('downloadSize', { size: formatBytes(offer.sizeBytes) })}
           </button>
         )}
         <button
@@ -83,7 +91,7 @@ export function EmbeddingOfferCard() {
           onClick={() => void commands.updateSettings({ embeddingOfferDismissed: true })}
           data-testid="dismiss-embedding-offer"
         >
-          No thanks
+          {t('noThanks')}
         </button>
       </div>
     </section>

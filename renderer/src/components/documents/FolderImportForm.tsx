@@ -1,5 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FolderImport } from '../../../../contract/index.js';
+import { localizedMessage } from '../../i18n/i18n.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
@@ -9,6 +11,7 @@ import { Icon } from '../common/Icon.js';
  * added, changed or deleted there later follow. Watched folders are listed with a way to stop.
  */
 export function FolderImportForm({ collectionId }: { collectionId: string | null }) {
+  const { t } = useTranslation('documents');
   const id = useId();
   const commands = useCommands();
   const importing = useAppStore((state) => state.importingFolder);
@@ -38,12 +41,14 @@ export function FolderImportForm({ collectionId }: { collectionId: string | null
       data-testid="folder-import"
     >
       <div className="field">
-        <label htmlFor={`${id}-path`}>Import a folder</label>
+        <label htmlFor={`${id}-path`}>{t('importFolder')}</label>
         <input
           id={`${id}-path`}
           className="input mono"
           spellCheck={false}
           autoComplete="off"
+          // An example path, not words: the same in every language.
+          // eslint-disable-next-line i18next/no-literal-string
           placeholder="/home/me/Documents/manuals"
           value={path}
           onChange={(event) => setPath(event.target.value)}
@@ -58,12 +63,12 @@ export function FolderImportForm({ collectionId }: { collectionId: string | null
             onChange={(event) => setWatch(event.target.checked)}
             data-testid="folder-watch"
           />
-          Keep watching: index new and changed files, remove deleted ones
+          {t('keepWatching')}
         </label>
         {canChoose && (
           <button type="button" className="button" disabled={importing} onClick={() => void choose()}>
             <Icon name="folder" />
-            Choose folder…
+            {t('chooseFolder')}
           </button>
         )}
         <button
@@ -73,7 +78,7 @@ export function FolderImportForm({ collectionId }: { collectionId: string | null
           data-testid="import-folder"
         >
           {importing ? <span className="spinner" aria-hidden="true" /> : <Icon name="folder" />}
-          {importing ? 'Reading the folder…' : 'Import folder'}
+          {importing ? t('readingFolder') : t('importFolderButton')}
         </button>
       </div>
       {result && <FolderImportResult result={result} />}
@@ -83,32 +88,40 @@ export function FolderImportForm({ collectionId }: { collectionId: string | null
 }
 
 function FolderImportResult({ result }: { result: FolderImport }) {
+  const { t } = useTranslation('documents');
   const { unsupported, hidden, links } = result.skipped;
   const skipped = [
-    unsupported > 0 && `${unsupported} of other types`,
-    hidden > 0 && `${hidden} hidden`,
-    links > 0 && `${links} links`,
+    unsupported > 0 && t('skippedUnsupported', { count: unsupported }),
+    hidden > 0 && t('skippedHidden', { count: hidden }),
+    links > 0 && t('skippedLinks', { count: links }),
   ].filter((part) => part !== false);
+  const summary = [
+    result.queued === 0 && result.unchanged === 0
+      ? t('folderEmpty')
+      : result.unchanged > 0
+        ? t('folderAddedUnchanged', { count: result.queued, unchanged: result.unchanged })
+        : t('folderAdded', { count: result.queued }),
+    skipped.length > 0 && t('passedOver', { list: skipped.join(t('listSeparator')) }),
+    result.watched && t('watchingForChanges'),
+  ].filter((sentence) => sentence !== false && sentence !== null);
   return (
     <div className="folder-import-result" role="status" data-testid="folder-import-result">
-      <p>
-        {result.queued === 0 && result.unchanged === 0
-          ? 'No documents in that folder (PDF, Word, Markdown, HTML or text).'
-          : `${count(result.queued, 'document')} added${result.unchanged > 0 ? `, ${result.unchanged} already imported` : ''}.`}
-        {skipped.length > 0 && ` Passed over: ${skipped.join(', ')}.`}
-        {result.watched && ' Watching it for changes.'}
-      </p>
+      <p>{summary.join(t('sentenceSeparator'))}</p>
       {result.refusedCount > 0 && (
         <ul className="import-outcome-list">
           {result.refused.map((refused) => (
             <li key={refused.path} className="import-outcome import-outcome--refused" data-testid="folder-refused">
               <Icon name="alert" size={14} />
               <code className="import-outcome-path break">{refused.path}</code>
-              <span className="import-outcome-text">{refused.error}</span>
+              <span className="import-outcome-text">
+                {localizedMessage({ message: refused.error, text: refused.errorText })}
+              </span>
             </li>
           ))}
           {result.refusedCount > result.refused.length && (
-            <li className="import-outcome-text">and {result.refusedCount - result.refused.length} more not imported</li>
+            <li className="import-outcome-text">
+              {t('moreNotImported', { count: result.refusedCount - result.refused.length })}
+            </li>
           )}
         </ul>
       )}
@@ -117,6 +130,7 @@ function FolderImportResult({ result }: { result: FolderImport }) {
 }
 
 function WatchedFolderList() {
+  const { t } = useTranslation('documents');
   const commands = useCommands();
   const folders = useAppStore((state) => state.watchedFolders);
   const collections = useAppStore((state) => state.collections);
@@ -124,12 +138,12 @@ function WatchedFolderList() {
   if (folders.length === 0) {
     return (
       <p className="field-hint" data-testid="watched-folders-empty">
-        No folder is watched. Watch one to keep its documents in step with the disk.
+        {t('noFolderWatched')}
       </p>
     );
   }
   return (
-    <section aria-label="Watched folders" data-testid="watched-folders">
+    <section aria-label={t('watchedFolders')} data-testid="watched-folders">
       <ul className="watched-folder-list">
         {folders.map((folder) => (
           <li key={folder.id} className="watched-folder" data-testid="watched-folder">
@@ -137,17 +151,19 @@ function WatchedFolderList() {
             <code className="break">{folder.path}</code>
             {folder.collectionId && (
               <span className="field-hint">
-                into “{collections.find((collection) => collection.id === folder.collectionId)?.name ?? '…'}”
+                {t('intoCollection', {
+                  name: collections.find((collection) => collection.id === folder.collectionId)?.name ?? '…',
+                })}
               </span>
             )}
             <button
               type="button"
               className="button button--small"
               onClick={() => void commands.unwatchFolder(folder.id)}
-              aria-label={`Stop watching ${folder.path}`}
+              aria-label={t('stopWatchingLabel', { path: folder.path })}
               data-testid="unwatch-folder"
             >
-              Stop watching
+              {t('stopWatching')}
             </button>
           </li>
         ))}
@@ -155,5 +171,3 @@ function WatchedFolderList() {
     </section>
   );
 }
-
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

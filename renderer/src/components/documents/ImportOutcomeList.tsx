@@ -1,4 +1,7 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../../../contract/index.js';
+import { localizedMessage } from '../../i18n/i18n.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
 
@@ -7,6 +10,7 @@ import { Icon } from '../common/Icon.js';
  * progress in the list below, so only those that were not are spelled out here.
  */
 export function ImportOutcomeList() {
+  const { t } = useTranslation('documents');
   const outcomes = useAppStore((state) => state.importOutcomes);
   const dismiss = useAppStore((state) => state.dismissImportOutcomes);
   if (outcomes === null) return null;
@@ -14,14 +18,10 @@ export function ImportOutcomeList() {
   const queued = outcomes.length - notable.length;
 
   return (
-    <section className="import-outcomes" aria-label="Import results" data-testid="import-outcomes">
+    <section className="import-outcomes" aria-label={t('importResults')} data-testid="import-outcomes">
       <div className="import-outcomes-head">
-        <p>
-          {queued === 0
-            ? 'Nothing new to import.'
-            : `${queued === 1 ? '1 file' : `${queued} files`} added; each is read and indexed in turn.`}
-        </p>
-        <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismiss}>
+        <p>{queued === 0 ? t('nothingNew') : t('filesAdded', { count: queued })}</p>
+        <button type="button" className="icon-button" aria-label={t('dismiss')} onClick={dismiss}>
           <Icon name="close" />
         </button>
       </div>
@@ -36,7 +36,7 @@ export function ImportOutcomeList() {
             >
               <Icon name={outcome.outcome === 'refused' ? 'alert' : 'check'} size={14} />
               <code className="import-outcome-path break">{outcome.path}</code>
-              <span className="import-outcome-text">{describeOutcome(outcome)}</span>
+              <span className="import-outcome-text">{describeOutcome(outcome, t)}</span>
             </li>
           ))}
         </ul>
@@ -45,14 +45,17 @@ export function ImportOutcomeList() {
   );
 }
 
-function describeOutcome(outcome: ImportOutcome): string {
+/** A refusal is main's reason, in the UI's language when it came with its catalog key. */
+function describeOutcome(outcome: ImportOutcome, t: TFunction<'documents'>): string {
   switch (outcome.outcome) {
     case 'queued':
-      return 'Importing';
+      return t('outcomeImporting');
     case 'unchanged':
-      return 'Already imported';
+      return t('outcomeUnchanged');
     case 'refused':
-      return outcome.error ?? 'Not imported.';
+      return outcome.error === null
+        ? t('outcomeRefused')
+        : localizedMessage({ message: outcome.error, text: outcome.errorText });
     default:
       return outcome.outcome satisfies never;
   }

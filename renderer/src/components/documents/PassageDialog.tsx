@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Citation } from '../../../../contract/index.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import type { PassageView } from '../../session/createDocumentCommands.js';
@@ -17,6 +18,7 @@ interface PassageDialogProps {
  * the index holds now (and a deleted document says so).
  */
 export function PassageDialog({ citation, onClose }: PassageDialogProps) {
+  const { t } = useTranslation('documents');
   const commands = useCommands();
   const [view, setView] = useState<PassageView | { error: string } | null>(null);
   const highlight = useRef<HTMLElement>(null);
@@ -39,22 +41,27 @@ export function PassageDialog({ citation, onClose }: PassageDialogProps) {
   const where = passage?.hit ?? citation;
 
   return (
-    <Dialog title={`Source [${citation.n}]`} onClose={onClose} className="dialog--wide" testId="passage-viewer">
+    <Dialog
+      title={t('passageTitle', { n: citation.n })}
+      onClose={onClose}
+      className="dialog--wide"
+      testId="passage-viewer"
+    >
       <div className="dialog-body passage-body">
         <dl className="passage-where" data-testid="passage-where">
           <div>
-            <dt>File</dt>
+            <dt>{t('passageFile')}</dt>
             <dd className="break">{where.fileName}</dd>
           </div>
           {where.page !== null && (
             <div>
-              <dt>Page</dt>
+              <dt>{t('passagePage')}</dt>
               <dd data-testid="passage-page">{where.page}</dd>
             </div>
           )}
           {where.headingPath.length > 0 && (
             <div>
-              <dt>Section</dt>
+              <dt>{t('passageSection')}</dt>
               <dd className="break">{where.headingPath.join(' › ')}</dd>
             </div>
           )}
@@ -62,7 +69,7 @@ export function PassageDialog({ citation, onClose }: PassageDialogProps) {
         {view === null ? (
           <p className="passage-loading" role="status">
             <span className="spinner" aria-hidden="true" />
-            Opening the passage…
+            {t('openingPassage')}
           </p>
         ) : 'error' in view ? (
           <p className="card-error" role="alert" data-testid="passage-error">
@@ -70,12 +77,7 @@ export function PassageDialog({ citation, onClose }: PassageDialogProps) {
             {view.error}
           </p>
         ) : (
-          <div
-            className="passage-text"
-            tabIndex={0}
-            aria-label="The passage in its document"
-            data-testid="passage-text"
-          >
+          <div className="passage-text" tabIndex={0} aria-label={t('passageTextLabel')} data-testid="passage-text">
             {view.hit.startOffset > view.before.length && <span className="passage-gap">… </span>}
             {view.before}
             <mark ref={highlight} className="passage-highlight" data-testid="passage-highlight">
@@ -86,9 +88,9 @@ export function PassageDialog({ citation, onClose }: PassageDialogProps) {
         )}
       </div>
       <footer className="dialog-footer">
-        {passage && <CopyButton text={passage.hit.text} label="Copy passage" showLabel />}
+        {passage && <CopyButton text={passage.hit.text} label={t('copyPassage')} showLabel />}
         <button type="button" className="button" onClick={onClose} autoFocus>
-          Close
+          {t('close')}
         </button>
       </footer>
     </Dialog>
