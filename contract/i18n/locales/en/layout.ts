@@ -1,2 +1,4 @@
 // English: the source catalog of the 'layout' namespace. Keys are camelCase and say what the text is for.
-export const layout = {} satisfies Record<string, unknown>;
+export const layout = {
+  errorConversationGone: 'That conversation no longer exists.',
+} satisfies Record<string, unknown>;
