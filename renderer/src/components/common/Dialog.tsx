@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon.js';
 
 interface DialogProps {
@@ -11,17 +12,27 @@ interface DialogProps {
 
 /**
  * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and
- * closes on Esc; this adds a title, a close button and closing on a backdrop click.
+ * closes on Esc; this adds a title (the dialog's h2: its sections start at h3), a close button,
+ * closing on a backdrop click, and focus back on the opener when it closes.
  */
 export function Dialog({ title, onClose, children, className, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const pressedOnBackdrop = useRef(false);
   const titleId = useId();
+  const { t } = useTranslation();
 
-  useEffect(() => {
+  // A layout effect, so that it runs while the dialog is still in the page when it goes: a dialog
+  // removed while it has focus leaves focus on <body>, and keyboard users lose their place. The
+  // element focused before it opened gets focus back (a dialog replacing this one finds it focused
+  // again and returns to it in turn).
+  useLayoutEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected && opener !== document.body) opener.focus({ preventScroll: true });
+    };
   }, []);
 
   return (
@@ -48,7 +59,7 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
       <div className="dialog-frame">
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={t('close')} onClick={onClose}>
             <Icon name="close" />
           </button>
         </header>
