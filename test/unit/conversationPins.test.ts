@@ -33,7 +33,9 @@ function readAll(store: ConversationStore, limit: number, between?: (pageIndex: 
 describe('ConversationStore: pinned conversations', () => {
   test('the first page brings every pinned conversation apart; the pages hold each other one once, in order', () => {
     const { store } = open();
-    const created = Array.from({ length: 25 }, (_, i) => store.create({ title: `C${i}`, modelId: null, systemPrompt: '' }));
+    const created = Array.from({ length: 25 }, (_, i) =>
+      store.create({ title: `C${i}`, modelId: null, systemPrompt: '' }),
+    );
     // Pinned in this order: 7, then 20, then 0 (the oldest), then 12.
     const pinOrder = [7, 20, 0, 12].map((i) => created[i]!.id);
     for (const id of pinOrder) assert.notEqual(store.setPinned(id, true)?.pinnedAt, null);
@@ -45,7 +47,10 @@ describe('ConversationStore: pinned conversations', () => {
       'most recently pinned first',
     );
     assert.ok(pages[0]?.pinned.every((c) => c.pinnedAt !== null));
-    assert.ok(pages.slice(1).every((page) => page.pinned.length === 0), 'pinned ones come with the first page only');
+    assert.ok(
+      pages.slice(1).every((page) => page.pinned.length === 0),
+      'pinned ones come with the first page only',
+    );
     const listed = pages.flatMap((page) => page.conversations.map((c) => c.id));
     const unpinned = created
       .map((c) => c.id)
@@ -58,7 +63,9 @@ describe('ConversationStore: pinned conversations', () => {
 
   test('pinning and unpinning while the list is paged skips and repeats nothing that stayed put', () => {
     const { store } = open();
-    const created = Array.from({ length: 20 }, (_, i) => store.create({ title: `C${i}`, modelId: null, systemPrompt: '' }));
+    const created = Array.from({ length: 20 }, (_, i) =>
+      store.create({ title: `C${i}`, modelId: null, systemPrompt: '' }),
+    );
     const early = created[2]!.id; // far down the list: on a later page
     const top = created[19]!.id; // on the first page
     store.setPinned(top, true);

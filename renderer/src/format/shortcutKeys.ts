@@ -5,9 +5,11 @@ export type ShortcutKey =
   'mod' | 'shift' | 'enter' | 'esc' | 'delete' | 'f2' | 'up' | 'down' | 'slash' | 'comma' | Letter;
 type Letter = 'N' | 'K' | 'D' | 'M';
 
+type Navigatorish = { platform?: string; userAgent?: string };
+
 /** macOS names its modifiers with symbols (⌘ ⇧) and writes them without "+". */
 export function isMacPlatform(
-  nav: { platform?: string; userAgent?: string } | undefined = globalThis.navigator,
+  nav: Navigatorish | undefined = (globalThis as { navigator?: Navigatorish }).navigator,
 ): boolean {
   return /Mac|iPhone|iPad/.test(nav?.platform || nav?.userAgent || '');
 }

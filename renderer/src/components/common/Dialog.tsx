@@ -41,6 +41,23 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
       className={`dialog ${className ?? ''}`}
       aria-labelledby={titleId}
       data-testid={testId}
+      // The page behind a modal dialog is inert, but Tab past its last control leaves for the
+      // browser's own UI (and the page gets focus back on <body>): Tab and Shift+Tab wrap around.
+      onKeyDown={(event) => {
+        if (event.key !== 'Tab' || event.defaultPrevented) return;
+        const controls = focusableIn(event.currentTarget);
+        const first = controls[0];
+        const last = controls.at(-1);
+        if (!first || !last) return;
+        const at = document.activeElement;
+        if (event.shiftKey && (at === first || at === event.currentTarget)) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && at === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }}
       onCancel={(event) => {
         event.preventDefault();
         // React passes the event on to a dialog this one is nested in; Esc closes only the top one.
@@ -67,4 +84,12 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
       </div>
     </dialog>
   );
+}
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The controls Tab reaches inside `root`, in order (hidden ones left out). */
+function focusableIn(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.getClientRects().length > 0);
 }

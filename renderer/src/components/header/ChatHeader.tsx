@@ -31,13 +31,16 @@ export function ChatHeader() {
       >
         <Icon name="menu" />
       </button>
-      <h1 className="chat-title" title={title ?? undefined}>
-        {title ?? PRODUCT_NAME}
-      </h1>
+      {/* The gauge sits under the title: a line of its own that does not push the buttons to a second row. */}
+      <div className="chat-heading">
+        <h1 className="chat-title" title={title ?? undefined}>
+          {title ?? PRODUCT_NAME}
+        </h1>
+        <ContextGauge />
+      </div>
       <div className="chat-header-model">
         <ModelPicker />
         <ModelStatus />
-        <ContextGauge />
       </div>
       <div className="chat-header-actions">
         <DocumentsButton />
