@@ -14,17 +14,22 @@ const SHOTS = join(process.cwd(), 'test-results');
 interface PageElement {
   closest(selector: string): PageElement | null;
   getAttribute(name: string): string | null;
+  textContent: string | null;
 }
 interface PageDocument {
   activeElement: PageElement | null;
 }
 
 /** The focused element's test id, and whether it is inside an open dialog. */
-async function focused(page: Page): Promise<{ testId: string | null; inDialog: boolean }> {
+async function focused(page: Page): Promise<{ testId: string | null; inDialog: boolean; text: string }> {
   return page.evaluate(() => {
     const { document } = globalThis as unknown as { document: PageDocument };
     const active = document.activeElement;
-    return { testId: active?.getAttribute('data-testid') ?? null, inDialog: active?.closest('dialog[open]') != null };
+    return {
+      testId: active?.getAttribute('data-testid') ?? null,
+      inDialog: active?.closest('dialog[open]') != null,
+      text: active?.textContent ?? '',
+    };
   });
 }
 
@@ -73,6 +78,17 @@ describe('the sidebar, the header and the dialogs in the browser', () => {
     await pinnedGroup.waitFor({ state: 'detached' });
     assert.deepEqual((await hearth.call('conversations.list', {})).pinned, []);
     assert.deepEqual(await page.getByTestId('conversation-title').allInnerTexts(), ['Gamma', 'Beta', 'Alpha']);
+
+    // A confirmation opens on its safe choice, and Esc gives focus back to the item it came from.
+    await items.filter({ hasText: 'Beta' }).locator('.conversation-open').focus();
+    await page.keyboard.press('Delete');
+    const confirm = page.getByTestId('confirm-dialog');
+    await confirm.getByRole('heading', { level: 2, name: 'Delete this conversation?' }).waitFor();
+    assert.match(await confirm.innerText(), /“Beta” and all its messages will be removed from this computer\./);
+    assert.equal((await focused(page)).testId, 'cancel-button');
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    assert.match((await focused(page)).text, /^Beta/);
 
     // New chat, twice: the second time the unused one opens again rather than another being added.
     await page.getByTestId('new-conversation').click();

@@ -28,7 +28,12 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
   useLayoutEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus runs while the dialog is still closed, where nothing can take focus; a
+      // control marked data-autofocus (the safe choice of a confirmation) gets it once it is open.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => {
       dialog?.close();
       if (opener?.isConnected && opener !== document.body) opener.focus({ preventScroll: true });
