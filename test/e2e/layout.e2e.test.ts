@@ -157,6 +157,15 @@ describe('the sidebar, the header and the dialogs in the browser', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     assert.equal((await focused(page)).testId, 'open-shortcuts');
+
+    // A recurrent model: its fixed state size, from the model's facts, and no limit.
+    await picker.selectOption(linked.id);
+    await hearth.call('models.load', { modelId: linked.id });
+    const stateGauge = page.locator('[data-testid="context-gauge"][data-kind="state"]');
+    await stateGauge.waitFor();
+    const { facts } = await hearth.call('hardware.plan', { modelId: linked.id });
+    assert.ok(facts.recurrentStateBytes > 0);
+    assert.match(await stateGauge.innerText(), /^state: [\d.]+ (B|KB|MB), no context limit$/);
     assert.deepEqual(pageErrors, [], 'the page logged no errors (CSP included)');
   });
 
