@@ -2,7 +2,21 @@ import { t } from '../i18n/i18n.js';
 
 /** A key of a shortcut: `mod` is Cmd on macOS and Ctrl elsewhere, as the handlers accept both. */
 export type ShortcutKey =
-  'mod' | 'shift' | 'enter' | 'esc' | 'delete' | 'f2' | 'up' | 'down' | 'slash' | 'comma' | Letter;
+  | 'mod'
+  | 'shift'
+  | 'enter'
+  | 'esc'
+  | 'delete'
+  | 'f2'
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'home'
+  | 'end'
+  | 'slash'
+  | 'comma'
+  | Letter;
 type Letter = 'N' | 'K' | 'D' | 'M';
 
 type Navigatorish = { platform?: string; userAgent?: string };
@@ -32,6 +46,14 @@ function keyName(key: ShortcutKey, mac: boolean): string {
       return '↑';
     case 'down':
       return '↓';
+    case 'left':
+      return '←';
+    case 'right':
+      return '→';
+    case 'home':
+      return t('keyHome', { ns: 'layout' });
+    case 'end':
+      return t('keyEnd', { ns: 'layout' });
     case 'slash':
       return '/';
     case 'comma':

@@ -44,7 +44,7 @@ export const layout = {
   shortcutModels: 'Models',
   shortcutSettings: 'Settings',
   shortcutHelp: 'This list of shortcuts',
-  shortcutEscape: 'Close the dialog or the conversation list, else stop the answer',
+  shortcutEscape: 'Stop the answer (in a narrow window, first close the conversation list)',
   shortcutSend: 'Send',
   shortcutNewLine: 'New line',
   shortcutSaveEdit: 'Send the edited message',
@@ -54,6 +54,11 @@ export const layout = {
   shortcutMoveResult: 'Move between results',
   shortcutOpenResult: 'Open the result',
   shortcutClearSearch: 'Clear the search',
+  shortcutsDialogs: 'In dialogs',
+  shortcutCloseDialog: 'Close the dialog',
+  shortcutSwitchTab: 'Switch between the Models tabs',
+  shortcutMoveModel: 'Move through the installed models',
+  shortcutImportPaths: 'Import the paths typed in Documents',
   /** Between two keys that do the same thing. */
   shortcutOr: 'or',
   keyCtrl: 'Ctrl',
@@ -61,4 +66,6 @@ export const layout = {
   keyEnter: 'Enter',
   keyEsc: 'Esc',
   keyDelete: 'Delete',
+  keyHome: 'Home',
+  keyEnd: 'End',
 } satisfies Record<string, unknown>;

@@ -7,7 +7,13 @@ import type { ShortcutKey } from '../../format/shortcutKeys.js';
  * combinations shown side by side.
  */
 export interface ShortcutGroup {
-  title: 'shortcutsGeneral' | 'shortcutsComposer' | 'shortcutsEditor' | 'shortcutsList' | 'shortcutsSearch';
+  title:
+    | 'shortcutsGeneral'
+    | 'shortcutsComposer'
+    | 'shortcutsEditor'
+    | 'shortcutsList'
+    | 'shortcutsSearch'
+    | 'shortcutsDialogs';
   items: { combos: ShortcutKey[][]; action: ShortcutAction }[];
 }
 
@@ -27,7 +33,11 @@ export type ShortcutAction =
   | 'shortcutDelete'
   | 'shortcutMoveResult'
   | 'shortcutOpenResult'
-  | 'shortcutClearSearch';
+  | 'shortcutClearSearch'
+  | 'shortcutCloseDialog'
+  | 'shortcutSwitchTab'
+  | 'shortcutMoveModel'
+  | 'shortcutImportPaths';
 
 export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
@@ -70,6 +80,15 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { combos: [['up'], ['down']], action: 'shortcutMoveResult' },
       { combos: [['enter']], action: 'shortcutOpenResult' },
       { combos: [['esc']], action: 'shortcutClearSearch' },
+    ],
+  },
+  {
+    title: 'shortcutsDialogs',
+    items: [
+      { combos: [['esc']], action: 'shortcutCloseDialog' },
+      { combos: [['left'], ['right'], ['home'], ['end']], action: 'shortcutSwitchTab' },
+      { combos: [['up'], ['down']], action: 'shortcutMoveModel' },
+      { combos: [['mod', 'enter']], action: 'shortcutImportPaths' },
     ],
   },
 ];
