@@ -65,6 +65,9 @@ export const CONVERSATION_PAGE_MAX = 200;
 /** Where a page ends: the last conversation's update time and row, opaque to the renderer. */
 const ConversationCursorSchema = z.string().regex(/^[0-9]{1,16}:[0-9]{1,16}$/);
 export const ConversationPageSchema = z.strictObject({
+  /** The pinned conversations, most recently pinned first: all of them, on the first page only. */
+  pinned: z.array(ConversationSummarySchema),
+  /** The others, most recently updated first. */
   conversations: z.array(ConversationSummarySchema),
   nextCursor: ConversationCursorSchema.nullable(),
 });
@@ -104,6 +107,11 @@ export const apiCalls = {
       title: z.string().max(TITLE_MAX).optional(),
       modelId: ModelIdSchema.nullable().optional(),
       systemPrompt: z.string().max(100_000).optional(),
+      /**
+       * Opens the newest empty conversation (no messages, the default title, no documents) instead
+       * of adding another, with the model asked for; main decides, so two windows do not race.
+       */
+      reuseEmpty: z.boolean().optional(),
     }),
     ConversationSchema,
   ),
@@ -127,6 +135,11 @@ export const apiCalls = {
     ConversationSchema,
   ),
   'conversations.delete': call(ByConversation, z.strictObject({ deleted: z.boolean() })),
+  /** Pins a conversation to the top of the list, or unpins it; its place by recency is unchanged. */
+  'conversations.pin': call(
+    z.strictObject({ conversationId: IdSchema, pinned: z.boolean() }),
+    z.strictObject({ pinnedAt: z.number().nullable() }),
+  ),
   /**
    * Conversations whose title or any message (on any branch) holds every word of `query`: title
    * matches first, then messages by relevance, each with a snippet and where it matched.

@@ -56,6 +56,8 @@ export const ConversationSummarySchema = z.strictObject({
   updatedAt: z.number(),
   modelId: ModelIdSchema.nullable(),
   messageCount: z.int(),
+  /** When the user pinned it (pinned conversations lead the list); null: not pinned. */
+  pinnedAt: z.number().nullable(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 
@@ -93,6 +95,11 @@ export const ContextPreparationSchema = z.strictObject({
   ms: z.number().min(0),
   /** Why a saved state was not used, when one existed. */
   rejected: z.string().nullable(),
+  /**
+   * Tokens in the context when the answer began: the whole prompt, kept and read. Absent for
+   * answers written before it was recorded and for remote engines, which do not say.
+   */
+  held: z.int().min(0).optional(),
 });
 export type ContextPreparation = z.infer<typeof ContextPreparationSchema>;
 

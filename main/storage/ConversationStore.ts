@@ -5,6 +5,7 @@ import {
   type Conversation,
   CONVERSATION_PAGE_SIZE,
   type ConversationPage,
+  type ConversationSummary,
   type Message,
   type MessageRole,
   type MessageStats,
@@ -47,6 +48,7 @@ interface MessageRow {
   context_tokens: number | null;
   context_ms: number | null;
   context_rejected: string | null;
+  context_held: number | null;
   model_content: string | null;
   sources_json: string | null;
   created_at: number;
@@ -84,6 +86,11 @@ export class ConversationStore {
    * One page of summaries, most recently updated first, from after `cursor` (`updatedAt:rowid` of
    * the last row of the page before). Only the columns the list shows are read: a system prompt
    * can be 100,000 characters, and reading one per row made the list hundreds of times slower.
+   *
+   * Pinned conversations are not paged: the first page brings all of them apart, and the pages
+   * hold only the others. A cursor on (updated_at, rowid) then stays exact, where ordering by
+   * "pinned first" would need the pin in the cursor and would skip or repeat rows whenever a
+   * conversation is pinned or unpinned between two pages.
    */
   list({
     limit = CONVERSATION_PAGE_SIZE,
@@ -91,31 +98,47 @@ export class ConversationStore {
   }: { limit?: number; cursor?: string | undefined } = {}): ConversationPage {
     const [afterUpdate, afterRow] = cursor ? cursor.split(':').map(Number) : [null, null];
     const rows = this.#db
-      .prepare<
-        [{ afterUpdate: number | null; afterRow: number | null; limit: number }],
-        Pick<ConversationRow, 'id' | 'title' | 'updated_at' | 'model_id'> & { row: number; message_count: number }
-      >(
-        `SELECT c.rowid AS row, c.id, c.title, c.updated_at, c.model_id,
-                (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count
+      .prepare<[{ afterUpdate: number | null; afterRow: number | null; limit: number }], SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS}
          FROM conversations c
-         WHERE @afterUpdate IS NULL OR c.updated_at < @afterUpdate
-            OR (c.updated_at = @afterUpdate AND c.rowid < @afterRow)
+         WHERE c.pinned_at IS NULL
+           AND (@afterUpdate IS NULL OR c.updated_at < @afterUpdate
+                OR (c.updated_at = @afterUpdate AND c.rowid < @afterRow))
          ORDER BY c.updated_at DESC, c.rowid DESC
          LIMIT @limit`,
       )
       .all({ afterUpdate: afterUpdate ?? null, afterRow: afterRow ?? null, limit: limit + 1 });
+    const pinned = cursor
+      ? []
+      : this.#db
+          .prepare<[], SummaryRow>(
+            `SELECT ${SUMMARY_COLUMNS}
+             FROM conversations c
+             WHERE c.pinned_at IS NOT NULL
+             ORDER BY c.pinned_at DESC, c.rowid DESC`,
+          )
+          .all();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      conversations: page.map((row) => ({
-        id: row.id,
-        title: row.title,
-        updatedAt: row.updated_at,
-        modelId: row.model_id,
-        messageCount: row.message_count,
-      })),
+      pinned: pinned.map(toSummary),
+      conversations: page.map(toSummary),
       nextCursor: rows.length > limit && last ? `${last.updated_at}:${last.row}` : null,
     };
+  }
+
+  /**
+   * Pins or unpins; pinning again keeps the first pin's time. Returns when it was pinned (null:
+   * not pinned), or undefined when there is no such conversation. The update time is left alone:
+   * pinning is not a change to the conversation.
+   */
+  setPinned(id: string, pinned: boolean): { pinnedAt: number | null } | undefined {
+    const row = this.#db
+      .prepare<[{ id: string; at: number | null }], { pinned_at: number | null }>(
+        'UPDATE conversations SET pinned_at = CASE WHEN @at IS NULL THEN NULL ELSE COALESCE(pinned_at, @at) END WHERE id = @id RETURNING pinned_at',
+      )
+      .get({ id, at: pinned ? this.#now() : null });
+    return row && { pinnedAt: row.pinned_at };
   }
 
   get(id: string): Conversation | undefined {
@@ -123,7 +146,31 @@ export class ConversationStore {
     return row && toConversation(row);
   }
 
-  create(init: { title?: string | undefined; modelId: string | null; systemPrompt: string }): Conversation {
+  /**
+   * A new conversation; with `reuseEmpty` (and no title asked for), the newest unpinned one that
+   * was never used (no messages, the default title, no documents) instead, moved to the top with
+   * the model asked for: pressing "New chat" twice does not pile up empty entries.
+   */
+  create(
+    init: { title?: string | undefined; modelId: string | null; systemPrompt: string },
+    { reuseEmpty = false }: { reuseEmpty?: boolean } = {},
+  ): Conversation {
+    if (reuseEmpty && !init.title?.trim()) {
+      const reused = this.#db.transaction(() => {
+        const empty = this.#db
+          .prepare<[string], { id: string }>(
+            `SELECT c.id FROM conversations c
+             WHERE c.title = ? AND c.pinned_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id)
+               AND NOT EXISTS (SELECT 1 FROM conversation_documents d WHERE d.conversation_id = c.id)
+             ORDER BY c.updated_at DESC, c.rowid DESC
+             LIMIT 1`,
+          )
+          .get(UNTITLED);
+        return empty && this.update(empty.id, { modelId: init.modelId });
+      })();
+      if (reused) return reused;
+    }
     const now = this.#now();
     const row: ConversationRow = {
       id: randomUUID(),
@@ -351,7 +398,7 @@ export class ConversationStore {
       .prepare(
         `UPDATE messages SET content = ?, status = ?, stop_reason = ?, detail = ?, prompt_tokens = ?,
            completion_tokens = ?, time_to_first_token_ms = ?, tokens_per_second = ?, context_source = ?,
-           context_tokens = ?, context_ms = ?, context_rejected = ?
+           context_tokens = ?, context_ms = ?, context_rejected = ?, context_held = ?
          WHERE id = ?`,
       )
       .run(
@@ -367,6 +414,7 @@ export class ConversationStore {
         outcome.context?.tokens ?? null,
         outcome.context?.ms ?? null,
         outcome.context?.rejected ?? null,
+        outcome.context?.held ?? null,
         messageId,
       );
     return this.getMessage(messageId);
@@ -566,6 +614,27 @@ export interface ImportedMessage {
   createdAt: number;
 }
 
+/** What the list shows of a conversation; no system prompt (see `list`). */
+const SUMMARY_COLUMNS = `c.rowid AS row, c.id, c.title, c.updated_at, c.model_id, c.pinned_at,
+  (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count`;
+
+type SummaryRow = Pick<ConversationRow, 'id' | 'title' | 'updated_at' | 'model_id'> & {
+  row: number;
+  pinned_at: number | null;
+  message_count: number;
+};
+
+function toSummary(row: SummaryRow): ConversationSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    updatedAt: row.updated_at,
+    modelId: row.model_id,
+    messageCount: row.message_count,
+    pinnedAt: row.pinned_at,
+  };
+}
+
 function toConversation(row: ConversationRow): Conversation {
   return {
     id: row.id,
@@ -617,6 +686,7 @@ function toMessage(row: MessageRow, siblingIds: string[]): Message {
             tokens: row.context_tokens ?? 0,
             ms: row.context_ms ?? 0,
             rejected: row.context_rejected,
+            ...(row.context_held !== null && { held: row.context_held }),
           },
     sources: parseSources(row.sources_json),
     siblingIds,

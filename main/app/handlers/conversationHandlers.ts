@@ -11,7 +11,8 @@ type ConversationCalls =
   | 'conversations.rename'
   | 'conversations.update'
   | 'conversations.delete'
-  | 'conversations.search';
+  | 'conversations.search'
+  | 'conversations.pin';
 
 /** Conversations and their branches (their documents: documentHandlers). */
 export function conversationHandlers(s: HearthServices): HandlerGroup<ConversationCalls> {
@@ -28,12 +29,15 @@ export function conversationHandlers(s: HearthServices): HandlerGroup<Conversati
     'conversations.search': async ({ query, limit }) => ({ hits: search.search(query, limit) }),
     'conversations.create': async (input) => {
       const defaults = s.settings.get();
-      const conversation = conversations.create({
-        title: input.title,
-        modelId: input.modelId === undefined ? defaults.defaultModelId : input.modelId,
-        systemPrompt:
-          input.systemPrompt ?? defaultSystemPromptFor(defaults.defaultSystemPrompt, s.uiLanguage.current()),
-      });
+      const conversation = conversations.create(
+        {
+          title: input.title,
+          modelId: input.modelId === undefined ? defaults.defaultModelId : input.modelId,
+          systemPrompt:
+            input.systemPrompt ?? defaultSystemPromptFor(defaults.defaultSystemPrompt, s.uiLanguage.current()),
+        },
+        { reuseEmpty: input.reuseEmpty ?? false },
+      );
       changed(conversation.id);
       return conversation;
     },
@@ -72,6 +76,12 @@ export function conversationHandlers(s: HearthServices): HandlerGroup<Conversati
       if (!updated) throw new AppError('not_found', 'That conversation no longer exists.');
       changed(conversationId);
       return updated;
+    },
+    'conversations.pin': async ({ conversationId, pinned }) => {
+      const result = conversations.setPinned(conversationId, pinned);
+      if (!result) throw AppError.localized('not_found', 'errorConversationGone', {}, 'layout');
+      changed(conversationId);
+      return result;
     },
     'conversations.delete': async ({ conversationId }) => {
       if (chat.stop(conversationId)) await chat.idle();

@@ -124,6 +124,7 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     tokens: prompt.tokens.length - kept,
     ms: performance.now() - started,
     rejected,
+    held: prompt.tokens.length,
   };
 
   let firstTokenAt: number | null = null;

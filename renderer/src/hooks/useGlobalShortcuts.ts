@@ -3,7 +3,11 @@ import { useCommands } from '../session/CommandsContext.js';
 import { useAppStore } from '../store/appStore.js';
 import { selectIsStreaming } from '../store/selectors.js';
 
-/** Ctrl/Cmd+N: new chat. Ctrl/Cmd+K: search conversations. Ctrl/Cmd+,: settings. Ctrl/Cmd+M: the model library. Ctrl/Cmd+D: documents. Esc: close the narrow sidebar, else stop the answer. */
+/**
+ * Ctrl/Cmd+N: new chat. Ctrl/Cmd+K: search conversations. Ctrl/Cmd+,: settings. Ctrl/Cmd+M: the
+ * model library. Ctrl/Cmd+D: documents. Ctrl/Cmd+/: the list of shortcuts. Esc: close the narrow
+ * sidebar, else stop the answer. A shortcut added here belongs in layout/shortcutList.ts too.
+ */
 export function useGlobalShortcuts(): void {
   const commands = useCommands();
   useEffect(() => {
@@ -25,6 +29,10 @@ export function useGlobalShortcuts(): void {
         // Also keeps the browser's "bookmark this page" away from the web host.
         event.preventDefault();
         if (state.dialog === null) commands.openDocuments();
+      } else if (withModifier && (event.key === '/' || event.code === 'Slash')) {
+        // With or without Shift: on many keyboards (German, French…) "/" is a shifted key.
+        event.preventDefault();
+        if (state.dialog === null) state.openDialog({ kind: 'shortcuts' });
       } else if (withModifier && event.key === ',') {
         event.preventDefault();
         state.openDialog({ kind: 'settings' });

@@ -48,6 +48,8 @@ export interface Commands
   newConversationWith(modelId: string): Promise<void>;
   renameConversation(conversationId: string, title: string): Promise<boolean>;
   deleteConversation(conversationId: string): Promise<void>;
+  /** Pins a conversation to the top of the list, or unpins it. */
+  pinConversation(conversationId: string, pinned: boolean): Promise<void>;
   /** Resolves false when the message was not sent, so the composer keeps the text. */
   send(content: string): Promise<boolean>;
   stop(): Promise<void>;
@@ -106,7 +108,11 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
 
   const createConversation = async (modelId?: string | null): Promise<Conversation> => {
     const chosen = modelId === undefined ? modelForNewConversation() : modelId;
-    const conversation = await calls['conversations.create'](chosen === null ? {} : { modelId: chosen });
+    // An unused "New chat" is opened again rather than another added (main picks it: two windows agree).
+    const conversation = await calls['conversations.create']({
+      reuseEmpty: true,
+      ...(chosen !== null && { modelId: chosen }),
+    });
     const current = state();
     current.applyConversation(conversation);
     current.setOpenConversationId(conversation.id);
@@ -169,7 +175,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
           limit: CONVERSATION_PAGE_SIZE,
           ...(cursor !== null && { cursor }),
         });
-        summaries.push(...page.conversations);
+        summaries.push(...page.pinned, ...page.conversations);
         cursor = page.nextCursor;
       } while (cursor !== null && summaries.length < shown);
       state().setSummaries(summaries, cursor);
@@ -273,6 +279,11 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       const wasOpen = state().openConversationId === conversationId;
       state().removeConversation(conversationId);
       if (wasOpen) await commands.openConversation(state().summaries[0]?.id ?? null);
+    },
+
+    async pinConversation(conversationId, pinned) {
+      const result = await attempt(() => calls['conversations.pin']({ conversationId, pinned }));
+      if (result) state().setPinnedAt(conversationId, result.pinnedAt);
     },
 
     async send(content) {

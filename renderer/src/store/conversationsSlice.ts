@@ -18,6 +18,8 @@ export interface ConversationsSlice {
   /** Reflects a conversation main just returned (created, renamed, updated) in the list and the open view. */
   applyConversation: (conversation: Conversation) => void;
   removeConversation: (conversationId: string) => void;
+  /** A conversation was pinned (when) or unpinned (null); the list shows the pinned ones apart. */
+  setPinnedAt: (conversationId: string, pinnedAt: number | null) => void;
   setOpenConversationId: (conversationId: string | null) => void;
 }
 
@@ -48,6 +50,7 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (set) 
         updatedAt: conversation.updatedAt,
         modelId: conversation.modelId,
         messageCount: existing?.messageCount ?? 0,
+        pinnedAt: existing?.pinnedAt ?? null,
       };
       const others = state.summaries.filter((item) => item.id !== conversation.id);
       return {
@@ -60,6 +63,11 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (set) 
     set((state) => ({
       summaries: state.summaries.filter((summary) => summary.id !== conversationId),
       ...(state.openConversationId === conversationId && { openConversationId: null, openConversation: null }),
+    })),
+
+  setPinnedAt: (conversationId, pinnedAt) =>
+    set((state) => ({
+      summaries: state.summaries.map((summary) => (summary.id === conversationId ? { ...summary, pinnedAt } : summary)),
     })),
 
   setOpenConversationId: (conversationId) =>

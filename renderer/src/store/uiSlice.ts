@@ -28,6 +28,8 @@ export type OpenDialog =
   | { kind: 'passage'; citation: Citation }
   | { kind: 'confirmDelete'; conversationId: string; title: string }
   | { kind: 'confirmDeleteBranch'; messageId: string; role: MessageRole }
+  /** Every keyboard shortcut (Ctrl/Cmd+/). */
+  | { kind: 'shortcuts' }
   | null;
 
 const MAX_BANNERS = 4;

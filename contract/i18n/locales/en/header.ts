@@ -1,2 +1,60 @@
 // English: the source catalog of the 'header' namespace. Keys are camelCase and say what the text is for.
-export const header = {} satisfies Record<string, unknown>;
+export const header = {
+  hideConversations: 'Hide conversations',
+  showConversations: 'Show conversations',
+  conversationSettings: 'Conversation settings',
+  conversationSettingsTitle: 'Conversation settings: system prompt and sampling',
+  settings: 'Settings',
+  settingsTitle: 'Settings ({{keys}})',
+
+  documents: 'Documents',
+  documentsTitle: 'Documents: import, index and manage ({{keys}})',
+  showDocuments: 'Show documents',
+  importingLabel_one: '1 document being imported. Show documents',
+  importingLabel_other: '{{n}} documents being imported. Show documents',
+  indexing_one: 'Indexing',
+  indexing_other: 'Indexing {{n}}',
+
+  models: 'Models',
+  modelsTitle: 'Models: installed, catalog and downloads ({{keys}})',
+  showDownloads: 'Show downloads',
+  downloadsLabel_one: '1 download in progress. Show downloads',
+  downloadsLabel_other: '{{n}} downloads in progress. Show downloads',
+  downloadsPercentLabel_one: '1 download in progress, {{percent}}. Show downloads',
+  downloadsPercentLabel_other: '{{n}} downloads in progress, {{percent}}. Show downloads',
+  /** A download whose size is not known yet. */
+  progressUnknown: '…',
+
+  pickerLabel: 'Model for this conversation',
+  chooseModel: 'Choose a model…',
+  noModels: 'No models found',
+  localGroup: 'On this computer',
+  optionModel: '{{name}} · {{size}}',
+  optionChecking: '{{name}} · {{size}} · checking…',
+  optionBroken: '{{name}} · cannot be used',
+  missingLocal: '{{name}} (not in the models folder)',
+  missingRemote: '{{model}} on {{engine}} (not listed now)',
+  remoteModelOn: '{{model}} on {{engine}}',
+  refreshModels: 'Refresh the model list',
+  refreshModelsTitle: 'Look for new models in the folder and on remote engines',
+  remoteGroup: 'On {{engine}} (remote)',
+  remoteListFailed: 'Cannot list models: {{message}}',
+  remoteListing: 'Asking for its models…',
+  remoteNoModels: 'No models served now',
+
+  remoteChip: 'remote',
+  remoteOn: 'on {{engine}}',
+  backendLayers_one: '{{backend}}, {{layers}} layer',
+  backendLayers_other: '{{backend}}, {{layers}} layers',
+  backendLayersOf: '{{backend}} {{layers}}/{{total}}',
+  loadsWithFirstMessage: 'Loads with your first message',
+  loadNow: 'Load now',
+  loadingModel: 'Loading the model',
+  loadingNamed: 'Loading {{name}}',
+  /** {{label}} is loadingNamed or loadingModel. */
+  loadingWithPercent: '{{label}} · {{percent}}',
+
+  gaugeLabel: 'Context used',
+  gaugeTokens: '{{used}} of {{size}} tokens',
+  gaugeState: 'state: {{size}}, no context limit',
+} satisfies Record<string, unknown>;

@@ -2,4 +2,60 @@ import type { Catalog } from '../../catalogTypes.js';
 import type { header as en } from '../en/header.js';
 
 // Simplified Chinese for the 'header' namespace.
-export const header: Catalog<typeof en> = {};
+export const header: Catalog<typeof en> = {
+  hideConversations: '隐藏对话列表',
+  showConversations: '显示对话列表',
+  conversationSettings: '对话设置',
+  conversationSettingsTitle: '对话设置：系统提示词和采样',
+  settings: '设置',
+  settingsTitle: '设置（{{keys}}）',
+
+  documents: '文档',
+  documentsTitle: '文档：导入、索引和管理（{{keys}}）',
+  showDocuments: '显示文档',
+  importingLabel_one: '正在导入 {{n}} 个文档。显示文档',
+  importingLabel_other: '正在导入 {{n}} 个文档。显示文档',
+  indexing_one: '正在索引',
+  indexing_other: '正在索引 {{n}} 个',
+
+  models: '模型',
+  modelsTitle: '模型：已安装、目录和下载（{{keys}}）',
+  showDownloads: '显示下载',
+  downloadsLabel_one: '{{n}} 个下载进行中。显示下载',
+  downloadsLabel_other: '{{n}} 个下载进行中。显示下载',
+  downloadsPercentLabel_one: '{{n}} 个下载进行中，{{percent}}。显示下载',
+  downloadsPercentLabel_other: '{{n}} 个下载进行中，{{percent}}。显示下载',
+  progressUnknown: '…',
+
+  pickerLabel: '此对话使用的模型',
+  chooseModel: '选择模型…',
+  noModels: '未找到模型',
+  localGroup: '本机',
+  optionModel: '{{name}} · {{size}}',
+  optionChecking: '{{name}} · {{size}} · 检查中…',
+  optionBroken: '{{name}} · 无法使用',
+  missingLocal: '{{name}}（不在模型文件夹中）',
+  missingRemote: '{{engine}} 上的 {{model}}（当前未列出）',
+  remoteModelOn: '{{engine}} 上的 {{model}}',
+  refreshModels: '刷新模型列表',
+  refreshModelsTitle: '在文件夹和远程引擎中查找新模型',
+  remoteGroup: '{{engine}}（远程）',
+  remoteListFailed: '无法列出模型：{{message}}',
+  remoteListing: '正在获取模型列表…',
+  remoteNoModels: '当前没有可用的模型',
+
+  remoteChip: '远程',
+  remoteOn: '运行于 {{engine}}',
+  backendLayers_one: '{{backend}}，{{layers}} 层',
+  backendLayers_other: '{{backend}}，{{layers}} 层',
+  backendLayersOf: '{{backend}} {{layers}}/{{total}}',
+  loadsWithFirstMessage: '发送第一条消息时加载',
+  loadNow: '立即加载',
+  loadingModel: '正在加载模型',
+  loadingNamed: '正在加载 {{name}}',
+  loadingWithPercent: '{{label}} · {{percent}}',
+
+  gaugeLabel: '已用上下文',
+  gaugeTokens: '{{used}} / {{size}} token',
+  gaugeState: '状态：{{size}}，无上下文长度限制',
+};

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon.js';
 
 interface DialogProps {
@@ -9,31 +10,33 @@ interface DialogProps {
   testId?: string;
 }
 
-/** What Tab can reach inside the dialog. */
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 /**
- * A modal on the native <dialog>: the browser makes the page behind inert, closes on Esc and
- * gives focus back to the opener on close; this adds a title, a close button, closing on a
- * backdrop click, and Tab wrapping round inside (the browser would let it leave the page).
+ * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and
+ * closes on Esc; this adds a title (the dialog's h2: its sections start at h3), a close button,
+ * closing on a backdrop click, and focus back on the opener when it closes.
  */
 export function Dialog({ title, onClose, children, className, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const pressedOnBackdrop = useRef(false);
   const titleId = useId();
+  const { t } = useTranslation();
 
-  useEffect(() => {
+  // A layout effect, so that it runs while the dialog is still in the page when it goes: a dialog
+  // removed while it has focus leaves focus on <body>, and keyboard users lose their place. The
+  // element focused before it opened gets focus back (a dialog replacing this one finds it focused
+  // again and returns to it in turn).
+  useLayoutEffect(() => {
     const dialog = ref.current;
-    // The element that opened the dialog gets focus back when it closes: the dialog leaves the
-    // page as it closes (React unmounts it), and a removed dialog restores nothing by itself.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus runs while the dialog is still closed, where nothing can take focus; a
+      // control marked data-autofocus (the safe choice of a confirmation) gets it once it is open.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => {
       dialog?.close();
-      if (opener?.isConnected && (document.activeElement === null || document.activeElement === document.body)) {
-        opener.focus();
-      }
+      if (opener?.isConnected && opener !== document.body) opener.focus({ preventScroll: true });
     };
   }, []);
 
@@ -43,18 +46,19 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
       className={`dialog ${className ?? ''}`}
       aria-labelledby={titleId}
       data-testid={testId}
+      // The page behind a modal dialog is inert, but Tab past its last control leaves for the
+      // browser's own UI (and the page gets focus back on <body>): Tab and Shift+Tab wrap around.
       onKeyDown={(event) => {
         if (event.key !== 'Tab' || event.defaultPrevented) return;
-        const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-          (element) => element.offsetParent !== null || element === document.activeElement,
-        );
-        const first = focusable[0];
-        const last = focusable.at(-1);
+        const controls = focusableIn(event.currentTarget);
+        const first = controls[0];
+        const last = controls.at(-1);
         if (!first || !last) return;
-        if (event.shiftKey && document.activeElement === first) {
+        const at = document.activeElement;
+        if (event.shiftKey && (at === first || at === event.currentTarget)) {
           event.preventDefault();
           last.focus();
-        } else if (!event.shiftKey && document.activeElement === last) {
+        } else if (!event.shiftKey && at === last) {
           event.preventDefault();
           first.focus();
         }
@@ -77,7 +81,7 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
       <div className="dialog-frame">
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={t('close')} onClick={onClose}>
             <Icon name="close" />
           </button>
         </header>
@@ -85,4 +89,12 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
       </div>
     </dialog>
   );
+}
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The controls Tab reaches inside `root`, in order (hidden ones left out). */
+function focusableIn(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.getClientRects().length > 0);
 }

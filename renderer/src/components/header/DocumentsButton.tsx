@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import { formatShortcut } from '../../format/shortcutKeys.js';
+import { formatNumber } from '../../i18n/formatters.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
@@ -5,8 +8,10 @@ import { isImporting } from '../documents/documentProgress.js';
 
 /** Opens the documents; while files are imported it says how many are left. */
 export function DocumentsButton() {
+  const { t } = useTranslation('header');
   const commands = useCommands();
   const importing = useAppStore((state) => state.documents.filter(isImporting).length);
+  const counted = { count: importing, n: formatNumber(importing) };
 
   return (
     <>
@@ -15,19 +20,19 @@ export function DocumentsButton() {
           type="button"
           className="downloads-indicator"
           onClick={() => commands.openDocuments()}
-          title="Show documents"
-          aria-label={`${importing === 1 ? '1 document' : `${importing} documents`} being imported. Show documents`}
+          title={t('showDocuments')}
+          aria-label={t('importingLabel', counted)}
           data-testid="documents-indicator"
         >
           <span className="spinner" aria-hidden="true" />
-          <span>{importing === 1 ? 'Indexing' : `Indexing ${importing}`}</span>
+          <span>{t('indexing', counted)}</span>
         </button>
       )}
       <button
         type="button"
         className="icon-button"
-        aria-label="Documents"
-        title="Documents: import, index and manage (Ctrl+D)"
+        aria-label={t('documents')}
+        title={t('documentsTitle', { keys: formatShortcut(['mod', 'D']) })}
         aria-keyshortcuts="Control+D Meta+D"
         onClick={() => commands.openDocuments()}
         data-testid="open-documents"

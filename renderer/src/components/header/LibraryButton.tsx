@@ -1,4 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { formatShortcut } from '../../format/shortcutKeys.js';
+import { formatNumber, formatPercent } from '../../i18n/formatters.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
@@ -6,6 +9,7 @@ import { isActive, percentOf } from '../library/activeDownloads.js';
 
 /** Opens the model library; while downloads run it shows their combined progress. */
 export function LibraryButton() {
+  const { t } = useTranslation('header');
   const commands = useCommands();
   const active = useAppStore(useShallow((state) => state.downloads.filter(isActive)));
 
@@ -13,6 +17,8 @@ export function LibraryButton() {
   const total = active.reduce((sum, download) => sum + download.totalBytes, 0);
   const percent =
     active.length === 1 && active[0] ? percentOf(active[0]) : total > 0 ? Math.floor((received / total) * 100) : null;
+  const shownPercent = percent === null ? null : formatPercent(percent / 100);
+  const counted = { count: active.length, n: formatNumber(active.length) };
 
   return (
     <>
@@ -21,19 +27,23 @@ export function LibraryButton() {
           type="button"
           className="downloads-indicator"
           onClick={() => commands.openLibrary('downloads')}
-          title="Show downloads"
-          aria-label={`${active.length === 1 ? '1 download' : `${active.length} downloads`} in progress${percent === null ? '' : `, ${percent}%`}. Show downloads`}
+          title={t('showDownloads')}
+          aria-label={
+            shownPercent === null
+              ? t('downloadsLabel', counted)
+              : t('downloadsPercentLabel', { ...counted, percent: shownPercent })
+          }
           data-testid="downloads-indicator"
         >
           <Icon name="download" size={14} />
-          <span>{percent === null ? '…' : `${percent}%`}</span>
+          <span>{shownPercent ?? t('progressUnknown')}</span>
         </button>
       )}
       <button
         type="button"
         className="icon-button"
-        aria-label="Models"
-        title="Models: installed, catalog and downloads (Ctrl+M)"
+        aria-label={t('models')}
+        title={t('modelsTitle', { keys: formatShortcut(['mod', 'M']) })}
         aria-keyshortcuts="Control+M Meta+M"
         onClick={() => commands.openLibrary()}
         data-testid="open-library"

@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../format/formatBytes.js';
+import { modelName } from '../../format/modelName.js';
 import { useRemoteModel } from '../../hooks/useRemoteModel.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
@@ -7,8 +9,12 @@ import { selectIsStreaming, selectOpenModelId } from '../../store/selectors.js';
 import { Icon } from '../common/Icon.js';
 import { RemoteModelOptions } from './RemoteModelOptions.js';
 
-/** The open conversation's model: a GGUF file in the models folder, or a model of a remote engine. */
+/**
+ * The open conversation's model: a GGUF file in the models folder, or a model of a remote engine.
+ * Models are shown by name (the file name without .gguf), never by their internal id.
+ */
 export function ModelPicker() {
+  const { t } = useTranslation('header');
   const commands = useCommands();
   const selectId = useId();
   const models = useAppStore((state) => state.models);
@@ -26,34 +32,45 @@ export function ModelPicker() {
       ? models.some((model) => model.id === modelId)
       : remoteList?.status === 'listed' && remoteList.models.includes(remote.model));
   const missing = modelId !== null && !listed;
+  const name = modelId === null ? null : modelName(modelId, models);
+  const remoteLabel = remote ? t('remoteModelOn', { model: remote.model, engine: remote.engineName }) : null;
   const missingLabel = !remote
-    ? `${modelId} (not in the models folder)`
-    : `${remote.model} on ${remote.engineName}${remoteList?.status === 'listed' ? ' (not listed now)' : ''}`;
+    ? t('missingLocal', { name })
+    : remoteList?.status === 'listed'
+      ? t('missingRemote', { model: remote.model, engine: remote.engineName })
+      : remoteLabel;
   const nothingToChoose = models.length === 0 && engines.length === 0;
-  const localOptions = models.map((model) => (
-    <option key={model.id} value={model.id} disabled={model.check === 'broken'} title={model.problem ?? undefined}>
-      {model.id} · {model.check === 'broken' ? 'cannot be used' : formatBytes(model.sizeBytes)}
-      {model.check === 'checking' ? ' · checking…' : ''}
-    </option>
-  ));
+  const localOptions = models.map((model) => {
+    const shown = modelName(model.id, models);
+    const size = formatBytes(model.sizeBytes);
+    return (
+      <option key={model.id} value={model.id} disabled={model.check === 'broken'} title={model.problem ?? undefined}>
+        {model.check === 'broken'
+          ? t('optionBroken', { name: shown })
+          : model.check === 'checking'
+            ? t('optionChecking', { name: shown, size })
+            : t('optionModel', { name: shown, size })}
+      </option>
+    );
+  });
 
   return (
     <div className="model-picker">
       <label className="visually-hidden" htmlFor={selectId}>
-        Model for this conversation
+        {t('pickerLabel')}
       </label>
       <select
         id={selectId}
         className="select"
         data-testid="model-picker"
         value={modelId ?? ''}
-        title={remote ? `${remote.model} on ${remote.engineName}` : (modelId ?? undefined)}
+        title={remoteLabel ?? name ?? undefined}
         disabled={streaming || (nothingToChoose && !missing)}
         onChange={(event) => void commands.chooseModel(event.target.value === '' ? null : event.target.value)}
       >
-        <option value="">{nothingToChoose ? 'No models found' : 'Choose a model…'}</option>
+        <option value="">{nothingToChoose ? t('noModels') : t('chooseModel')}</option>
         {missing && <option value={modelId}>{missingLabel}</option>}
-        {engines.length === 0 ? localOptions : <optgroup label="On this computer">{localOptions}</optgroup>}
+        {engines.length === 0 ? localOptions : <optgroup label={t('localGroup')}>{localOptions}</optgroup>}
         {engines.map((engine) => (
           <RemoteModelOptions key={engine.id} engine={engine} />
         ))}
@@ -61,8 +78,8 @@ export function ModelPicker() {
       <button
         type="button"
         className="icon-button"
-        aria-label="Refresh the model list"
-        title="Look for new models in the folder and on remote engines"
+        aria-label={t('refreshModels')}
+        title={t('refreshModelsTitle')}
         onClick={() => {
           void commands.refreshModels();
           if (engines.length > 0) void commands.refreshRemoteEngines();

@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { backendLabel } from '../../format/backendLabel.js';
 import { describeModelContext } from '../../format/describeModelContext.js';
 import { describeLoadedPath } from '../../format/describeLoadedPath.js';
 import { useRemoteModel } from '../../hooks/useRemoteModel.js';
+import { formatNumber } from '../../i18n/formatters.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectOpenModelId } from '../../store/selectors.js';
@@ -13,6 +15,7 @@ import { LoadProgress } from './LoadProgress.js';
  * A remote model is loaded by its own server: only the machine that answers is named.
  */
 export function ModelStatus() {
+  const { t } = useTranslation('header');
   const commands = useCommands();
   const engine = useAppStore((state) => state.engine);
   const loading = useAppStore((state) => state.loadProgress !== null || state.engine?.state === 'loading');
@@ -29,8 +32,8 @@ export function ModelStatus() {
   if (remote) {
     return (
       <div className="model-status" data-testid="remote-model-status" title={remote.host ?? undefined}>
-        <span className="chip chip--remote">remote</span>
-        <span className="model-status-note">on {remote.engineName}</span>
+        <span className="chip chip--remote">{t('remoteChip')}</span>
+        <span className="model-status-note">{t('remoteOn', { engine: remote.engineName })}</span>
       </div>
     );
   }
@@ -41,17 +44,18 @@ export function ModelStatus() {
   if (loaded && loaded.modelId === chosen) {
     const details = [describeModelContext(loaded), ...describeLoadedPath(loaded, totalLayers)];
     const onGpu = loaded.gpu !== 'cpu';
+    const layers = formatNumber(loaded.gpuLayers);
     return (
       <div className="model-status" data-testid="loaded-model" title={details.join(' · ')}>
         <span className={`engine-dot engine-dot--${engine?.state ?? 'stopped'}`} aria-hidden="true" />
         <span className="model-status-chip">{loaded.architecture}</span>
         <span className="model-status-chip">{loaded.chatWrapper}</span>
         <span className="model-status-chip" data-testid="loaded-backend" data-backend={loaded.gpu}>
-          {backendLabel(loaded.gpu)}
-          {onGpu &&
-            (totalLayers === null
-              ? `, ${loaded.gpuLayers} ${loaded.gpuLayers === 1 ? 'layer' : 'layers'}`
-              : ` ${loaded.gpuLayers}/${totalLayers}`)}
+          {!onGpu
+            ? backendLabel(loaded.gpu)
+            : totalLayers === null
+              ? t('backendLayers', { backend: backendLabel(loaded.gpu), count: loaded.gpuLayers, layers })
+              : t('backendLayersOf', { backend: backendLabel(loaded.gpu), layers, total: formatNumber(totalLayers) })}
         </span>
         <span className="visually-hidden">{details.join(', ')}</span>
       </div>
@@ -59,9 +63,9 @@ export function ModelStatus() {
   }
   return (
     <div className="model-status">
-      <span className="model-status-note">Loads with your first message</span>
+      <span className="model-status-note">{t('loadsWithFirstMessage')}</span>
       <button type="button" className="button button--small" onClick={() => void commands.loadModel(chosen)}>
-        Load now
+        {t('loadNow')}
       </button>
     </div>
   );

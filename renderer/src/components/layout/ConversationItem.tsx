@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../../contract/index.js';
+import { conversationTitle } from '../../format/conversationTitle.js';
 import { formatUpdatedAt } from '../../format/formatUpdatedAt.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
@@ -12,6 +14,7 @@ interface ConversationItemProps {
 }
 
 export function ConversationItem({ summary, active }: ConversationItemProps) {
+  const { t } = useTranslation('layout');
   const commands = useCommands();
   const openDialog = useAppStore((state) => state.openDialog);
   const [editing, setEditing] = useState(false);
@@ -23,11 +26,18 @@ export function ConversationItem({ summary, active }: ConversationItemProps) {
     if (wasEditing.current && !editing) openButton.current?.focus();
     wasEditing.current = editing;
   }, [editing]);
-  const title = summary.title.trim() || 'New chat';
+  const title = conversationTitle(summary.title);
+  const pinned = summary.pinnedAt !== null;
   const askDelete = () => openDialog({ kind: 'confirmDelete', conversationId: summary.id, title });
 
   return (
-    <li className="conversation-item" data-testid="conversation-item" data-active={active} data-id={summary.id}>
+    <li
+      className="conversation-item"
+      data-testid="conversation-item"
+      data-active={active}
+      data-id={summary.id}
+      data-pinned={pinned}
+    >
       {editing ? (
         <RenameInput
           initial={title}
@@ -55,12 +65,23 @@ export function ConversationItem({ summary, active }: ConversationItemProps) {
             </span>
             <span className="conversation-meta">{formatUpdatedAt(summary.updatedAt)}</span>
           </button>
+          {/* The item's actions: reached with Tab from the item, shown while it has focus. */}
           <div className="conversation-actions">
             <button
               type="button"
               className="icon-button"
-              aria-label={`Rename “${title}”`}
-              title="Rename (F2)"
+              aria-label={pinned ? t('unpinLabel', { title }) : t('pinLabel', { title })}
+              title={pinned ? t('unpinTitle') : t('pinTitle')}
+              onClick={() => void commands.pinConversation(summary.id, !pinned)}
+              data-testid="pin-conversation"
+            >
+              <Icon name="pin" />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('renameLabel', { title })}
+              title={t('renameTitle')}
               onClick={() => setEditing(true)}
               data-testid="rename-conversation"
             >
@@ -69,8 +90,8 @@ export function ConversationItem({ summary, active }: ConversationItemProps) {
             <button
               type="button"
               className="icon-button"
-              aria-label={`Delete “${title}”`}
-              title="Delete"
+              aria-label={t('deleteLabel', { title })}
+              title={t('delete', { ns: 'common' })}
               onClick={askDelete}
               data-testid="delete-conversation"
             >

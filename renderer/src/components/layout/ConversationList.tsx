@@ -1,34 +1,66 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { ConversationSummary } from '../../../../contract/index.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { ConversationItem } from './ConversationItem.js';
 
+/** Pinned conversations first (most recently pinned on top), then the others by recency. */
 export function ConversationList() {
-  const summaries = useAppStore((state) => state.summaries);
+  const { t } = useTranslation('layout');
+  const pinned = useAppStore(useShallow((state) => pinnedFirst(state.summaries.filter(isPinned))));
+  const others = useAppStore(useShallow((state) => state.summaries.filter((summary) => !isPinned(summary))));
   const loaded = useAppStore((state) => state.summariesLoaded);
   const openId = useAppStore((state) => state.openConversationId);
   const more = useAppStore((state) => state.summariesCursor !== null);
   const commands = useCommands();
+  const pinnedHeadingId = useId();
 
-  if (loaded && summaries.length === 0) {
-    return <p className="sidebar-empty">No conversations yet. They will be listed here.</p>;
+  if (loaded && pinned.length === 0 && others.length === 0) {
+    return <p className="sidebar-empty">{t('emptyList')}</p>;
   }
   return (
-    <ul className="conversation-list" aria-label="Conversations, most recent first">
-      {summaries.map((summary) => (
-        <ConversationItem key={summary.id} summary={summary} active={summary.id === openId} />
-      ))}
-      {more && (
-        <li>
-          <button
-            type="button"
-            className="button conversation-more"
-            onClick={() => void commands.loadMoreConversations()}
-            data-testid="more-conversations"
-          >
-            Show older conversations
-          </button>
-        </li>
+    <div className="conversation-groups">
+      {pinned.length > 0 && (
+        <section className="conversation-group" aria-labelledby={pinnedHeadingId} data-testid="pinned-conversations">
+          <h2 className="conversation-group-title" id={pinnedHeadingId}>
+            {t('pinnedGroup')}
+          </h2>
+          <ul className="conversation-list">
+            {pinned.map((summary) => (
+              <ConversationItem key={summary.id} summary={summary} active={summary.id === openId} />
+            ))}
+          </ul>
+        </section>
       )}
-    </ul>
+      {(others.length > 0 || more) && (
+        <ul className="conversation-list" aria-label={t('listLabel')} data-testid="recent-conversations">
+          {others.map((summary) => (
+            <ConversationItem key={summary.id} summary={summary} active={summary.id === openId} />
+          ))}
+          {more && (
+            <li>
+              <button
+                type="button"
+                className="button conversation-more"
+                onClick={() => void commands.loadMoreConversations()}
+                data-testid="more-conversations"
+              >
+                {t('showOlder')}
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
   );
+}
+
+function isPinned(summary: ConversationSummary): boolean {
+  return summary.pinnedAt !== null;
+}
+
+function pinnedFirst(summaries: ConversationSummary[]): ConversationSummary[] {
+  return summaries.sort((a, b) => (b.pinnedAt ?? 0) - (a.pinnedAt ?? 0));
 }

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
@@ -7,9 +8,14 @@ import { PassageDialog } from '../documents/PassageDialog.js';
 import { LibraryDialog } from '../library/LibraryDialog.js';
 import { ConversationSettingsDialog } from '../settings/ConversationSettingsDialog.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
 
-/** Renders the one open dialog, if any. */
+/**
+ * Renders the one open dialog, if any. Each is a native modal <dialog> (common/Dialog): focus
+ * stays inside, Esc closes it, and focus goes back to what had it before.
+ */
 export function DialogHost() {
+  const { t } = useTranslation('layout');
   const commands = useCommands();
   const dialog = useAppStore((state) => state.dialog);
   const close = useAppStore((state) => state.closeDialog);
@@ -39,8 +45,8 @@ export function DialogHost() {
     case 'confirmDelete':
       return (
         <ConfirmDialog
-          title="Delete this conversation?"
-          confirmLabel="Delete"
+          title={t('deleteConversationTitle')}
+          confirmLabel={t('delete', { ns: 'common' })}
           onCancel={close}
           onConfirm={() => {
             close();
@@ -48,30 +54,31 @@ export function DialogHost() {
           }}
         >
           <p>
-            “<strong className="break">{dialog.title}</strong>” and all its messages will be removed from this computer.
-            This cannot be undone.
+            {/* The title goes in as an element, never through the translation's markup parsing. */}
+            <Trans
+              t={t}
+              i18nKey="deleteConversationBody"
+              components={{ name: <strong className="break">{dialog.title}</strong> }}
+            />
           </p>
         </ConfirmDialog>
       );
     case 'confirmDeleteBranch':
       return (
         <ConfirmDialog
-          title="Delete this version?"
-          confirmLabel="Delete version"
+          title={t('deleteVersionTitle')}
+          confirmLabel={t('deleteVersionConfirm')}
           onCancel={close}
           onConfirm={() => {
             close();
             void commands.deleteBranch(dialog.messageId);
           }}
         >
-          <p>
-            {dialog.role === 'user'
-              ? 'This version of your message, its answers and everything said after them will be removed.'
-              : 'This answer and everything said after it will be removed.'}{' '}
-            The other versions stay. This cannot be undone.
-          </p>
+          <p>{dialog.role === 'user' ? t('deleteVersionBodyQuestion') : t('deleteVersionBodyAnswer')}</p>
         </ConfirmDialog>
       );
+    case 'shortcuts':
+      return <ShortcutsDialog onClose={close} />;
     default:
       return dialog satisfies never;
   }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const TITLE_MAX = 200;
 
@@ -10,6 +11,7 @@ interface RenameInputProps {
 
 /** Enter or leaving the field saves; Esc cancels; an empty title is not saved. */
 export function RenameInput({ initial, onDone }: RenameInputProps) {
+  const { t } = useTranslation('layout');
   const [value, setValue] = useState(initial);
   const ref = useRef<HTMLInputElement>(null);
   const finished = useRef(false);
@@ -30,7 +32,7 @@ export function RenameInput({ initial, onDone }: RenameInputProps) {
     <input
       ref={ref}
       className="rename-input"
-      aria-label="Conversation title"
+      aria-label={t('renameInputLabel')}
       data-testid="rename-input"
       value={value}
       maxLength={TITLE_MAX}
