@@ -50,4 +50,17 @@ describe('accessibility (axe-core in Chromium)', () => {
     assert.deepEqual(found, [], `axe found:\n${found.join('\n')}`);
     assert.deepEqual(pageErrors, []);
   });
+
+  test('the first-run screen (no model yet) has no axe violation in either theme', async () => {
+    const { page, pageErrors } = await openInBrowser(null, {});
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId('empty-state').first().waitFor();
+    const found: string[] = [];
+    for (const theme of THEMES) {
+      await setTheme(page, theme);
+      for (const violation of await axeViolations(page)) found.push(`[first run, ${theme}] ${violation}`);
+    }
+    assert.deepEqual(found, [], `axe found:\n${found.join('\n')}`);
+    assert.deepEqual(pageErrors, []);
+  });
 });

@@ -20,12 +20,13 @@ export interface BrowserSession {
  * this launch's token. Everything is closed when the test file ends.
  */
 export async function openInBrowser(
-  modelPath: string,
+  /** null: no model at all (the first-run screen). */
+  modelPath: string | null,
   settings: Partial<Settings>,
   { locale = 'en-US' }: { locale?: string } = {},
 ): Promise<BrowserSession> {
   const hearth = startHearth();
-  const modelId = hearth.addModel(modelPath, 'forged-model.gguf');
+  const modelId = modelPath === null ? '' : hearth.addModel(modelPath, 'forged-model.gguf');
   await hearth.call('settings.update', settings);
   const host = new WebHost({ hearth, staticDir: rendererDir(), port: 0 });
   await host.start();

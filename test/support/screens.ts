@@ -52,6 +52,22 @@ export const MAIN_SCREENS: Screen[] = [
     close: closeDialog,
   })),
   {
+    name: 'keyboard shortcuts',
+    open: async (page) => {
+      await page.getByTestId('open-shortcuts').click();
+      await page.getByTestId('shortcut').first().waitFor();
+    },
+    close: closeDialog,
+  },
+  {
+    name: 'export',
+    open: async (page) => {
+      await page.getByTestId('export-conversation-button').click();
+      await page.getByTestId('export-format').waitFor();
+    },
+    close: closeDialog,
+  },
+  {
     name: 'documents',
     open: async (page) => {
       await page.getByTestId('open-documents').click();
