@@ -87,6 +87,11 @@ export const HardwareProfileSchema = z.strictObject({
     bandwidth: ProbeSourceSchema,
     gpus: ProbeSourceSchema,
   }),
+  /**
+   * Why GPUs were not looked for, when they were not: CPU only was chosen in Settings, or fixed
+   * for this run at launch (HEARTH_GPU=cpu). Absent when they were looked for, found or not.
+   */
+  gpusNotProbed: z.enum(['settings', 'launch']).optional(),
 });
 export type HardwareProfile = z.infer<typeof HardwareProfileSchema>;
 
