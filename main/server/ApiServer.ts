@@ -105,16 +105,10 @@ export class ApiServer {
     const next = { ...current, ...patch };
     if (next.host !== '127.0.0.1' && current.host === '127.0.0.1') {
       if (!confirmLan) {
-        throw new AppError(
-          'invalid_input',
-          'Serving on the local network must be confirmed: other devices will be able to use your models.',
-        );
+        throw AppError.localized('invalid_input', 'errorLanNotConfirmed', undefined, 'settings');
       }
       if (!store.hasKeys()) {
-        throw new AppError(
-          'invalid_input',
-          'Create an API key first: on the local network every request must present one.',
-        );
+        throw AppError.localized('invalid_input', 'errorLanNeedsKey', undefined, 'settings');
       }
     }
     store.saveSettings(next);
