@@ -128,7 +128,7 @@ export class HardwareService {
       model: facts,
       contextSize,
       overrides: this.overrides(),
-      ...(forced && forced !== 'auto' && { backendFixedBy: 'HEARTH_GPU for this run' }),
+      ...(forced && forced !== 'auto' && { backendFixedBy: 'launch' as const }),
     });
     return { facts, plan };
   }

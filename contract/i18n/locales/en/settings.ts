@@ -72,7 +72,7 @@ export const settings = {
   useDefaultSampling: 'Use the default sampling settings',
 
   // The engine's status
-  engineStatusUnknown: 'The engine’s status is not known yet.',
+  engineStatusUnknown: "The engine's status is not known yet.",
   engineStateStopped: 'Stopped',
   engineStateStarting: 'Starting',
   engineStateIdle: 'Running, no model loaded',
@@ -388,4 +388,53 @@ export const settings = {
   errorLanNeedsKey: 'Create an API key first: on the local network every request must present one.',
   noticeStateRejected:
     'A saved conversation state was not used ({{reason}}). Hearth read the conversation again instead.',
+  // The planner's reasons and warnings (main/hardware/planner)
+  planMoe:
+    'Mixture of Experts: {{used}} of {{experts}} experts per token, so each token reads about {{active}} of the {{weights}} of weights.',
+  planSoftwareRenderer: '{{gpu}} is a software renderer that computes on the CPU; it is not used.',
+  planCpuOnlySettings: 'CPU only, as chosen in Settings.',
+  planCpuOnlyLaunch: 'CPU only, as chosen in HEARTH_GPU for this run.',
+  planBackendSettings: '{{backend}} on {{gpu}}, as chosen in Settings.',
+  planBackendLaunch: '{{backend}} on {{gpu}}, as chosen in HEARTH_GPU for this run.',
+  planBackendMissingSettings: '{{backend}} was chosen in Settings, but no {{backend}} device was found; using the CPU.',
+  planBackendMissingLaunch:
+    '{{backend}} was chosen in HEARTH_GPU for this run, but no {{backend}} device was found; using the CPU.',
+  planGpuAuto: '{{gpu}} through {{backend}}.',
+  planGpuAutoShared: '{{gpu}} through {{backend}}, sharing system memory.',
+  planNoUsableGpu: 'No usable GPU was found: the model runs on the CPU.',
+  planLayersChosen: '{{layers}} of {{total}} layers on the GPU, as chosen in Settings.',
+  planAllLayersFit:
+    'All {{total}} layers fit in {{budget}} of free GPU memory (after {{headroom}} headroom) with the context ({{context}}).',
+  planSomeLayersFit: '{{layers}} of {{total}} layers fit in {{budget}} of free GPU memory; the rest run on the CPU.',
+  planMoeSplit:
+    'Keeping only the expert tensors on the CPU would suit this model better, but node-llama-cpp 3.22 cannot place tensors separately, so whole layers are split instead.',
+  planNoLayerFits: 'Not even one layer fits in {{budget}} of free GPU memory with the context: using the CPU.',
+  planTooBig:
+    'The model needs about {{needed}} of system memory; this machine has {{total}}. It will be very slow (reading from disk) or fail to load. A smaller quantization or model would fit.',
+  planThreadsChosen: '{{threads}} CPU threads, as chosen in Settings.',
+  planOneThread:
+    '1 CPU thread: with {{cores}} cores, a second llama.cpp thread competes with the app and was many times slower.',
+  planFewThreads: '{{threads}} CPU threads: the GPU does the work, a few threads feed it.',
+  planThreadsPerformance:
+    '{{threads}} CPU threads, one per performance core (efficiency cores would slow the others down).',
+  planThreadsPhysical:
+    "{{threads}} CPU threads, one per physical core (hyper-threads share a core's memory bandwidth).",
+  planBatch: 'Batch of {{size}} tokens for reading prompts.',
+  planBatchSmall: 'Batch of {{size}} tokens for reading prompts, smaller to spare memory.',
+  planNoAvx2: 'This CPU has no AVX2: llama.cpp uses its slower SSE/AVX code, so expect a few tokens a second at best.',
+  planNpuUnused:
+    '{{npus}} detected but not used: running language models on an NPU needs a vendor runtime (OpenVINO GenAI, Ryzen AI) that Hearth does not include yet.',
+  planSpeedGpuState:
+    'About {{rate}} tok/s expected here: {{gpu}} GB/s of GPU memory bandwidth ÷ {{perToken}} read per token (active weights plus state).',
+  planSpeedGpuKv:
+    'About {{rate}} tok/s expected here: {{gpu}} GB/s of GPU memory bandwidth ÷ {{perToken}} read per token (active weights plus KV cache).',
+  planSpeedCpuState:
+    'About {{rate}} tok/s expected here: {{cpu}} GB/s of measured memory bandwidth ÷ {{perToken}} read per token (active weights plus state).',
+  planSpeedCpuKv:
+    'About {{rate}} tok/s expected here: {{cpu}} GB/s of measured memory bandwidth ÷ {{perToken}} read per token (active weights plus KV cache).',
+  planSpeedSplitState:
+    'About {{rate}} tok/s expected here: {{gpu}} GB/s (GPU, {{share}}% of layers) and {{cpu}} GB/s (CPU) ÷ {{perToken}} read per token (active weights plus state).',
+  planSpeedSplitKv:
+    'About {{rate}} tok/s expected here: {{gpu}} GB/s (GPU, {{share}}% of layers) and {{cpu}} GB/s (CPU) ÷ {{perToken}} read per token (active weights plus KV cache).',
+  planNoSpeed: 'No speed estimate: the memory bandwidth of this device is not known.',
 } satisfies Record<string, string>;

@@ -365,4 +365,46 @@ export const settings: Catalog<typeof en> = {
   errorLanNotConfirmed: '在局域网中提供服务需要确认：其他设备将能使用你的模型。',
   errorLanNeedsKey: '请先创建 API 密钥：在局域网中每个请求都必须提供密钥。',
   noticeStateRejected: '有一个已保存的对话状态未被使用（{{reason}}）。Hearth 已改为重新读取对话。',
+  planMoe:
+    '混合专家（MoE）：每个 token 使用 {{experts}} 个专家中的 {{used}} 个，因此每个 token 约读取 {{weights}} 权重中的 {{active}}。',
+  planSoftwareRenderer: '{{gpu}} 是在 CPU 上计算的软件渲染器，不使用。',
+  planCpuOnlySettings: '仅 CPU，按设置中的选择。',
+  planCpuOnlyLaunch: '仅 CPU，按本次启动的 HEARTH_GPU 设置。',
+  planBackendSettings: '{{gpu}} 上的 {{backend}}，按设置中的选择。',
+  planBackendLaunch: '{{gpu}} 上的 {{backend}}，按本次启动的 HEARTH_GPU 设置。',
+  planBackendMissingSettings: '设置中选择了 {{backend}}，但未找到 {{backend}} 设备；改用 CPU。',
+  planBackendMissingLaunch: '本次启动的 HEARTH_GPU 选择了 {{backend}}，但未找到 {{backend}} 设备；改用 CPU。',
+  planGpuAuto: '{{gpu}}，通过 {{backend}}。',
+  planGpuAutoShared: '{{gpu}}，通过 {{backend}}，共享系统内存。',
+  planNoUsableGpu: '未找到可用的 GPU：模型在 CPU 上运行。',
+  planLayersChosen: '{{total}} 层中的 {{layers}} 层放在 GPU 上，按设置中的选择。',
+  planAllLayersFit: '全部 {{total}} 层连同上下文（{{context}}）可放入 {{budget}} 可用显存（已预留 {{headroom}}）。',
+  planSomeLayersFit: '{{total}} 层中的 {{layers}} 层可放入 {{budget}} 可用显存；其余在 CPU 上运行。',
+  planMoeSplit: '只把专家张量留在 CPU 上更适合此模型，但 node-llama-cpp 3.22 无法单独放置张量，因此改为按整层拆分。',
+  planNoLayerFits: '连同上下文，{{budget}} 可用显存连一层都放不下：改用 CPU。',
+  planTooBig:
+    '此模型约需 {{needed}} 系统内存；本机共有 {{total}}。它会非常慢（从磁盘读取）或无法加载。更小的量化版本或模型可以放下。',
+  planThreadsChosen: '{{threads}} 个 CPU 线程，按设置中的选择。',
+  planOneThread: '1 个 CPU 线程：本机只有 {{cores}} 个核心，第二个 llama.cpp 线程会与应用争抢，实测慢很多倍。',
+  planFewThreads: '{{threads}} 个 CPU 线程：计算由 GPU 完成，少量线程为其供数。',
+  planThreadsPerformance: '{{threads}} 个 CPU 线程，每个性能核一个（能效核会拖慢其他核心）。',
+  planThreadsPhysical: '{{threads}} 个 CPU 线程，每个物理核心一个（超线程共享核心的内存带宽）。',
+  planBatch: '读取提示词的批大小为 {{size}} 个 token。',
+  planBatchSmall: '读取提示词的批大小为 {{size}} 个 token，较小以节省内存。',
+  planNoAvx2: '此 CPU 不支持 AVX2：llama.cpp 只能使用较慢的 SSE/AVX 代码，预计每秒最多几个 token。',
+  planNpuUnused:
+    '检测到 {{npus}}，但未使用：在 NPU 上运行语言模型需要厂商运行时（OpenVINO GenAI、Ryzen AI），Hearth 目前尚未内置。',
+  planSpeedGpuState:
+    '预计本机约 {{rate}} tok/s：{{gpu}} GB/s 显存带宽 ÷ 每个 token 读取的 {{perToken}}（激活权重加状态）。',
+  planSpeedGpuKv:
+    '预计本机约 {{rate}} tok/s：{{gpu}} GB/s 显存带宽 ÷ 每个 token 读取的 {{perToken}}（激活权重加 KV 缓存）。',
+  planSpeedCpuState:
+    '预计本机约 {{rate}} tok/s：实测 {{cpu}} GB/s 内存带宽 ÷ 每个 token 读取的 {{perToken}}（激活权重加状态）。',
+  planSpeedCpuKv:
+    '预计本机约 {{rate}} tok/s：实测 {{cpu}} GB/s 内存带宽 ÷ 每个 token 读取的 {{perToken}}（激活权重加 KV 缓存）。',
+  planSpeedSplitState:
+    '预计本机约 {{rate}} tok/s：{{gpu}} GB/s（GPU，{{share}}% 的层）和 {{cpu}} GB/s（CPU）÷ 每个 token 读取的 {{perToken}}（激活权重加状态）。',
+  planSpeedSplitKv:
+    '预计本机约 {{rate}} tok/s：{{gpu}} GB/s（GPU，{{share}}% 的层）和 {{cpu}} GB/s（CPU）÷ 每个 token 读取的 {{perToken}}（激活权重加 KV 缓存）。',
+  planNoSpeed: '无速度估计：此设备的内存带宽未知。',
 };

@@ -3,6 +3,7 @@ import type { ModelFacts } from '../../../../../contract/index.js';
 import { backendLabel } from '../../../format/backendLabel.js';
 import { formatParameterCount } from '../../../format/formatParameterCount.js';
 import { formatTokenRate } from '../../../format/formatTokenRate.js';
+import { localizedPlanLines } from '../../../format/localizedPlanLines.js';
 import { t as translate } from '../../../i18n/i18n.js';
 import type { ModelPlan } from '../../../store/hardwareSlice.js';
 import { FitVerdict } from '../../common/FitVerdict.js';
@@ -19,6 +20,7 @@ export function PlanDetails({ modelPlan }: { modelPlan: ModelPlan }) {
   const { t } = useTranslation('settings');
   const { facts, plan } = modelPlan;
   const onGpu = plan.backend !== 'cpu';
+  const { reasons, warnings } = localizedPlanLines(plan);
 
   return (
     <>
@@ -51,8 +53,8 @@ export function PlanDetails({ modelPlan }: { modelPlan: ModelPlan }) {
       </dl>
 
       <PlanMemory memory={plan.memory} />
-      <PlanWarnings warnings={plan.warnings} testId="plan-warning" />
-      <PlanReasons reasons={plan.reasons} testId="plan-reason" />
+      <PlanWarnings warnings={warnings} testId="plan-warning" />
+      <PlanReasons reasons={reasons} testId="plan-reason" />
     </>
   );
 }
