@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError, type ApiServerSettings, type ApiServerStatus, type ServedRequest } from '../../contract/index.js';
+import { localized, type LocalizedText } from '../../contract/i18n/index.js';
 import type { ApiServerStore } from '../storage/ApiServerStore.js';
 import { ApiFailure, sendFailure, toApiFailure } from './apiErrors.js';
 import { readJsonBody } from './readJsonBody.js';
@@ -60,7 +61,7 @@ export class ApiServer {
   readonly #rate: RateLimiter;
   #server: Server | null = null;
   #port: number | null = null;
-  #error: string | null = null;
+  #error: { message: string; text: LocalizedText } | null = null;
   #inFlight = 0;
   #served = 0;
   readonly #recent: ServedRequest[] = [];
@@ -80,7 +81,8 @@ export class ApiServer {
       settings,
       running: this.#server !== null,
       url: this.#server && this.#port ? `http://${host}:${this.#port}/v1` : null,
-      error: this.#error,
+      error: this.#error?.message ?? null,
+      ...(this.#error && { errorText: this.#error.text }),
       keys: this.#options.store.keys(),
       inFlight: this.#inFlight,
       served: this.#served,
@@ -165,9 +167,9 @@ export class ApiServer {
       const code = (error as NodeJS.ErrnoException).code;
       this.#error =
         code === 'EADDRINUSE'
-          ? `Port ${settings.port} is already in use by another program. Choose another port.`
-          : `The server could not start: ${(error as Error).message}`;
-      this.#options.log?.(this.#error);
+          ? localized('settings', 'errorPortInUse', { port: settings.port })
+          : localized('settings', 'errorServerStart', { detail: (error as Error).message });
+      this.#options.log?.(this.#error.message);
       return;
     }
     this.#server = server;

@@ -383,6 +383,8 @@ export const settings = {
   errorRemoteOtherAddress: 'Hearth only connects to {{allowed}} for this engine, not {{origin}}.',
   errorRemoteRedirect:
     'The engine at {{origin}} redirected to {{to}}; Hearth does not follow redirects to other addresses.',
+  errorPortInUse: 'Port {{port}} is already in use by another program. Choose another port.',
+  errorServerStart: 'The server could not start: {{detail}}',
   errorLanNotConfirmed:
     'Serving on the local network must be confirmed: other devices will be able to use your models.',
   errorLanNeedsKey: 'Create an API key first: on the local network every request must present one.',

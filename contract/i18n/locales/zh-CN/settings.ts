@@ -362,6 +362,8 @@ export const settings: Catalog<typeof en> = {
   errorRemoteOther: '{{where}}：{{detail}}',
   errorRemoteOtherAddress: '对于此引擎，Hearth 只连接 {{allowed}}，不连接 {{origin}}。',
   errorRemoteRedirect: '{{origin}} 上的引擎重定向到了 {{to}}；Hearth 不会跟随重定向到其他地址。',
+  errorPortInUse: '端口 {{port}} 已被其他程序占用。请选择其他端口。',
+  errorServerStart: '服务器无法启动：{{detail}}',
   errorLanNotConfirmed: '在局域网中提供服务需要确认：其他设备将能使用你的模型。',
   errorLanNeedsKey: '请先创建 API 密钥：在局域网中每个请求都必须提供密钥。',
   noticeStateRejected: '有一个已保存的对话状态未被使用（{{reason}}）。Hearth 已改为重新读取对话。',

@@ -1,5 +1,6 @@
 import type { ApiServerStatus } from '../../../../../contract/index.js';
 import { CopyButton } from '../../common/CopyButton.js';
+import { localizedMessage } from '../../../i18n/i18n.js';
 import { Trans, useTranslation } from 'react-i18next';
 
 /** Whether the API answers now, at which address, or why not. */
@@ -27,7 +28,14 @@ export function ServerStatusLine({ id, status }: { id: string; status: ApiServer
       ) : state === 'off' ? (
         <span>{t('serverOff')}</span>
       ) : (
-        <span>{t('serverNotRunning', { reason: status.error ?? t('serverStarting') })}</span>
+        <span>
+          {t('serverNotRunning', {
+            reason:
+              status.error === null
+                ? t('serverStarting')
+                : localizedMessage({ message: status.error, text: status.errorText }),
+          })}
+        </span>
       )}
     </div>
   );
