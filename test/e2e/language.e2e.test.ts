@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { en, zhCN } from '../../contract/i18n/index.js';
@@ -6,6 +8,7 @@ import { openInBrowser } from '../support/browserSession.js';
 import { useForgedModels } from '../support/forgedModels.js';
 
 const forged = useForgedModels();
+const SHOTS = join(process.cwd(), 'test-results');
 
 const waitForLang = (page: Page, lang: string) => page.waitForSelector(`html[lang="${lang}"]`, { state: 'attached' });
 
@@ -41,6 +44,9 @@ describe('the UI language in the browser', () => {
       (await select.locator('option:checked').innerText()).trim(),
       zhCN.settings.languageSystem.replace('{{language}}', '简体中文'),
     );
+    await page.getByTestId('hardware-section').scrollIntoViewIfNeeded();
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'settings-zh-CN.png'), fullPage: true });
     await page.keyboard.press('Escape');
 
     assert.equal(await newConversationPrompt(page), zhCN.prompts.defaultSystemPrompt);
