@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalizedTextSchema } from './i18n/localizedText.js';
 
 /**
  * What Hearth knows about the machine. Each part says which source answered: Hearth's own native
@@ -87,6 +88,11 @@ export const HardwareProfileSchema = z.strictObject({
     bandwidth: ProbeSourceSchema,
     gpus: ProbeSourceSchema,
   }),
+  /**
+   * Why GPUs were not looked for, when they were not: CPU only was chosen in Settings, or fixed
+   * for this run at launch (HEARTH_GPU=cpu). Absent when they were looked for, found or not.
+   */
+  gpusNotProbed: z.enum(['settings', 'launch']).optional(),
 });
 export type HardwareProfile = z.infer<typeof HardwareProfileSchema>;
 
@@ -150,7 +156,10 @@ export const ExecutionPlanSchema = z.strictObject({
   bytesPerToken: z.int().min(0),
   /** Memory roofline: bandwidth ÷ bytes per token; null when no bandwidth is known. */
   expectedTokensPerSecond: z.number().min(0).nullable(),
+  /** In English (logs, tests, the API); `reasonTexts`, when present, the same lines as catalog keys for the UI. */
   reasons: z.array(z.string()),
   warnings: z.array(z.string()),
+  reasonTexts: z.array(LocalizedTextSchema).optional(),
+  warningTexts: z.array(LocalizedTextSchema).optional(),
 });
 export type ExecutionPlan = z.infer<typeof ExecutionPlanSchema>;

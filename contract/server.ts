@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalizedTextSchema } from './i18n/localizedText.js';
 
 /**
  * The local API server as Settings shows and changes it (the renderer's side; the wire format of
@@ -70,6 +71,8 @@ export const ApiServerStatusSchema = z.strictObject({
   url: z.string().nullable(),
   /** Why it is not running though enabled (port in use, no key for the LAN, …). */
   error: z.string().nullable(),
+  /** `error` as a catalog key, for the UI's language. */
+  errorText: LocalizedTextSchema.optional(),
   keys: z.array(ApiKeySummarySchema),
   /** Requests being answered now. */
   inFlight: z.int().min(0),

@@ -58,6 +58,10 @@ export class HardwareService {
    * a probe (stored when it answers). `refresh` always probes (Settings' "Probe again").
    */
   profile(refresh = false): Promise<HardwareProfile> {
+    return this.#probedProfile(refresh).then((profile) => this.#withGpuSearch(profile));
+  }
+
+  #probedProfile(refresh: boolean): Promise<HardwareProfile> {
     const backend = this.overrides().backend;
     const key = profileCacheKey(this.#options.cache?.build ?? '', backend);
     if (!refresh && this.#profile?.key === key) return this.#profile.profile;
@@ -77,6 +81,21 @@ export class HardwareService {
       },
     );
     return probe;
+  }
+
+  /**
+   * Says whether GPUs were looked for, and why not. The engine marks an empty GPU list 'none'
+   * whether it searched or not; only here is it known which: with CPU only (from Settings or
+   * fixed at launch) no GPU backend was started, otherwise node-llama-cpp looked and found none.
+   */
+  #withGpuSearch(profile: HardwareProfile): HardwareProfile {
+    const { gpusNotProbed: _stale, ...probed } = profile;
+    if (this.overrides().backend === 'cpu') {
+      return { ...probed, gpusNotProbed: this.#options.forcedBackend === 'cpu' ? 'launch' : 'settings' };
+    }
+    return probed.gpus.length === 0 && probed.sources.gpus === 'none'
+      ? { ...probed, sources: { ...probed.sources, gpus: 'llama' } }
+      : probed;
   }
 
   /** How many times this service asked the engine to probe the machine (tests count them). */
@@ -109,7 +128,7 @@ export class HardwareService {
       model: facts,
       contextSize,
       overrides: this.overrides(),
-      ...(forced && forced !== 'auto' && { backendFixedBy: 'HEARTH_GPU for this run' }),
+      ...(forced && forced !== 'auto' && { backendFixedBy: 'launch' as const }),
     });
     return { facts, plan };
   }

@@ -77,7 +77,7 @@ export class RemoteEngines {
     options: { signal: AbortSignal; onText: (text: string) => void },
   ): Promise<GenerateResult> {
     const parsed = parseRemoteModelId(modelId);
-    if (!parsed) throw new AppError('invalid_input', `${modelId} is not a remote model.`);
+    if (!parsed) throw AppError.localized('invalid_input', 'errorNotRemoteModel', { model: modelId }, 'settings');
     const engine = this.#engine(parsed.engineId);
     const messages: OpenAI.ChatCompletionMessageParam[] = [
       ...(turn.systemPrompt.trim() ? [{ role: 'system' as const, content: turn.systemPrompt }] : []),
@@ -119,7 +119,7 @@ export class RemoteEngines {
     }
     if (options.signal.aborted) return result(text, 'aborted', usage, started, firstAt);
     if (finish === null) {
-      throw new AppError('disconnected', `The connection to ${engine.name} ended before the answer was complete.`);
+      throw AppError.localized('disconnected', 'errorRemoteCutOff', { name: engine.name }, 'settings');
     }
     return result(text, finish === 'length' ? 'max_tokens' : 'end_of_turn', usage, started, firstAt);
   }
@@ -135,7 +135,7 @@ export class RemoteEngines {
 
   #engine(id: string): RemoteEngineRecord {
     const engine = this.#store.get(id);
-    if (!engine) throw new AppError('not_found', 'That remote engine was removed. Choose another model.');
+    if (!engine) throw AppError.localized('not_found', 'errorRemoteRemoved', undefined, 'settings');
     return engine;
   }
 
@@ -186,28 +186,32 @@ function describeFailure(engine: RemoteEngineRecord, error: unknown, model: stri
   if (cause) return cause;
   const where = `${engine.name} (${engine.baseUrl})`;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new AppError('disconnected', `${where} did not answer in time.`);
+    return AppError.localized('disconnected', 'errorRemoteTimeout', { where }, 'settings');
   }
   if (error instanceof OpenAI.APIConnectionError) {
-    return new AppError('disconnected', `Cannot reach ${where}: is the server running, and is the address right?`);
+    return AppError.localized('disconnected', 'errorRemoteUnreachable', { where }, 'settings');
   }
   if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
-    return new AppError(
-      'forbidden',
-      `${where} refused the API key (${error.status}). Check the key in Settings → Remote engines.`,
-    );
+    return AppError.localized('forbidden', 'errorRemoteKeyRefused', { where, status: error.status }, 'settings');
   }
   if (error instanceof OpenAI.NotFoundError) {
-    return new AppError(
-      'not_found',
-      model ? `${where} has no model ${model}.` : `${where} does not serve OpenAI’s API at this address (404).`,
-    );
+    return model
+      ? AppError.localized('not_found', 'errorRemoteNoModel', { where, model }, 'settings')
+      : AppError.localized('not_found', 'errorRemoteNoApi', { where }, 'settings');
   }
   if (error instanceof OpenAI.APIError) {
-    return new AppError(
+    // The server's own words stay as it wrote them.
+    return AppError.localized(
       'generation_failed',
-      `${where} answered with an error (${error.status ?? 'no status'}): ${error.message}`,
+      'errorRemoteApi',
+      { where, status: typeof error.status === 'number' ? error.status : '—', detail: error.message },
+      'settings',
     );
   }
-  return new AppError('generation_failed', `${where}: ${(error as Error).message}`);
+  return AppError.localized(
+    'generation_failed',
+    'errorRemoteOther',
+    { where, detail: (error as Error).message },
+    'settings',
+  );
 }

@@ -11,19 +11,18 @@ export function guardedFetch(baseUrl: string): typeof fetch {
   return async (input, init) => {
     const target = new URL(input instanceof Request ? input.url : String(input));
     if (target.origin !== base.origin || !`${target.pathname}/`.startsWith(prefix)) {
-      throw new AppError(
+      throw AppError.localized(
         'forbidden',
-        `Hearth only connects to ${base.origin}${base.pathname} for this engine, not ${target.origin}.`,
+        'errorRemoteOtherAddress',
+        { allowed: `${base.origin}${base.pathname}`, origin: target.origin },
+        'settings',
       );
     }
     const response = await fetch(input, { ...init, redirect: 'manual' });
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel();
       const to = response.headers.get('location') ?? 'elsewhere';
-      throw new AppError(
-        'forbidden',
-        `The engine at ${base.origin} redirected to ${to}; Hearth does not follow redirects to other addresses.`,
-      );
+      throw AppError.localized('forbidden', 'errorRemoteRedirect', { origin: base.origin, to }, 'settings');
     }
     return response;
   };

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError, type ApiServerSettings, type ApiServerStatus, type ServedRequest } from '../../contract/index.js';
+import { localized, type LocalizedText } from '../../contract/i18n/index.js';
 import type { ApiServerStore } from '../storage/ApiServerStore.js';
 import { ApiFailure, sendFailure, toApiFailure } from './apiErrors.js';
 import { readJsonBody } from './readJsonBody.js';
@@ -60,7 +61,7 @@ export class ApiServer {
   readonly #rate: RateLimiter;
   #server: Server | null = null;
   #port: number | null = null;
-  #error: string | null = null;
+  #error: { message: string; text: LocalizedText } | null = null;
   #inFlight = 0;
   #served = 0;
   readonly #recent: ServedRequest[] = [];
@@ -80,7 +81,8 @@ export class ApiServer {
       settings,
       running: this.#server !== null,
       url: this.#server && this.#port ? `http://${host}:${this.#port}/v1` : null,
-      error: this.#error,
+      error: this.#error?.message ?? null,
+      ...(this.#error && { errorText: this.#error.text }),
       keys: this.#options.store.keys(),
       inFlight: this.#inFlight,
       served: this.#served,
@@ -105,16 +107,10 @@ export class ApiServer {
     const next = { ...current, ...patch };
     if (next.host !== '127.0.0.1' && current.host === '127.0.0.1') {
       if (!confirmLan) {
-        throw new AppError(
-          'invalid_input',
-          'Serving on the local network must be confirmed: other devices will be able to use your models.',
-        );
+        throw AppError.localized('invalid_input', 'errorLanNotConfirmed', undefined, 'settings');
       }
       if (!store.hasKeys()) {
-        throw new AppError(
-          'invalid_input',
-          'Create an API key first: on the local network every request must present one.',
-        );
+        throw AppError.localized('invalid_input', 'errorLanNeedsKey', undefined, 'settings');
       }
     }
     store.saveSettings(next);
@@ -171,9 +167,9 @@ export class ApiServer {
       const code = (error as NodeJS.ErrnoException).code;
       this.#error =
         code === 'EADDRINUSE'
-          ? `Port ${settings.port} is already in use by another program. Choose another port.`
-          : `The server could not start: ${(error as Error).message}`;
-      this.#options.log?.(this.#error);
+          ? localized('settings', 'errorPortInUse', { port: settings.port })
+          : localized('settings', 'errorServerStart', { detail: (error as Error).message });
+      this.#options.log?.(this.#error.message);
       return;
     }
     this.#server = server;

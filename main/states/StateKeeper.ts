@@ -14,6 +14,7 @@ import {
   type TurnResult,
   type WrittenState,
 } from '../../contract/index.js';
+import { localized } from '../../contract/i18n/index.js';
 import type { AppEvents } from '../app/AppEvents.js';
 import type { LiveTurn } from '../engine/EngineSupervisor.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';
@@ -184,7 +185,7 @@ export class StateKeeper {
     if (rejected) {
       this.#events.emit('notice', {
         level: 'warning',
-        message: `A saved conversation state was not used (${rejected}). Hearth read the conversation again instead.`,
+        ...localized('settings', 'noticeStateRejected', { reason: rejected }),
         at: Date.now(),
       });
     }

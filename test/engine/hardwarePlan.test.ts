@@ -25,6 +25,7 @@ describe('hardware plan through the services', () => {
     assert.ok(profile.totalMemoryBytes > 0);
     assert.ok((profile.memoryBandwidthGBps ?? 0) > 0, 'bandwidth measured');
     assert.deepEqual(profile.gpus, [], 'GPU backends are not started when the CPU path is fixed for the run');
+    assert.equal(profile.gpusNotProbed, 'launch', 'fixed at launch, not chosen in Settings');
 
     const { facts, plan } = await hearth.call('hardware.plan', { modelId });
     assert.equal(facts.architecture, 'rwkv6');
@@ -50,6 +51,20 @@ describe('hardware plan through the services', () => {
     assert.ok(overridden.plan.reasons.some((reason) => /2 CPU threads, as chosen in Settings/.test(reason)));
     await ask(hearth, conversation.id, 'Again');
     assert.equal(hearth.engine.status.loaded?.threads, 2, 'a changed plan reloads the model with it');
+  });
+
+  test('the profile says whether GPUs were looked for, and why not', async () => {
+    const hearth = startHearth({ gpu: 'auto' });
+    await hearth.call('settings.update', { backend: 'cpu' });
+    const cpuOnly = await hearth.call('hardware.profile', { refresh: true });
+    assert.equal(cpuOnly.gpusNotProbed, 'settings');
+    assert.deepEqual(cpuOnly.gpus, []);
+
+    // Automatic looks (node-llama-cpp answers), whether or not this machine has a GPU.
+    await hearth.call('settings.update', { backend: 'auto' });
+    const automatic = await hearth.call('hardware.profile', {});
+    assert.equal(automatic.gpusNotProbed, undefined);
+    assert.equal(automatic.sources.gpus, 'llama');
   });
 
   test('a malformed model file gets a clear planning error', async () => {

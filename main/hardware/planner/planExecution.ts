@@ -1,4 +1,5 @@
 import type { ExecutionPlan, Gpu, HardwareProfile, ModelFacts, PlanOverrides } from '../../../contract/index.js';
+import { localized, type LocalizedText, type TextKey, type TextParams } from '../../../contract/i18n/index.js';
 import { isSoftwareRenderer, knownGpuBandwidthGBps } from './gpuBandwidth.js';
 
 export interface PlanRequest {
@@ -6,9 +7,13 @@ export interface PlanRequest {
   model: ModelFacts;
   contextSize: number;
   overrides: PlanOverrides;
-  /** Who fixed the backend when it is not automatic (for the reasons); "Settings" by default. */
-  backendFixedBy?: string;
+  /** Who fixed the backend when it is not automatic (for the reasons): Settings by default, or the launch (HEARTH_GPU). */
+  backendFixedBy?: 'settings' | 'launch';
 }
+
+/** A line of the plan: its English, and its catalog key for the UI's language. */
+type PlanLine = { message: string; text: LocalizedText };
+const line = (key: TextKey<'settings'>, params?: TextParams): PlanLine => localized('settings', key, params);
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -32,10 +37,11 @@ export function planExecution({
   model,
   contextSize,
   overrides,
-  backendFixedBy = 'Settings',
+  backendFixedBy = 'settings',
 }: PlanRequest): ExecutionPlan {
-  const reasons: string[] = [];
-  const warnings: string[] = [];
+  const reasons: PlanLine[] = [];
+  const warnings: PlanLine[] = [];
+  const atLaunch = backendFixedBy === 'launch';
   const cpu = hardware.cpu;
 
   // Memory: weights, and what the context needs (KV cache grows with it; a recurrent state does not).
@@ -50,31 +56,36 @@ export function planExecution({
 
   if (moe) {
     reasons.push(
-      `Mixture of Experts: ${model.expertUsedCount ?? '?'} of ${model.expertCount} experts per token, so each token reads ` +
-        `about ${gb(activeWeightBytes)} of the ${gb(weightsBytes)} of weights.`,
+      line('planMoe', {
+        used: model.expertUsedCount ?? '?',
+        experts: model.expertCount ?? '?',
+        active: gb(activeWeightBytes),
+        weights: gb(weightsBytes),
+      }),
     );
   }
 
   // Backend and GPU.
   const usable = hardware.gpus.filter((gpu) => {
     if (!isSoftwareRenderer(gpu.name)) return true;
-    reasons.push(`${gpu.name} is a software renderer that computes on the CPU; it is not used.`);
+    reasons.push(line('planSoftwareRenderer', { gpu: gpu.name }));
     return false;
   });
   let gpu: Gpu | null = null;
   if (overrides.backend === 'cpu') {
-    reasons.push(`CPU only, as chosen in ${backendFixedBy}.`);
+    reasons.push(line(atLaunch ? 'planCpuOnlyLaunch' : 'planCpuOnlySettings'));
   } else if (overrides.backend !== 'auto') {
     gpu = hardware.gpus.find((candidate) => candidate.backend === overrides.backend) ?? null;
-    if (gpu) reasons.push(`${overrides.backend} on ${gpu.name}, as chosen in ${backendFixedBy}.`);
-    else
-      warnings.push(
-        `${overrides.backend} was chosen in ${backendFixedBy}, but no ${overrides.backend} device was found; using the CPU.`,
-      );
+    const params = { backend: overrides.backend, gpu: gpu?.name ?? '' };
+    if (gpu) reasons.push(line(atLaunch ? 'planBackendLaunch' : 'planBackendSettings', params));
+    else warnings.push(line(atLaunch ? 'planBackendMissingLaunch' : 'planBackendMissingSettings', params));
   } else {
     gpu = BACKEND_ORDER.flatMap((backend) => usable.filter((candidate) => candidate.backend === backend))[0] ?? null;
-    if (gpu) reasons.push(`${gpu.name} through ${gpu.backend}${gpu.unifiedMemory ? ', sharing system memory' : ''}.`);
-    else reasons.push('No usable GPU was found: the model runs on the CPU.');
+    if (gpu) {
+      reasons.push(
+        line(gpu.unifiedMemory ? 'planGpuAutoShared' : 'planGpuAuto', { gpu: gpu.name, backend: gpu.backend }),
+      );
+    } else reasons.push(line('planNoUsableGpu'));
   }
 
   // Layers on the GPU: as many as fit beside the context with headroom.
@@ -85,24 +96,21 @@ export function planExecution({
     const all = weightsBytes + contextBytes <= budget;
     gpuLayers = overrides.gpuLayers ?? (all ? model.layers : Math.max(0, Math.min(model.layers, fitting)));
     if (overrides.gpuLayers !== null) {
-      reasons.push(`${gpuLayers} of ${model.layers} layers on the GPU, as chosen in Settings.`);
+      reasons.push(line('planLayersChosen', { layers: gpuLayers, total: model.layers }));
     } else if (all) {
       reasons.push(
-        `All ${model.layers} layers fit in ${gb(budget)} of free GPU memory (after ${gb(vramHeadroom(gpu))} headroom) ` +
-          `with the context (${gb(contextBytes)}).`,
+        line('planAllLayersFit', {
+          total: model.layers,
+          budget: gb(budget),
+          headroom: gb(vramHeadroom(gpu)),
+          context: gb(contextBytes),
+        }),
       );
     } else if (gpuLayers > 0) {
-      reasons.push(
-        `${gpuLayers} of ${model.layers} layers fit in ${gb(budget)} of free GPU memory; the rest run on the CPU.`,
-      );
-      if (moe) {
-        reasons.push(
-          'Keeping only the expert tensors on the CPU would suit this model better, but node-llama-cpp 3.22 cannot ' +
-            'place tensors separately, so whole layers are split instead.',
-        );
-      }
+      reasons.push(line('planSomeLayersFit', { layers: gpuLayers, total: model.layers, budget: gb(budget) }));
+      if (moe) reasons.push(line('planMoeSplit'));
     } else {
-      reasons.push(`Not even one layer fits in ${gb(budget)} of free GPU memory with the context: using the CPU.`);
+      reasons.push(line('planNoLayerFits', { budget: gb(budget) }));
       gpu = null;
     }
   }
@@ -114,10 +122,7 @@ export function planExecution({
   let fit: ExecutionPlan['fit'] = !gpu ? 'ram' : gpuLayers >= model.layers ? 'vram' : 'partial';
   if (ramBytes > ramAvailable && !(gpu?.unifiedMemory === false && fit === 'vram')) {
     fit = 'no';
-    warnings.push(
-      `The model needs about ${gb(ramBytes)} of system memory; this machine has ${gb(hardware.totalMemoryBytes)}. ` +
-        'It will be very slow (reading from disk) or fail to load. A smaller quantization or model would fit.',
-    );
+    warnings.push(line('planTooBig', { needed: gb(ramBytes), total: gb(hardware.totalMemoryBytes) }));
   }
 
   // CPU threads: physical performance cores, never hyper-threads or efficiency cores.
@@ -125,39 +130,26 @@ export function planExecution({
   let threads: number;
   if (overrides.threads !== null) {
     threads = overrides.threads;
-    reasons.push(`${threads} CPU threads, as chosen in Settings.`);
+    reasons.push(line('planThreadsChosen', { threads }));
   } else if (cpu.physicalCores <= 2) {
     threads = 1;
-    reasons.push(
-      `1 CPU thread: with ${cpu.physicalCores} cores, a second llama.cpp thread competes with the app and was many times slower.`,
-    );
+    reasons.push(line('planOneThread', { cores: cpu.physicalCores }));
   } else if (gpu && fit === 'vram') {
     threads = Math.min(performance, 4);
-    reasons.push(`${threads} CPU threads: the GPU does the work, a few threads feed it.`);
+    reasons.push(line('planFewThreads', { threads }));
   } else {
     threads = performance;
-    reasons.push(
-      cpu.performanceCores !== null
-        ? `${threads} CPU threads, one per performance core (efficiency cores would slow the others down).`
-        : `${threads} CPU threads, one per physical core (hyper-threads share a core's memory bandwidth).`,
-    );
+    reasons.push(line(cpu.performanceCores !== null ? 'planThreadsPerformance' : 'planThreadsPhysical', { threads }));
   }
 
   const batchSize = hardware.totalMemoryBytes < 8 * GiB ? 256 : 512;
-  reasons.push(
-    `Batch of ${batchSize} tokens for reading prompts${batchSize < 512 ? ', smaller to spare memory' : ''}.`,
-  );
+  reasons.push(line(batchSize < 512 ? 'planBatchSmall' : 'planBatch', { size: batchSize }));
 
   if (cpu.arch === 'x64' && !cpu.features.includes('avx2')) {
-    warnings.push(
-      'This CPU has no AVX2: llama.cpp uses its slower SSE/AVX code, so expect a few tokens a second at best.',
-    );
+    warnings.push(line('planNoAvx2'));
   }
   if (hardware.npus.length > 0) {
-    reasons.push(
-      `${hardware.npus.map((npu) => npu.name).join(', ')} detected but not used: running language models on an NPU ` +
-        'needs a vendor runtime (OpenVINO GenAI, Ryzen AI) that Hearth does not include yet.',
-    );
+    reasons.push(line('planNpuUnused', { npus: hardware.npus.map((npu) => npu.name).join(', ') }));
   }
 
   // Decode speed from the memory roofline: each token reads the active weights and the state.
@@ -177,11 +169,16 @@ export function planExecution({
   if (Number.isFinite(seconds) && seconds > 0) {
     expectedTokensPerSecond = 1 / seconds;
     reasons.push(
-      `About ${formatRate(expectedTokensPerSecond)} tok/s expected here: ${formatBandwidth(gpuShare, gpuBandwidth, cpuBandwidth)} ÷ ` +
-        `${formatBytesPerToken(bytesPerToken)} read per token (active weights plus ${model.stateKind === 'recurrent' ? 'state' : 'KV cache'}).`,
+      speedLine(gpuShare, model.stateKind === 'recurrent', {
+        rate: formatRate(expectedTokensPerSecond),
+        gpu: gpuBandwidth?.toFixed(0) ?? '?',
+        cpu: cpuBandwidth?.toFixed(0) ?? '?',
+        share: Math.round(gpuShare * 100),
+        perToken: formatBytesPerToken(bytesPerToken),
+      }),
     );
   } else {
-    reasons.push('No speed estimate: the memory bandwidth of this device is not known.');
+    reasons.push(line('planNoSpeed'));
   }
 
   return {
@@ -200,8 +197,10 @@ export function planExecution({
     },
     bytesPerToken,
     expectedTokensPerSecond,
-    reasons,
-    warnings,
+    reasons: reasons.map((reason) => reason.message),
+    warnings: warnings.map((warning) => warning.message),
+    reasonTexts: reasons.map((reason) => reason.text),
+    warningTexts: warnings.map((warning) => warning.text),
   };
 }
 
@@ -216,8 +215,9 @@ function formatBytesPerToken(bytes: number): string {
   return `${(bytes / 1e3).toFixed(0)} KB`;
 }
 
-function formatBandwidth(gpuShare: number, gpu: number | null, cpu: number | null): string {
-  if (gpuShare >= 1) return `${gpu?.toFixed(0)} GB/s of GPU memory bandwidth`;
-  if (gpuShare <= 0) return `${cpu?.toFixed(0)} GB/s of measured memory bandwidth`;
-  return `${gpu?.toFixed(0)} GB/s (GPU, ${Math.round(gpuShare * 100)}% of layers) and ${cpu?.toFixed(0)} GB/s (CPU)`;
+/** The speed estimate, by where the layers run and what a token reads besides the weights. */
+function speedLine(gpuShare: number, recurrent: boolean, params: TextParams): PlanLine {
+  if (gpuShare >= 1) return line(recurrent ? 'planSpeedGpuState' : 'planSpeedGpuKv', params);
+  if (gpuShare <= 0) return line(recurrent ? 'planSpeedCpuState' : 'planSpeedCpuKv', params);
+  return line(recurrent ? 'planSpeedSplitState' : 'planSpeedSplitKv', params);
 }

@@ -1,7 +1,8 @@
 import type { BackendChoice } from '../../../contract/index.js';
+import { t } from '../i18n/i18n.js';
 
-const LABELS: Record<BackendChoice, string> = {
-  auto: 'Automatic',
+/** Product names, the same in every language. */
+const LABELS: Record<Exclude<BackendChoice, 'auto'>, string> = {
   cpu: 'CPU',
   cuda: 'CUDA',
   vulkan: 'Vulkan',
@@ -10,5 +11,6 @@ const LABELS: Record<BackendChoice, string> = {
 
 /** "vulkan" → "Vulkan"; an unknown name (the engine reports a plain string) is shown as it is. */
 export function backendLabel(backend: string): string {
-  return backend in LABELS ? LABELS[backend as BackendChoice] : backend;
+  if (backend === 'auto') return t('backendAutomatic', { ns: 'settings' });
+  return backend in LABELS ? LABELS[backend as keyof typeof LABELS] : backend;
 }

@@ -1,4 +1,5 @@
 import type { LoadedModel } from '../../../contract/index.js';
+import { t } from '../i18n/i18n.js';
 import { backendLabel } from './backendLabel.js';
 
 /**
@@ -10,9 +11,10 @@ export function describeLoadedPath(loaded: LoadedModel, totalLayers: number | nu
   if (loaded.gpu !== 'cpu') {
     if (loaded.device) parts.push(loaded.device);
     const layers = totalLayers === null ? `${loaded.gpuLayers}` : `${loaded.gpuLayers}/${totalLayers}`;
-    parts.push(`${layers} ${loaded.gpuLayers === 1 && totalLayers === null ? 'layer' : 'layers'} on GPU`);
+    // "1/3 layers": the noun follows the total when there is one.
+    parts.push(t('layersOnGpu', { ns: 'settings', layers, count: totalLayers ?? loaded.gpuLayers }));
   }
-  parts.push(`${loaded.threads} ${loaded.threads === 1 ? 'thread' : 'threads'}`);
-  parts.push(`batch ${loaded.batchSize}`);
+  parts.push(t('threadCount', { ns: 'settings', count: loaded.threads }));
+  parts.push(t('batchOf', { ns: 'settings', size: loaded.batchSize }));
   return parts;
 }

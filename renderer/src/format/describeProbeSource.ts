@@ -1,4 +1,5 @@
 import type { HardwareProfile, ProbeSource } from '../../../contract/index.js';
+import { t } from '../i18n/i18n.js';
 
 export type ProbedPart = keyof HardwareProfile['sources'];
 
@@ -12,15 +13,15 @@ const FALLBACK_FROM: Partial<Record<string, Partial<Record<ProbedPart, string>>>
 export function describeProbeSource(part: ProbedPart, source: ProbeSource, platform: string): string {
   switch (source) {
     case 'addon':
-      return 'Hearth’s native probe';
+      return t('sourceAddon', { ns: 'settings' });
     case 'fallback': {
       const from = FALLBACK_FROM[platform]?.[part];
-      return from ? `fallback (${from})` : 'fallback';
+      return from ? t('sourceFallbackFrom', { ns: 'settings', from }) : t('sourceFallback', { ns: 'settings' });
     }
     case 'llama':
-      return 'node-llama-cpp';
+      return t('sourceLlama', { ns: 'settings' });
     case 'none':
-      return 'not probed';
+      return t('sourceNone', { ns: 'settings' });
     default:
       return source satisfies never;
   }

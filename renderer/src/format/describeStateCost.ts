@@ -1,4 +1,5 @@
 import type { StateCost } from '../../../contract/index.js';
+import { t } from '../i18n/i18n.js';
 import { formatBytes } from './formatBytes.js';
 
 /**
@@ -8,11 +9,15 @@ import { formatBytes } from './formatBytes.js';
 export function describeStateCost(cost: StateCost): string {
   switch (cost.kind) {
     case 'recurrent':
-      return `constant ${formatBytes(cost.bytes)} per conversation`;
+      return t('stateCostRecurrent', { ns: 'settings', size: formatBytes(cost.bytes) });
     case 'attention':
-      return `${formatBytes(cost.bytesPer1kTokens)} per 1k tokens`;
+      return t('stateCostAttention', { ns: 'settings', size: formatBytes(cost.bytesPer1kTokens) });
     case 'hybrid':
-      return `constant ${formatBytes(cost.bytes)} per conversation, plus ${formatBytes(cost.bytesPer1kTokens)} per 1k tokens`;
+      return t('stateCostHybrid', {
+        ns: 'settings',
+        size: formatBytes(cost.bytes),
+        perTokens: formatBytes(cost.bytesPer1kTokens),
+      });
     default:
       return cost satisfies never;
   }

@@ -12,11 +12,16 @@ import { i18n } from './i18n.js';
 export function useLanguageSetting(): string {
   const choice = useAppStore((state) => state.settings?.language ?? 'system');
   const commands = useCommands();
-  const language = resolveLanguage(choice, navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
+  const language = resolveLanguage(choice, systemLanguages());
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
     commands.reportUiLanguage(language);
   }, [language, commands]);
   return language;
+}
+
+/** The system's preferred languages, most wanted first (the browser's, or the OS's in the desktop app). */
+export function systemLanguages(): readonly string[] {
+  return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
 }

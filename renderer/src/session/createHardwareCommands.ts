@@ -1,5 +1,6 @@
 import { toErrorValue } from '../../../contract/index.js';
 import type { ApiClient } from '../api/apiClient.js';
+import { localizedMessage } from '../i18n/i18n.js';
 import type { AppStore } from '../store/appStore.js';
 import { selectPlanModelId } from '../store/selectors.js';
 
@@ -30,7 +31,7 @@ export function createHardwareCommands(api: ApiClient, store: AppStore): Hardwar
       const profile = await calls['hardware.profile'](refresh ? { refresh } : {});
       if (seq === probeSeq) state().setHardwareProfile(profile);
     } catch (error) {
-      if (seq === probeSeq) state().failHardwareProbe(toErrorValue(error).message);
+      if (seq === probeSeq) state().failHardwareProbe(localizedMessage(toErrorValue(error)));
     }
   };
 
@@ -50,7 +51,7 @@ export function createHardwareCommands(api: ApiClient, store: AppStore): Hardwar
         const { facts, plan } = await calls['hardware.plan']({ modelId });
         if (seq === planSeq) state().setModelPlan({ modelId, facts, plan });
       } catch (error) {
-        if (seq === planSeq) state().failPlanning(modelId, toErrorValue(error).message);
+        if (seq === planSeq) state().failPlanning(modelId, localizedMessage(toErrorValue(error)));
       }
     },
   };

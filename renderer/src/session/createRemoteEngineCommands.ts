@@ -1,5 +1,6 @@
 import { toErrorValue, type RemotePreset } from '../../../contract/index.js';
 import type { ApiClient } from '../api/apiClient.js';
+import { localizedMessage, t } from '../i18n/i18n.js';
 import type { AppStore } from '../store/appStore.js';
 import type { ActionError } from './createServerCommands.js';
 
@@ -26,7 +27,8 @@ export interface RemoteEngineCommands {
 export function createRemoteEngineCommands(api: ApiClient, store: AppStore): RemoteEngineCommands {
   const { calls } = api;
   const state = () => store.getState();
-  const messageOf = (error: unknown) => toErrorValue(error).message;
+  // In the UI's language when main sent a catalog key with the error.
+  const messageOf = (error: unknown) => localizedMessage(toErrorValue(error));
 
   const commands: RemoteEngineCommands = {
     async refreshRemoteEngines() {
@@ -53,7 +55,7 @@ export function createRemoteEngineCommands(api: ApiClient, store: AppStore): Rem
       try {
         const { engine, models } = await calls['engines.add'](input);
         state().addRemoteEngine(engine, models);
-        state().announce(`${engine.name} added, with ${models.length} ${models.length === 1 ? 'model' : 'models'}.`);
+        state().announce(t('engineAdded', { ns: 'settings', name: engine.name, count: models.length }));
         return null;
       } catch (error) {
         return messageOf(error);

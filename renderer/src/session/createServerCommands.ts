@@ -1,5 +1,6 @@
 import { toErrorValue } from '../../../contract/index.js';
 import type { ApiClient } from '../api/apiClient.js';
+import { localizedMessage } from '../i18n/i18n.js';
 import type { AppStore } from '../store/appStore.js';
 
 export type ServerChange = Parameters<ApiClient['calls']['server.configure']>[0];
@@ -23,7 +24,8 @@ export interface ServerCommands {
 export function createServerCommands(api: ApiClient, store: AppStore): ServerCommands {
   const { calls } = api;
   const state = () => store.getState();
-  const messageOf = (error: unknown) => toErrorValue(error).message;
+  // In the UI's language when main sent a catalog key with the error.
+  const messageOf = (error: unknown) => localizedMessage(toErrorValue(error));
 
   return {
     async refreshServer() {

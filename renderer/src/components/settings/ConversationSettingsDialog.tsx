@@ -1,5 +1,8 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DEFAULT_SAMPLING, type Conversation, type Sampling } from '../../../../contract/index.js';
+import { defaultSystemPromptFor } from '../../../../contract/i18n/index.js';
+import { currentLanguage } from '../../i18n/i18n.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Dialog } from '../common/Dialog.js';
@@ -8,20 +11,24 @@ import type { FieldErrors } from './fieldErrors.js';
 import { parseSamplingDraft, toSamplingDraft } from './samplingDraft.js';
 
 export function ConversationSettingsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('settings');
   const conversation = useAppStore((state) => state.openConversation);
   const defaults = useAppStore((state) => state.settings);
   return (
-    <Dialog title="Conversation settings" onClose={onClose} testId="conversation-settings-dialog">
+    <Dialog title={t('conversationSettings')} onClose={onClose} testId="conversation-settings-dialog">
       {conversation ? (
         <ConversationSettingsForm
           conversation={conversation}
           defaultSampling={defaults?.defaultSampling ?? DEFAULT_SAMPLING}
-          defaultSystemPrompt={defaults?.defaultSystemPrompt ?? null}
+          // What a new conversation would start with: the built-in prompt in the UI's language.
+          defaultSystemPrompt={
+            defaults ? defaultSystemPromptFor(defaults.defaultSystemPrompt, currentLanguage()) : null
+          }
           onClose={onClose}
         />
       ) : (
         <div className="dialog-body">
-          <p>Open a conversation first.</p>
+          <p>{t('openConversationFirst')}</p>
         </div>
       )}
     </Dialog>
@@ -37,6 +44,7 @@ interface FormProps {
 
 /** The system prompt and sampling of one conversation; sampling can follow the app-wide defaults. */
 function ConversationSettingsForm({ conversation, defaultSampling, defaultSystemPrompt, onClose }: FormProps) {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const id = useId();
   const [systemPrompt, setSystemPrompt] = useState(conversation.systemPrompt);
@@ -73,10 +81,10 @@ function ConversationSettingsForm({ conversation, defaultSampling, defaultSystem
       <div className="dialog-body">
         <div className="field">
           <div className="field-label-row">
-            <label htmlFor={`${id}-prompt`}>System prompt</label>
+            <label htmlFor={`${id}-prompt`}>{t('systemPrompt')}</label>
             {defaultSystemPrompt !== null && systemPrompt !== defaultSystemPrompt && (
               <button type="button" className="link-button" onClick={() => setSystemPrompt(defaultSystemPrompt)}>
-                Use the default prompt
+                {t('useDefaultPrompt')}
               </button>
             )}
           </div>
@@ -89,7 +97,7 @@ function ConversationSettingsForm({ conversation, defaultSampling, defaultSystem
             onChange={(event) => setSystemPrompt(event.target.value)}
             data-testid="conversation-system-prompt"
           />
-          <span className="field-hint">Applies from the next answer on.</span>
+          <span className="field-hint">{t('appliesFromNextAnswer')}</span>
         </div>
 
         <label className="checkbox">
@@ -102,16 +110,16 @@ function ConversationSettingsForm({ conversation, defaultSampling, defaultSystem
             }}
             data-testid="use-default-sampling"
           />
-          <span>Use the default sampling settings</span>
+          <span>{t('useDefaultSampling')}</span>
         </label>
         <SamplingFields draft={draft} errors={errors} disabled={useDefaults} onChange={setDraft} />
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {t('cancel', { ns: 'common' })}
         </button>
         <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('saving') : t('save', { ns: 'common' })}
         </button>
       </footer>
     </form>

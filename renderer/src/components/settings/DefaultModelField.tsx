@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ModelFileSelect } from './ModelFileSelect.js';
 
 interface DefaultModelFieldProps {
@@ -7,11 +8,12 @@ interface DefaultModelFieldProps {
 }
 
 export function DefaultModelField({ value, onChange }: DefaultModelFieldProps) {
+  const { t } = useTranslation('settings');
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>Model for new conversations</label>
-      <ModelFileSelect id={id} value={value} noneLabel="The model in use, or none" onChange={onChange} />
+      <label htmlFor={id}>{t('defaultModel')}</label>
+      <ModelFileSelect id={id} value={value} noneLabel={t('defaultModelNone')} onChange={onChange} />
     </div>
   );
 }

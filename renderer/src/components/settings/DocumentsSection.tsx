@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/formatters.js';
 import { overlapUsed, type DocumentsDraft } from './documentsDraft.js';
 import type { FieldErrors } from './fieldErrors.js';
 import { ModelFileSelect } from './ModelFileSelect.js';
@@ -11,15 +13,16 @@ interface DocumentsSectionProps {
 
 /** How imported documents are cut into passages, and whether passages are also found by meaning. */
 export function DocumentsSection({ draft, errors, onChange }: DocumentsSectionProps) {
+  const { t } = useTranslation('settings');
   const id = useId();
   const cappedOverlap = overlapUsed(draft);
 
   return (
     <section className="settings-section" data-testid="documents-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Documents</h3>
+      <h3 id={`${id}-title`}>{t('documents')}</h3>
       <div className="field-grid">
         <div className="field">
-          <label htmlFor={`${id}-chunk`}>Passage size (characters)</label>
+          <label htmlFor={`${id}-chunk`}>{t('passageSize')}</label>
           <input
             id={`${id}-chunk`}
             className="input"
@@ -34,12 +37,12 @@ export function DocumentsSection({ draft, errors, onChange }: DocumentsSectionPr
             data-testid="settings-chunk-chars"
           />
           <span id={`${id}-chunk-hint`} className={errors.documentChunkChars ? 'field-error' : 'field-hint'}>
-            {errors.documentChunkChars ?? 'Applies to documents imported from now on.'}
+            {errors.documentChunkChars ?? t('passageSizeHint')}
           </span>
         </div>
 
         <div className="field">
-          <label htmlFor={`${id}-overlap`}>Overlap between passages (characters)</label>
+          <label htmlFor={`${id}-overlap`}>{t('overlap')}</label>
           <input
             id={`${id}-overlap`}
             className="input"
@@ -55,48 +58,44 @@ export function DocumentsSection({ draft, errors, onChange }: DocumentsSectionPr
           />
           <span id={`${id}-overlap-hint`} className={errors.documentChunkOverlap ? 'field-error' : 'field-hint'}>
             {errors.documentChunkOverlap ??
-              (cappedOverlap === null
-                ? 'At most half the passage size is used.'
-                : `Only ${cappedOverlap.toLocaleString('en-US')} characters are used: at most half the passage size.`)}
+              (cappedOverlap === null ? t('overlapHint') : t('overlapCapped', { chars: formatNumber(cappedOverlap) }))}
           </span>
         </div>
       </div>
 
       <div className="field">
-        <label htmlFor={`${id}-embedding`}>Embedding model</label>
+        <label htmlFor={`${id}-embedding`}>{t('embeddingModel')}</label>
         <ModelFileSelect
           id={`${id}-embedding`}
           value={draft.embeddingModelId}
-          noneLabel="None (keyword search only)"
+          noneLabel={t('embeddingNone')}
           hintId={`${id}-embedding-hint`}
           testId="settings-embedding-model"
           onChange={(embeddingModelId) => onChange({ ...draft, embeddingModelId })}
         />
         <span id={`${id}-embedding-hint`} className="field-hint">
-          With an embedding model (e.g. nomic-embed-text from the catalog), questions also find passages by meaning;
-          every passage is embedded in the background.
+          {t('embeddingHint')}
         </span>
       </div>
 
       <div className="field-grid">
         <div className="field">
-          <label htmlFor={`${id}-reranker`}>Reranking model</label>
+          <label htmlFor={`${id}-reranker`}>{t('rerankerModel')}</label>
           <ModelFileSelect
             id={`${id}-reranker`}
             value={draft.rerankerModelId}
-            noneLabel="None"
+            noneLabel={t('rerankerNone')}
             hintId={`${id}-reranker-hint`}
             testId="settings-reranker-model"
             onChange={(rerankerModelId) => onChange({ ...draft, rerankerModelId })}
           />
           <span id={`${id}-reranker-hint`} className="field-hint">
-            A reranker (e.g. BGE Reranker v2 M3 from the catalog) rereads the best 30 passages for each question, puts
-            the most relevant first and scores them, so strict mode can refuse when none is relevant.
+            {t('rerankerHint')}
           </span>
         </div>
 
         <div className="field">
-          <label htmlFor={`${id}-min-relevance`}>Strict mode: least relevance to answer</label>
+          <label htmlFor={`${id}-min-relevance`}>{t('minRelevance')}</label>
           <input
             id={`${id}-min-relevance`}
             className="input"
@@ -111,8 +110,7 @@ export function DocumentsSection({ draft, errors, onChange }: DocumentsSectionPr
             data-testid="settings-min-relevance"
           />
           <span id={`${id}-min-relevance-hint`} className={errors.strictMinRelevance ? 'field-error' : 'field-hint'}>
-            {errors.strictMinRelevance ??
-              'From 0 to 1. With a reranker, a question whose best passage scores lower is answered “not covered”.'}
+            {errors.strictMinRelevance ?? t('minRelevanceHint')}
           </span>
         </div>
       </div>

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectModelsFolder } from '../../store/selectors.js';
 import { PathField } from '../common/PathField.js';
 
 export function FoldersSection() {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const modelsFolder = useAppStore(selectModelsFolder);
   const appInfo = useAppStore((state) => state.appInfo);
@@ -11,16 +13,16 @@ export function FoldersSection() {
 
   return (
     <section className="settings-section">
-      <h3>Folders</h3>
+      <h3>{t('folders')}</h3>
       {modelsFolder && (
         <PathField
-          label="Models folder"
+          label={t('modelsFolder')}
           path={modelsFolder}
           onOpen={canOpen ? () => void commands.openModelsFolder() : undefined}
         />
       )}
-      {appInfo && <PathField label="Data folder" path={appInfo.dataDir} />}
-      {!canOpen && <p className="hint">Open these folders from your file manager; this window cannot open them.</p>}
+      {appInfo && <PathField label={t('dataFolder')} path={appInfo.dataDir} />}
+      {!canOpen && <p className="hint">{t('foldersCannotOpen')}</p>}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/appStore.js';
 
 interface ModelFileSelectProps {
@@ -12,6 +13,7 @@ interface ModelFileSelectProps {
 
 /** A models-folder file (the default model, or one for a side job: embedding, reranking); a chosen file that is gone stays listed as such. */
 export function ModelFileSelect({ id, value, noneLabel, hintId, testId, onChange }: ModelFileSelectProps) {
+  const { t } = useTranslation('settings');
   const models = useAppStore((state) => state.models);
   const missing = value !== null && !models.some((model) => model.id === value);
   return (
@@ -24,7 +26,7 @@ export function ModelFileSelect({ id, value, noneLabel, hintId, testId, onChange
       data-testid={testId}
     >
       <option value="">{noneLabel}</option>
-      {missing && <option value={value}>{value} (not in the models folder)</option>}
+      {missing && <option value={value}>{t('modelMissing', { model: value })}</option>}
       {models.map((model) => (
         <option key={model.id} value={model.id}>
           {model.id}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from './fieldErrors.js';
 import type { SamplingDraft } from './samplingDraft.js';
 
@@ -9,35 +10,21 @@ interface SamplingFieldsProps {
   onChange: (draft: SamplingDraft) => void;
 }
 
+// Each field's label is its catalog key; its hint is `<key>Hint`.
 const FIELDS: {
   key: keyof SamplingDraft;
-  label: string;
-  hint: string;
   step: string;
   min: string;
   max?: string;
 }[] = [
-  {
-    key: 'temperature',
-    label: 'Temperature',
-    hint: '0 always picks the likeliest word.',
-    step: '0.05',
-    min: '0',
-    max: '2',
-  },
-  {
-    key: 'topP',
-    label: 'Top-p',
-    hint: 'Samples from the smallest set of words this likely.',
-    step: '0.01',
-    min: '0.01',
-    max: '1',
-  },
-  { key: 'maxTokens', label: 'Max tokens', hint: 'The longest answer, in tokens.', step: '1', min: '1', max: '32768' },
-  { key: 'seed', label: 'Seed', hint: 'Empty: different each time. A number repeats answers.', step: '1', min: '0' },
+  { key: 'temperature', step: '0.05', min: '0', max: '2' },
+  { key: 'topP', step: '0.01', min: '0.01', max: '1' },
+  { key: 'maxTokens', step: '1', min: '1', max: '32768' },
+  { key: 'seed', step: '1', min: '0' },
 ];
 
 export function SamplingFields({ draft, errors, disabled = false, onChange }: SamplingFieldsProps) {
+  const { t } = useTranslation('settings');
   const baseId = useId();
   return (
     <div className="field-grid">
@@ -46,7 +33,7 @@ export function SamplingFields({ draft, errors, disabled = false, onChange }: Sa
         const error = errors[field.key];
         return (
           <div className="field" key={field.key}>
-            <label htmlFor={id}>{field.label}</label>
+            <label htmlFor={id}>{t(field.key)}</label>
             <input
               id={id}
               className="input"
@@ -55,7 +42,7 @@ export function SamplingFields({ draft, errors, disabled = false, onChange }: Sa
               step={field.step}
               min={field.min}
               max={field.max}
-              placeholder={field.key === 'seed' ? 'Random' : undefined}
+              placeholder={field.key === 'seed' ? t('seedRandom') : undefined}
               value={draft[field.key]}
               disabled={disabled}
               aria-invalid={error ? true : undefined}
@@ -64,7 +51,7 @@ export function SamplingFields({ draft, errors, disabled = false, onChange }: Sa
               onChange={(event) => onChange({ ...draft, [field.key]: event.target.value })}
             />
             <span id={`${id}-hint`} className={error ? 'field-error' : 'field-hint'}>
-              {error ?? field.hint}
+              {error ?? t(`${field.key}Hint`)}
             </span>
           </div>
         );

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from './fieldErrors.js';
 import { StateUsagePanel } from './StateUsagePanel.js';
 import { withBudgetUnit, type SizeUnit, type StatesDraft } from './statesDraft.js';
@@ -11,11 +12,12 @@ interface SavedStatesSectionProps {
 
 /** Whether and how much to save of conversation states (saved with the form), and the space they take now. */
 export function SavedStatesSection({ draft, errors, onChange }: SavedStatesSectionProps) {
+  const { t } = useTranslation('settings');
   const id = useId();
   const off = !draft.saveStates;
   return (
     <section className="settings-section" data-testid="states-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Saved conversation states</h3>
+      <h3 id={`${id}-title`}>{t('savedStates')}</h3>
       <div className="field">
         <label className="checkbox">
           <input
@@ -25,17 +27,16 @@ export function SavedStatesSection({ draft, errors, onChange }: SavedStatesSecti
             aria-describedby={`${id}-explain`}
             data-testid="save-states"
           />
-          <span>Save conversation states</span>
+          <span>{t('saveStates')}</span>
         </label>
         <span id={`${id}-explain`} className="field-hint checkbox-hint">
-          RWKV and Mamba models hold a whole conversation in a fixed-size state. Saving it lets Hearth resume,
-          regenerate and edit without reading the history again.
+          {t('saveStatesHint')}
         </span>
       </div>
 
       <div className="field-grid">
         <div className="field">
-          <label htmlFor={`${id}-budget`}>Space for saved states</label>
+          <label htmlFor={`${id}-budget`}>{t('stateBudget')}</label>
           <div className="input-with-unit">
             <input
               id={`${id}-budget`}
@@ -51,7 +52,7 @@ export function SavedStatesSection({ draft, errors, onChange }: SavedStatesSecti
               data-testid="states-budget"
             />
             <label className="visually-hidden" htmlFor={`${id}-budget-unit`}>
-              Unit
+              {t('unit')}
             </label>
             <select
               id={`${id}-budget-unit`}
@@ -66,12 +67,12 @@ export function SavedStatesSection({ draft, errors, onChange }: SavedStatesSecti
             </select>
           </div>
           <span id={`${id}-budget-hint`} className={errors.stateBudgetBytes ? 'field-error' : 'field-hint'}>
-            {errors.stateBudgetBytes ?? 'When full, the least recently used states go first.'}
+            {errors.stateBudgetBytes ?? t('stateBudgetHint')}
           </span>
         </div>
 
         <div className="field">
-          <label htmlFor={`${id}-checkpoints`}>States kept per branch</label>
+          <label htmlFor={`${id}-checkpoints`}>{t('checkpoints')}</label>
           <input
             id={`${id}-checkpoints`}
             className="input"
@@ -87,12 +88,12 @@ export function SavedStatesSection({ draft, errors, onChange }: SavedStatesSecti
             data-testid="states-checkpoints"
           />
           <span id={`${id}-checkpoints-hint`} className={errors.checkpointsPerBranch ? 'field-error' : 'field-hint'}>
-            {errors.checkpointsPerBranch ?? 'For the most recent turns of each branch.'}
+            {errors.checkpointsPerBranch ?? t('checkpointsHint')}
           </span>
         </div>
 
         <div className="field">
-          <label htmlFor={`${id}-cap`}>Largest attention-model state (MB)</label>
+          <label htmlFor={`${id}-cap`}>{t('attentionCap')}</label>
           <input
             id={`${id}-cap`}
             className="input"
@@ -107,8 +108,7 @@ export function SavedStatesSection({ draft, errors, onChange }: SavedStatesSecti
             data-testid="states-attention-cap"
           />
           <span id={`${id}-cap-hint`} className={errors.attentionStateCapBytes ? 'field-error' : 'field-hint'}>
-            {errors.attentionStateCapBytes ??
-              'Other models’ states grow with the conversation; larger ones are not saved.'}
+            {errors.attentionStateCapBytes ?? t('attentionCapHint')}
           </span>
         </div>
       </div>

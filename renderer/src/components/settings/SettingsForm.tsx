@@ -1,11 +1,15 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SettingsSchema, type Settings, type Theme } from '../../../../contract/index.js';
+import { defaultSystemPromptFor, type LanguageChoice } from '../../../../contract/i18n/index.js';
+import { currentLanguage } from '../../i18n/i18n.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { AboutSection } from './AboutSection.js';
 import { EngineStatusPanel } from './EngineStatusPanel.js';
 import { FoldersSection } from './FoldersSection.js';
 import { SamplingFields } from './SamplingFields.js';
 import { ThemeField } from './ThemeField.js';
+import { LanguageField } from './LanguageField.js';
 import { fieldErrorsFrom, type FieldErrors } from './fieldErrors.js';
 import { samplingInput, toNumber, toSamplingDraft, type SamplingDraft } from './samplingDraft.js';
 import { DefaultModelField } from './DefaultModelField.js';
@@ -30,11 +34,16 @@ interface SettingsFormProps {
 
 /** Edits a copy of the settings; nothing changes until Save, and Save checks the contract's schema first. */
 export function SettingsForm({ settings, onClose }: SettingsFormProps) {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const id = useId();
   const [theme, setTheme] = useState<Theme>(settings.theme);
+  const [language, setLanguage] = useState<LanguageChoice>(settings.language);
   const [sampling, setSampling] = useState<SamplingDraft>(toSamplingDraft(settings.defaultSampling));
-  const [systemPrompt, setSystemPrompt] = useState(settings.defaultSystemPrompt);
+  // The built-in prompt is shown in the UI's language (and saved so, still recognised as built-in).
+  const [systemPrompt, setSystemPrompt] = useState(() =>
+    defaultSystemPromptFor(settings.defaultSystemPrompt, currentLanguage()),
+  );
   const [contextSize, setContextSize] = useState(String(settings.contextSize));
   const [hardware, setHardware] = useState<HardwareDraft>(toHardwareDraft(settings));
   const [defaultModelId, setDefaultModelId] = useState(settings.defaultModelId);
@@ -51,6 +60,7 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
       // saved values, so a new setting elsewhere can never make this form fail silently.
       ...settings,
       theme,
+      language,
       defaultSampling: samplingInput(sampling),
       defaultSystemPrompt: systemPrompt,
       contextSize: toNumber(contextSize),
@@ -84,12 +94,13 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
     >
       <div className="dialog-body">
         <section className="settings-section">
-          <h3>Appearance</h3>
+          <h3>{t('appearance')}</h3>
           <ThemeField value={theme} onChange={setTheme} />
+          <LanguageField value={language} onChange={setLanguage} />
         </section>
 
         <section className="settings-section">
-          <h3>New answers</h3>
+          <h3>{t('newAnswers')}</h3>
           <DefaultModelField value={defaultModelId} onChange={setDefaultModelId} />
           <div className="field">
             <label className="checkbox">
@@ -100,15 +111,14 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
                 aria-describedby={`${id}-warm-explain`}
                 data-testid="load-model-on-start"
               />
-              <span>Load the last-used model when Hearth opens</span>
+              <span>{t('loadOnStart')}</span>
             </label>
             <span id={`${id}-warm-explain`} className="field-hint checkbox-hint">
-              The first message then answers at once instead of waiting for the model to load. Uses the model’s memory
-              from the start.
+              {t('loadOnStartHint')}
             </span>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-prompt`}>Default system prompt</label>
+            <label htmlFor={`${id}-prompt`}>{t('defaultSystemPrompt')}</label>
             <textarea
               id={`${id}-prompt`}
               className="input textarea"
@@ -117,16 +127,16 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
               value={systemPrompt}
               onChange={(event) => setSystemPrompt(event.target.value)}
             />
-            <span className="field-hint">New conversations start with this prompt.</span>
+            <span className="field-hint">{t('defaultSystemPromptHint')}</span>
           </div>
           <SamplingFields draft={sampling} errors={errors} onChange={setSampling} />
         </section>
 
         <section className="settings-section">
-          <h3>Engine</h3>
+          <h3>{t('engine')}</h3>
           <div className="field-grid">
             <div className="field">
-              <label htmlFor={`${id}-context`}>Context size (tokens)</label>
+              <label htmlFor={`${id}-context`}>{t('contextSize')}</label>
               <input
                 id={`${id}-context`}
                 className="input"
@@ -139,7 +149,7 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
                 onChange={(event) => setContextSize(event.target.value)}
               />
               <span className={errors.contextSize ? 'field-error' : 'field-hint'}>
-                {errors.contextSize ?? 'Applies the next time a model loads.'}
+                {errors.contextSize ?? t('contextSizeHint')}
               </span>
             </div>
           </div>
@@ -166,10 +176,10 @@ export function SettingsForm({ settings, onClose }: SettingsFormProps) {
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {t('cancel', { ns: 'common' })}
         </button>
         <button type="submit" className="button button--primary" disabled={saving} data-testid="settings-save">
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('saving') : t('save', { ns: 'common' })}
         </button>
       </footer>
     </form>

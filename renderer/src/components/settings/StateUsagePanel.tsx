@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../i18n/formatters.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
@@ -8,6 +10,7 @@ const size = (bytes: number) => formatBytes(bytes, { binary: true });
 
 /** The space saved states take now, by conversation, with purging. Acts at once, not on Save. */
 export function StateUsagePanel() {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const usage = useAppStore((state) => state.stateUsage);
   const [confirming, setConfirming] = useState(false);
@@ -20,7 +23,7 @@ export function StateUsagePanel() {
   if (!usage) {
     return (
       <div className="state-usage" aria-busy="true">
-        <p className="hint">Reading the space used…</p>
+        <p className="hint">{t('readingSpaceUsed')}</p>
       </div>
     );
   }
@@ -36,52 +39,52 @@ export function StateUsagePanel() {
   return (
     <div className="state-usage" data-testid="states-usage">
       <div className="state-usage-total">
-        <span className="state-usage-label">Space used</span>
+        <span className="state-usage-label">{t('spaceUsed')}</span>
         <span data-testid="states-usage-total">
-          {size(usage.totalBytes)} of {size(usage.budgetBytes)}
+          {t('spaceUsedOf', { used: size(usage.totalBytes), budget: size(usage.budgetBytes) })}
         </span>
       </div>
       <div
         className="usage-bar"
         role="meter"
-        aria-label="Space used by saved states"
+        aria-label={t('spaceUsedMeter')}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        aria-valuetext={`${percent}% of the space for saved states`}
+        aria-valuetext={t('spaceUsedPercent', { percent: formatPercent(percent / 100) })}
         data-full={share >= 1 || undefined}
       >
         {/* Any use at all shows as a sliver, so "almost nothing" reads differently from "nothing". */}
         <div className="usage-bar-fill" style={{ width: `${usage.totalBytes > 0 ? Math.max(1, percent) : 0}%` }} />
       </div>
       <dl className="facts">
-        <dt>System-prompt cache</dt>
+        <dt>{t('promptCache')}</dt>
         <dd>{size(usage.promptCacheBytes)}</dd>
-        <dt>Database file</dt>
+        <dt>{t('databaseFile')}</dt>
         <dd>{size(usage.databaseBytes)}</dd>
       </dl>
 
       {usage.conversations.length === 0 ? (
-        <p className="hint">No conversation has saved states.</p>
+        <p className="hint">{t('noSavedStates')}</p>
       ) : (
-        <ul className="state-usage-list" aria-label="Saved states by conversation">
+        <ul className="state-usage-list" aria-label={t('statesByConversation')}>
           {usage.conversations.map((item) => (
             <li key={item.conversationId} className="state-usage-item">
               <span className="state-usage-title" title={item.title}>
                 {item.title}
               </span>
               <span className="state-usage-size">
-                {size(item.bytes)} · {item.count} {item.count === 1 ? 'state' : 'states'}
+                {t('conversationStates', { size: size(item.bytes), count: item.count })}
               </span>
               <button
                 type="button"
                 className="button button--small"
                 disabled={purging !== null}
-                aria-label={`Purge the saved states of “${item.title}”`}
+                aria-label={t('purgeConversation', { title: item.title })}
                 onClick={() => void purge(item.conversationId, item.conversationId)}
                 data-testid="states-purge-conversation"
               >
-                {purging === item.conversationId ? 'Purging…' : 'Purge'}
+                {purging === item.conversationId ? t('purging') : t('purge')}
               </button>
             </li>
           ))}
@@ -96,24 +99,21 @@ export function StateUsagePanel() {
           onClick={() => setConfirming(true)}
           data-testid="states-purge-all"
         >
-          {purging === 'all' ? 'Purging…' : 'Purge all saved states'}
+          {purging === 'all' ? t('purging') : t('purgeAll')}
         </button>
       </div>
 
       {confirming && (
         <ConfirmDialog
-          title="Purge all saved states?"
-          confirmLabel="Purge all"
+          title={t('purgeAllTitle')}
+          confirmLabel={t('purgeAllConfirm')}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
             void purge('all');
           }}
         >
-          <p>
-            Every saved conversation state and the system-prompt cache will be deleted. Your conversations stay; the
-            next answer in each reads its history again.
-          </p>
+          <p>{t('purgeAllBody')}</p>
         </ConfirmDialog>
       )}
     </div>

@@ -1,19 +1,24 @@
+import type { en } from '../../../../contract/i18n/index.js';
+import { t } from '../../i18n/i18n.js';
+
 export type FieldErrors = Partial<Record<string, string>>;
 
+type FieldMessageKey = Extract<keyof typeof en.settings, `field${string}`>;
+
 /** What each number field accepts, in words; zod's own messages name types, not ranges. */
-const FIELD_MESSAGES: Record<string, string> = {
-  temperature: 'Use a number from 0 to 2.',
-  topP: 'Use a number above 0, up to 1.',
-  maxTokens: 'Use a whole number from 1 to 32768.',
-  seed: 'Use a whole number from 0 to 2147483647, or leave empty.',
-  contextSize: 'Use a whole number from 256 to 1048576.',
-  threads: 'Use a whole number from 1 to 256, or tick Automatic.',
-  gpuLayers: 'Use a whole number from 0 to 10000, or tick Automatic.',
-  stateBudgetBytes: 'Use a size from 0 up to 1024 GB.',
-  checkpointsPerBranch: 'Use a whole number from 1 to 256.',
-  attentionStateCapBytes: 'Use a size from 0 up to 1048576 MB.',
-  documentChunkChars: 'Use a whole number from 200 to 8000.',
-  documentChunkOverlap: 'Use a whole number from 0 to 4000.',
+const FIELD_MESSAGES: Partial<Record<string, FieldMessageKey>> = {
+  temperature: 'fieldTemperature',
+  topP: 'fieldTopP',
+  maxTokens: 'fieldMaxTokens',
+  seed: 'fieldSeed',
+  contextSize: 'fieldContextSize',
+  threads: 'fieldThreads',
+  gpuLayers: 'fieldGpuLayers',
+  stateBudgetBytes: 'fieldStateBudget',
+  checkpointsPerBranch: 'fieldCheckpoints',
+  attentionStateCapBytes: 'fieldAttentionCap',
+  documentChunkChars: 'fieldChunkChars',
+  documentChunkOverlap: 'fieldChunkOverlap',
 };
 
 /** One message per field, keyed by the last path segment: `defaultSampling.topP` → `topP`. */
@@ -21,7 +26,8 @@ export function fieldErrorsFrom(issues: readonly { path: readonly PropertyKey[];
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = String(issue.path.at(-1) ?? '');
-    errors[field] ??= FIELD_MESSAGES[field] ?? issue.message;
+    const key = FIELD_MESSAGES[field];
+    errors[field] ??= key ? t(key, { ns: 'settings' }) : issue.message;
   }
   return errors;
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 
 interface AutoNumberFieldProps {
@@ -26,6 +27,7 @@ export function AutoNumberField({
   hint,
   onChange,
 }: AutoNumberFieldProps) {
+  const { t } = useTranslation('settings');
   const id = useId();
   return (
     <div className="field" role="group" aria-labelledby={`${id}-label`} data-testid={testId}>
@@ -41,7 +43,7 @@ export function AutoNumberField({
             onChange={(event) => onChange(event.target.checked, value)}
             data-testid={`${testId}-auto`}
           />
-          <span>Automatic</span>
+          <span>{t('automatic')}</span>
         </label>
         <input
           className="input"
@@ -51,7 +53,7 @@ export function AutoNumberField({
           max={max}
           step={1}
           value={auto ? '' : value}
-          placeholder={auto ? 'Auto' : undefined}
+          placeholder={auto ? t('autoPlaceholder') : undefined}
           disabled={disabled || auto}
           aria-label={label}
           aria-invalid={error ? true : undefined}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import type { BackendChoice } from '../../../../../contract/index.js';
 import { useAppStore } from '../../../store/appStore.js';
@@ -20,13 +21,14 @@ interface HardwareSectionProps {
 
 /** The machine, the plan for the chosen model, and the user's overrides of that plan. */
 export function HardwareSection({ draft, errors, onChange, savedBackend, saveFirst }: HardwareSectionProps) {
+  const { t } = useTranslation('settings');
   const id = useId();
   const modelId = useAppStore(selectPlanModelId);
   const modelPlan = useAppStore((state) => (state.modelPlan?.modelId === modelId ? state.modelPlan : null));
 
   return (
     <section className="settings-section" data-testid="hardware-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Hardware</h3>
+      <h3 id={`${id}-title`}>{t('hardware')}</h3>
       <MachinePanel />
       <PlanPanel unsavedChanges={saveFirst !== null} />
       <OverrideFields

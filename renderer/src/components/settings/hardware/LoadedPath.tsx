@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { describeLoadedPath } from '../../../format/describeLoadedPath.js';
 import { useAppStore } from '../../../store/appStore.js';
 import type { ModelPlan } from '../../../store/hardwareSlice.js';
@@ -12,11 +13,12 @@ interface LoadedPathProps {
 
 /** What really runs now, from the engine's report, and where it differs from the plan. */
 export function LoadedPath({ modelId, modelPlan }: LoadedPathProps) {
+  const { t } = useTranslation('settings');
   const loaded = useAppStore((state) => state.engine?.loadedModel ?? null);
   const contextSize = useAppStore((state) => state.settings?.contextSize ?? null);
 
   if (!loaded) {
-    return <p className="hint">Not loaded now: it loads with the first message, or with the button below.</p>;
+    return <p className="hint">{t('notLoadedNow')}</p>;
   }
   const same = loaded.modelId === modelId;
   const parts = describeLoadedPath(loaded, same && modelPlan ? modelPlan.facts.layers : null);
@@ -26,9 +28,9 @@ export function LoadedPath({ modelId, modelPlan }: LoadedPathProps) {
   return (
     <div className="loaded-path-block">
       <p className="loaded-path" data-testid="loaded-path" data-backend={loaded.gpu}>
-        <span className="loaded-path-label">{same ? 'Running on' : `Loaded now: ${loaded.modelId}, on`}</span>{' '}
+        <span className="loaded-path-label">{same ? t('runningOn') : t('loadedNowOn', { model: loaded.modelId })}</span>{' '}
         {parts.join(' · ')}
-        {loaded.cpuVariant && <span className="loaded-path-cpu">CPU build: {loaded.cpuVariant}</span>}
+        {loaded.cpuVariant && <span className="loaded-path-cpu">{t('cpuBuild', { variant: loaded.cpuVariant })}</span>}
       </p>
       {differences.length > 0 ? (
         <div className="plan-differences" data-testid="plan-differences">
@@ -45,14 +47,11 @@ export function LoadedPath({ modelId, modelPlan }: LoadedPathProps) {
                 ))}
               </ul>
             )}
-            <p>
-              Reload the model to follow the current plan. If it still differs, llama.cpp could not do what was planned
-              on this machine.
-            </p>
+            <p>{t('reloadToFollowPlan')}</p>
           </div>
         </div>
       ) : (
-        same && modelPlan && <p className="hint">As planned.</p>
+        same && modelPlan && <p className="hint">{t('asPlanned')}</p>
       )}
     </div>
   );

@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import type { HardwareProfile } from '../../../../../contract/index.js';
 import { describeCores } from '../../../format/describeCores.js';
 import { formatBytes } from '../../../format/formatBytes.js';
+import { formatNumber } from '../../../i18n/formatters.js';
 import { useCommands } from '../../../session/CommandsContext.js';
 import { useAppStore } from '../../../store/appStore.js';
 import { CpuFeatureChips } from './CpuFeatureChips.js';
@@ -14,6 +16,7 @@ const size = (bytes: number) => formatBytes(bytes, { binary: true });
 
 /** The machine as Hearth sees it; main probes it once per run, "Probe again" asks afresh. */
 export function MachinePanel() {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const profile = useAppStore((state) => state.hardwareProfile);
   const probing = useAppStore((state) => state.hardwareProbing);
@@ -26,7 +29,7 @@ export function MachinePanel() {
   return (
     <div className="hardware-card" aria-busy={probing} data-testid="machine-panel">
       <div className="hardware-card-header">
-        <h4>This computer</h4>
+        <h4>{t('thisComputer')}</h4>
         <button
           type="button"
           className="button button--small"
@@ -35,60 +38,62 @@ export function MachinePanel() {
           data-testid="probe-again"
         >
           {probing && <span className="spinner" aria-hidden="true" />}
-          {probing ? 'Probing…' : 'Probe again'}
+          {probing ? t('probing') : t('probeAgain')}
         </button>
       </div>
       {error && (
         <p className="field-error" role="alert">
-          Hearth could not look at this computer: {error}
+          {t('probeFailed', { error })}
         </p>
       )}
       {profile ? (
         <MachineFacts profile={profile} />
       ) : (
-        !error && <SkeletonLines label="Looking at this computer: CPU, memory and each GPU backend…" lines={5} />
+        !error && <SkeletonLines label={t('lookingAtComputer')} lines={5} />
       )}
     </div>
   );
 }
 
 function MachineFacts({ profile }: { profile: HardwareProfile }) {
+  const { t } = useTranslation('settings');
   const { cpu } = profile;
   return (
     <>
       <dl className="facts">
-        <dt>CPU</dt>
+        <dt>{t('cpu')}</dt>
         <dd data-testid="cpu-brand">
-          {cpu.brand || cpu.vendor || 'Unknown'}
+          {cpu.brand || cpu.vendor || t('unknown')}
           <span className="muted"> · {cpu.arch}</span>
           {cpu.osBrand !== undefined && (
             <span className="muted" data-testid="cpu-os-brand">
               {' '}
-              (the system calls it {cpu.osBrand})
+              {t('systemCallsIt', { name: cpu.osBrand })}
             </span>
           )}
         </dd>
-        <dt>Cores</dt>
+        <dt>{t('cores')}</dt>
         <dd data-testid="cpu-cores">{describeCores(cpu)}</dd>
-        <dt>Instruction sets</dt>
+        <dt>{t('instructionSets')}</dt>
         <dd className="facts-stack">
           <CpuFeatureChips features={cpu.features} />
         </dd>
-        <dt>Memory</dt>
+        <dt>{t('memory')}</dt>
         <dd data-testid="memory">
-          {size(profile.totalMemoryBytes)} <span className="muted">({size(profile.freeMemoryBytes)} free)</span>
+          {size(profile.totalMemoryBytes)}{' '}
+          <span className="muted">{t('freeAmount', { size: size(profile.freeMemoryBytes) })}</span>
           {' · '}
           {profile.memoryBandwidthGBps === null ? (
-            <span className="muted">bandwidth not measured</span>
+            <span className="muted">{t('bandwidthNotMeasured')}</span>
           ) : (
-            <span>≈ {formatBandwidth(profile.memoryBandwidthGBps)} GB/s measured</span>
+            <span>{t('bandwidthMeasured', { rate: formatBandwidth(profile.memoryBandwidthGBps) })}</span>
           )}
         </dd>
-        <dt>GPUs</dt>
+        <dt>{t('gpus')}</dt>
         <dd>
           <GpuList profile={profile} />
         </dd>
-        <dt>NPUs</dt>
+        <dt>{t('npus')}</dt>
         <dd>
           <NpuList profile={profile} />
         </dd>
@@ -99,5 +104,5 @@ function MachineFacts({ profile }: { profile: HardwareProfile }) {
 }
 
 function formatBandwidth(gbPerSecond: number): string {
-  return gbPerSecond >= 10 ? gbPerSecond.toFixed(0) : gbPerSecond.toFixed(1);
+  return formatNumber(gbPerSecond, { maxDigits: gbPerSecond >= 10 ? 0 : 1 });
 }

@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import { GpuBackendSchema, type BackendChoice, type GpuBackend } from '../../../../../contract/index.js';
 import { backendLabel } from '../../../format/backendLabel.js';
+import { t as translate } from '../../../i18n/i18n.js';
 import { useAppStore } from '../../../store/appStore.js';
 import type { ModelPlan } from '../../../store/hardwareSlice.js';
 import type { FieldErrors } from '../fieldErrors.js';
@@ -19,6 +21,7 @@ interface OverrideFieldsProps {
 
 /** The user's overrides of the plan: backend, GPU layers, CPU threads (saved with the form). */
 export function OverrideFields({ draft, errors, onChange, modelPlan, savedBackend }: OverrideFieldsProps) {
+  const { t } = useTranslation('settings');
   const id = useId();
   const gpus = useAppStore((state) => state.hardwareProfile?.gpus ?? null);
   const found = new Set<GpuBackend>(gpus?.map((gpu) => gpu.backend));
@@ -30,10 +33,10 @@ export function OverrideFields({ draft, errors, onChange, modelPlan, savedBacken
 
   return (
     <div className="overrides" role="group" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>Override the plan</h4>
+      <h4 id={`${id}-title`}>{t('overrideThePlan')}</h4>
       <div className="field-grid">
         <div className="field">
-          <label htmlFor={`${id}-backend`}>Compute backend</label>
+          <label htmlFor={`${id}-backend`}>{t('computeBackend')}</label>
           <select
             id={`${id}-backend`}
             className="select"
@@ -42,12 +45,13 @@ export function OverrideFields({ draft, errors, onChange, modelPlan, savedBacken
             onChange={(event) => onChange({ ...draft, backend: event.target.value as BackendChoice })}
             data-testid="override-backend"
           >
-            <option value="auto">Automatic</option>
-            <option value="cpu">CPU only</option>
+            <option value="auto">{t('backendAutomatic')}</option>
+            <option value="cpu">{t('backendCpuOnly')}</option>
             {offered.map((backend) => (
               <option key={backend} value={backend}>
-                {backendLabel(backend)}
-                {gpus !== null && !found.has(backend) ? ' (not found here)' : ''}
+                {gpus !== null && !found.has(backend)
+                  ? t('backendNotFoundHere', { backend: backendLabel(backend) })
+                  : backendLabel(backend)}
               </option>
             ))}
           </select>
@@ -57,7 +61,7 @@ export function OverrideFields({ draft, errors, onChange, modelPlan, savedBacken
         </div>
 
         <AutoNumberField
-          label="GPU layers"
+          label={t('gpuLayers')}
           testId="override-gpu-layers"
           auto={draft.autoGpuLayers}
           value={draft.gpuLayers}
@@ -67,8 +71,10 @@ export function OverrideFields({ draft, errors, onChange, modelPlan, savedBacken
           error={errors.gpuLayers}
           hint={
             draft.backend === 'cpu'
-              ? 'Not used with CPU only.'
-              : `Automatic: as many as fit.${layers === null ? '' : ` This model has ${layers}.`}`
+              ? t('gpuLayersCpuOnly')
+              : layers === null
+                ? t('gpuLayersAuto')
+                : t('gpuLayersAutoOf', { layers })
           }
           onChange={(auto, value) =>
             onChange({
@@ -80,14 +86,14 @@ export function OverrideFields({ draft, errors, onChange, modelPlan, savedBacken
         />
 
         <AutoNumberField
-          label="CPU threads"
+          label={t('cpuThreads')}
           testId="override-threads"
           auto={draft.autoThreads}
           value={draft.threads}
           min={1}
           max={256}
           error={errors.threads}
-          hint="Automatic: one per performance core."
+          hint={t('threadsAuto')}
           onChange={(auto, value) =>
             onChange({
               ...draft,
@@ -104,13 +110,13 @@ export function OverrideFields({ draft, errors, onChange, modelPlan, savedBacken
 function backendHint(backend: BackendChoice): string {
   switch (backend) {
     case 'auto':
-      return 'Automatic follows the plan.';
+      return translate('backendHintAuto', { ns: 'settings' });
     case 'cpu':
-      return 'The CPU only, even where a GPU is found.';
+      return translate('backendHintCpu', { ns: 'settings' });
     case 'cuda':
     case 'vulkan':
     case 'metal':
-      return `${backendLabel(backend)}, even where the plan would not use it.`;
+      return translate('backendHintGpu', { ns: 'settings', backend: backendLabel(backend) });
     default:
       return backend satisfies never;
   }

@@ -1,21 +1,26 @@
+import { useTranslation } from 'react-i18next';
 import type { ModelFacts } from '../../../../../contract/index.js';
 import { backendLabel } from '../../../format/backendLabel.js';
 import { formatParameterCount } from '../../../format/formatParameterCount.js';
 import { formatTokenRate } from '../../../format/formatTokenRate.js';
+import { localizedPlanLines } from '../../../format/localizedPlanLines.js';
+import { t as translate } from '../../../i18n/i18n.js';
 import type { ModelPlan } from '../../../store/hardwareSlice.js';
 import { FitVerdict } from '../../common/FitVerdict.js';
 import { PlanMemory, PlanReasons, PlanWarnings } from '../../common/PlanLists.js';
 
-const STATE_KINDS: Record<ModelFacts['stateKind'], string> = {
-  recurrent: 'fixed-size recurrent state',
-  attention: 'attention (KV cache grows with the context)',
-  hybrid: 'hybrid: recurrent state and KV cache',
-};
+const STATE_KINDS = {
+  recurrent: 'stateKindRecurrent',
+  attention: 'stateKindAttention',
+  hybrid: 'stateKindHybrid',
+} as const satisfies Record<ModelFacts['stateKind'], string>;
 
 /** The planner's decisions for one model, then its reasons and warnings in its own words. */
 export function PlanDetails({ modelPlan }: { modelPlan: ModelPlan }) {
+  const { t } = useTranslation('settings');
   const { facts, plan } = modelPlan;
   const onGpu = plan.backend !== 'cpu';
+  const { reasons, warnings } = localizedPlanLines(plan);
 
   return (
     <>
@@ -23,49 +28,56 @@ export function PlanDetails({ modelPlan }: { modelPlan: ModelPlan }) {
         <FitVerdict fit={plan.fit} testId="plan-fit" />
         <span className="plan-speed" data-testid="plan-speed">
           {plan.expectedTokensPerSecond === null
-            ? 'No speed estimate'
-            : `about ${formatTokenRate(plan.expectedTokensPerSecond)} tok/s expected here`}
+            ? t('noSpeedEstimate')
+            : t('speedExpected', { rate: formatTokenRate(plan.expectedTokensPerSecond) })}
         </span>
       </div>
 
       <dl className="facts">
-        <dt>Model</dt>
+        <dt>{t('model')}</dt>
         <dd data-testid="plan-model">{describeFacts(facts)}</dd>
-        <dt>Runs on</dt>
+        <dt>{t('runsOn')}</dt>
         <dd data-testid="plan-backend">
           {backendLabel(plan.backend)}
           {plan.device && <span className="muted"> · {plan.device}</span>}
         </dd>
-        <dt>GPU layers</dt>
+        <dt>{t('gpuLayers')}</dt>
         <dd data-testid="plan-gpu-layers">
-          {onGpu ? `${plan.gpuLayers} / ${facts.layers}` : <span className="muted">none (CPU only)</span>}
-          {plan.expertsOnCpu && <span className="muted"> · experts kept on the CPU</span>}
+          {onGpu ? `${plan.gpuLayers} / ${facts.layers}` : <span className="muted">{t('gpuLayersNone')}</span>}
+          {plan.expertsOnCpu && <span className="muted">{t('expertsOnCpu')}</span>}
         </dd>
-        <dt>CPU threads</dt>
+        <dt>{t('cpuThreads')}</dt>
         <dd data-testid="plan-threads">{plan.threads}</dd>
-        <dt>Batch size</dt>
-        <dd>{plan.batchSize} tokens</dd>
+        <dt>{t('batchSize')}</dt>
+        <dd>{t('tokenCount', { count: plan.batchSize })}</dd>
       </dl>
 
       <PlanMemory memory={plan.memory} />
-      <PlanWarnings warnings={plan.warnings} testId="plan-warning" />
-      <PlanReasons reasons={plan.reasons} testId="plan-reason" />
+      <PlanWarnings warnings={warnings} testId="plan-warning" />
+      <PlanReasons reasons={reasons} testId="plan-reason" />
     </>
   );
 }
 
 /** "RWKV 6 · rwkv6 · Q8_0 · 1.6 B parameters · 24 layers · fixed-size recurrent state". */
 function describeFacts(facts: ModelFacts): string {
-  const moe =
+  const params = formatParameterCount(facts.totalParams);
+  const parameters =
     facts.expertCount !== null && facts.expertCount > 1
-      ? ` (${formatParameterCount(facts.activeParams)} active, ${facts.expertUsedCount ?? '?'} of ${facts.expertCount} experts)`
-      : '';
+      ? translate('factsParametersMoe', {
+          ns: 'settings',
+          params,
+          active: formatParameterCount(facts.activeParams),
+          used: facts.expertUsedCount ?? '?',
+          experts: facts.expertCount,
+        })
+      : translate('factsParameters', { ns: 'settings', params });
   return [
     ...(facts.name && facts.name !== facts.architecture ? [facts.name] : []),
     facts.architecture,
     facts.quantization,
-    `${formatParameterCount(facts.totalParams)} parameters${moe}`,
-    `${facts.layers} layers`,
-    STATE_KINDS[facts.stateKind],
+    parameters,
+    translate('layerCount', { ns: 'settings', count: facts.layers }),
+    translate(STATE_KINDS[facts.stateKind], { ns: 'settings' }),
   ].join(' · ');
 }

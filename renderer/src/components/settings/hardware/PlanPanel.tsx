@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { useCommands } from '../../../session/CommandsContext.js';
 import { useAppStore } from '../../../store/appStore.js';
@@ -13,6 +14,7 @@ interface PlanPanelProps {
 
 /** How the chosen model would run here, and why; asked again whenever what it depends on is saved. */
 export function PlanPanel({ unsavedChanges }: PlanPanelProps) {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const modelId = useAppStore(selectPlanModelId);
   const backend = useAppStore((state) => state.settings?.backend);
@@ -31,21 +33,21 @@ export function PlanPanel({ unsavedChanges }: PlanPanelProps) {
   return (
     <div className="hardware-card" data-testid="plan-panel" aria-busy={planning}>
       <div className="hardware-card-header">
-        <h4 className="break">{modelId === null ? 'The plan for a model' : `How ${modelId} runs here`}</h4>
+        <h4 className="break">{modelId === null ? t('planForAModel') : t('howModelRuns', { model: modelId })}</h4>
         {planning && modelPlan && (
           <span className="hint" role="status">
-            <span className="spinner" aria-hidden="true" /> Planning…
+            <span className="spinner" aria-hidden="true" /> {t('planning')}
           </span>
         )}
       </div>
 
       {modelId === null ? (
-        <p className="hint">Choose a model for this conversation, or a default model, to see how it would run here.</p>
+        <p className="hint">{t('planChooseModel')}</p>
       ) : (
         <>
           {unsavedChanges && (
             <p className="plan-note" data-testid="plan-unsaved">
-              This plan is for the saved settings. Save to plan with your changes.
+              {t('planUnsaved')}
             </p>
           )}
           {error && (
@@ -56,7 +58,7 @@ export function PlanPanel({ unsavedChanges }: PlanPanelProps) {
           {modelPlan ? (
             <PlanDetails modelPlan={modelPlan} />
           ) : (
-            !error && <SkeletonLines label="Reading the model and planning…" lines={4} />
+            !error && <SkeletonLines label={t('planReading')} lines={4} />
           )}
           <LoadedPath modelId={modelId} modelPlan={modelPlan} />
         </>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useCommands } from '../../../session/CommandsContext.js';
 import { useAppStore } from '../../../store/appStore.js';
@@ -10,6 +11,7 @@ interface ReloadModelButtonProps {
 
 /** Engine settings apply when a model loads: this unloads and loads it, so they apply now. */
 export function ReloadModelButton({ modelId, saveFirst }: ReloadModelButtonProps) {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const engineBusy = useAppStore((state) => {
     const engineState = state.engine?.state;
@@ -29,13 +31,10 @@ export function ReloadModelButton({ modelId, saveFirst }: ReloadModelButtonProps
     }
   };
 
-  const label = saveFirst ? 'Save and reload model' : anyLoaded ? 'Reload model now' : 'Load model now';
+  const label = saveFirst ? t('saveAndReload') : anyLoaded ? t('reloadNow') : t('loadNow');
   return (
     <div className="overrides-apply">
-      <p className="field-hint">
-        A change applies the next time the model loads.
-        {saveFirst && ' “Save and reload” saves every setting in this window first.'}
-      </p>
+      <p className="field-hint">{saveFirst ? t('appliesNextLoadSaveFirst') : t('appliesNextLoad')}</p>
       <button
         type="button"
         className="button"
@@ -44,7 +43,7 @@ export function ReloadModelButton({ modelId, saveFirst }: ReloadModelButtonProps
         data-testid="reload-model"
       >
         {reloading && <span className="spinner" aria-hidden="true" />}
-        {reloading ? 'Loading…' : label}
+        {reloading ? t('loadingModel') : label}
       </button>
     </div>
   );

@@ -1,5 +1,7 @@
 import type { ExecutionPlan, LoadedModel } from '../../../../../contract/index.js';
 import { backendLabel } from '../../../format/backendLabel.js';
+import { formatNumber } from '../../../i18n/formatters.js';
+import { t } from '../../../i18n/i18n.js';
 
 /**
  * Where what really runs differs from the plan, in sentences. A difference means the settings
@@ -8,24 +10,22 @@ import { backendLabel } from '../../../format/backendLabel.js';
 export function planDifferences(loaded: LoadedModel, plan: ExecutionPlan, contextSize: number): string[] {
   const differences: string[] = [];
   if (loaded.gpu !== plan.backend) {
-    differences.push(`The plan says ${backendLabel(plan.backend)}, but it runs on ${backendLabel(loaded.gpu)}.`);
+    differences.push(
+      t('diffBackend', { ns: 'settings', planned: backendLabel(plan.backend), actual: backendLabel(loaded.gpu) }),
+    );
   } else if (plan.backend !== 'cpu' && loaded.gpuLayers !== plan.gpuLayers) {
-    differences.push(`The plan puts ${plan.gpuLayers} layers on the GPU, but ${loaded.gpuLayers} are there.`);
+    differences.push(t('diffGpuLayers', { ns: 'settings', planned: plan.gpuLayers, actual: loaded.gpuLayers }));
   }
   if (loaded.threads !== plan.threads) {
-    differences.push(`The plan says ${plural(plan.threads, 'CPU thread')}, but it runs with ${loaded.threads}.`);
+    differences.push(t('diffThreads', { ns: 'settings', count: plan.threads, actual: loaded.threads }));
   }
   if (loaded.batchSize !== plan.batchSize) {
-    differences.push(`The plan says a batch of ${plan.batchSize} tokens, but it runs with ${loaded.batchSize}.`);
+    differences.push(t('diffBatch', { ns: 'settings', planned: plan.batchSize, actual: loaded.batchSize }));
   }
   if (loaded.contextSize !== contextSize) {
     differences.push(
-      `It loaded with a ${loaded.contextSize.toLocaleString()}-token context; the settings now say ${contextSize.toLocaleString()}.`,
+      t('diffContext', { ns: 'settings', loaded: formatNumber(loaded.contextSize), saved: formatNumber(contextSize) }),
     );
   }
   return differences;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

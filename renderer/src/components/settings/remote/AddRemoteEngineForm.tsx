@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import { REMOTE_PRESETS, RemotePresetSchema, type RemotePreset } from '../../../../../contract/index.js';
 import { hostOf } from '../../../format/describeRemoteModel.js';
@@ -6,11 +7,22 @@ import { onEnter } from '../onEnter.js';
 
 const PRESETS = RemotePresetSchema.options;
 
+/** The presets' names and notes that are words (product names and commands stay as the contract has them). */
+const PRESET_LABELS = { custom: 'presetCustom' } as const satisfies Partial<Record<RemotePreset, string>>;
+const PRESET_NOTES = {
+  ollama: 'presetNoteOllama',
+  vllm: 'presetNoteVllm',
+  lmstudio: 'presetNoteLmstudio',
+  lemonade: 'presetNoteLemonade',
+  custom: 'presetNoteCustom',
+} as const satisfies Partial<Record<RemotePreset, string>>;
+
 /**
  * Adds a remote engine. Main asks the server for its models first and keeps it only if it answered,
  * so a failure leaves the fields as typed, with the reason beside them.
  */
 export function AddRemoteEngineForm() {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const id = useId();
   const [preset, setPreset] = useState<RemotePreset>('llama-server');
@@ -42,10 +54,10 @@ export function AddRemoteEngineForm() {
 
   return (
     <div className="server-subsection remote-add" role="group" aria-labelledby={`${id}-title`} aria-busy={adding}>
-      <h4 id={`${id}-title`}>Add a remote engine</h4>
+      <h4 id={`${id}-title`}>{t('addRemoteEngine')}</h4>
       <div className="field-grid">
         <div className="field">
-          <label htmlFor={`${id}-preset`}>Server</label>
+          <label htmlFor={`${id}-preset`}>{t('remoteServer')}</label>
           <select
             id={`${id}-preset`}
             className="select"
@@ -61,20 +73,24 @@ export function AddRemoteEngineForm() {
           >
             {PRESETS.map((option) => (
               <option key={option} value={option}>
-                {REMOTE_PRESETS[option].label}
+                {option in PRESET_LABELS
+                  ? t(PRESET_LABELS[option as keyof typeof PRESET_LABELS])
+                  : REMOTE_PRESETS[option].label}
               </option>
             ))}
           </select>
           <span id={`${id}-preset-note`} className="field-hint">
-            {REMOTE_PRESETS[preset].note}
+            {preset in PRESET_NOTES
+              ? t(PRESET_NOTES[preset as keyof typeof PRESET_NOTES])
+              : REMOTE_PRESETS[preset].note}
           </span>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={`${id}-name`}>{t('remoteName')}</label>
           <input
             id={`${id}-name`}
             className="input"
-            placeholder="Workstation"
+            placeholder={t('remoteNamePlaceholder')}
             maxLength={100}
             value={name}
             disabled={adding}
@@ -84,7 +100,7 @@ export function AddRemoteEngineForm() {
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-url`}>Address</label>
+          <label htmlFor={`${id}-url`}>{t('remoteAddress')}</label>
           <input
             id={`${id}-url`}
             className="input"
@@ -98,11 +114,11 @@ export function AddRemoteEngineForm() {
             data-testid="remote-url"
           />
           <span id={`${id}-url-hint`} className="field-hint">
-            Replace 127.0.0.1 with the other machine’s address.
+            {t('remoteAddressHint')}
           </span>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-key`}>API key (optional)</label>
+          <label htmlFor={`${id}-key`}>{t('remoteKey')}</label>
           <input
             id={`${id}-key`}
             className="input"
@@ -117,14 +133,14 @@ export function AddRemoteEngineForm() {
             data-testid="remote-key"
           />
           <span id={`${id}-key-hint`} className="field-hint">
-            Stored on this PC; sent only to this address.
+            {t('remoteKeyHint')}
           </span>
         </div>
       </div>
       <div className="remote-add-actions">
         <button type="button" className="button" disabled={!canAdd} onClick={() => void add()} data-testid="remote-add">
           {adding && <span className="spinner" aria-hidden="true" />}
-          {adding ? `Contacting ${hostOf(baseUrl.trim())}…` : 'Add engine'}
+          {adding ? t('contacting', { host: hostOf(baseUrl.trim()) }) : t('addEngine')}
         </button>
       </div>
       {error && (

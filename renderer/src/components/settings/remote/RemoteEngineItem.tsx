@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { RemoteEngine } from '../../../../../contract/index.js';
 import { useCommands } from '../../../session/CommandsContext.js';
@@ -7,6 +8,7 @@ import { Icon } from '../../common/Icon.js';
 
 /** One remote engine: where it is, whether a key is stored, and the models it serves now. */
 export function RemoteEngineItem({ engine }: { engine: RemoteEngine }) {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const models = useAppStore((state) => state.remoteModels[engine.id] ?? null);
   const [confirming, setConfirming] = useState(false);
@@ -21,12 +23,12 @@ export function RemoteEngineItem({ engine }: { engine: RemoteEngine }) {
     <li className="remote-engine" data-testid="remote-engine" data-engine-id={engine.id}>
       <div className="remote-engine-head">
         <strong className="server-list-main">{engine.name}</strong>
-        <span className="chip">{engine.hasKey ? 'key stored' : 'no key'}</span>
+        <span className="chip">{engine.hasKey ? t('keyStored') : t('noKey')}</span>
         <button
           type="button"
           className="icon-button"
-          aria-label={`Ask ${engine.name} for its models again`}
-          title="Ask for its models again"
+          aria-label={t('askModelsAgainOf', { name: engine.name })}
+          title={t('askModelsAgain')}
           disabled={models?.status === 'asking'}
           onClick={() => void commands.refreshRemoteModels(engine.id)}
         >
@@ -35,26 +37,26 @@ export function RemoteEngineItem({ engine }: { engine: RemoteEngine }) {
         <button
           type="button"
           className="button button--small"
-          aria-label={`Remove ${engine.name}`}
+          aria-label={t('removeItem', { name: engine.name })}
           onClick={() => setConfirming(true)}
           data-testid="remote-engine-remove"
         >
-          Remove
+          {t('remove')}
         </button>
       </div>
       <code className="remote-engine-url">{engine.baseUrl}</code>
       {models === null || models.status === 'asking' ? (
         <p className="hint" aria-busy="true">
-          Asking for its models…
+          {t('askingModels')}
         </p>
       ) : models.status === 'failed' ? (
         <p className="field-error" role="alert" data-testid="remote-engine-error">
           {models.message}
         </p>
       ) : models.models.length === 0 ? (
-        <p className="hint">It serves no models now.</p>
+        <p className="hint">{t('servesNoModels')}</p>
       ) : (
-        <ul className="chip-list" aria-label={`Models on ${engine.name}`} data-testid="remote-engine-models">
+        <ul className="chip-list" aria-label={t('modelsOn', { name: engine.name })} data-testid="remote-engine-models">
           {models.models.map((model) => (
             <li key={model} className="chip">
               {model}
@@ -69,16 +71,13 @@ export function RemoteEngineItem({ engine }: { engine: RemoteEngine }) {
       )}
       {confirming && (
         <ConfirmDialog
-          title={`Remove ${engine.name}?`}
-          confirmLabel="Remove"
+          title={t('removeEngineTitle', { name: engine.name })}
+          confirmLabel={t('remove')}
           confirmTestId="remote-engine-remove-confirm"
           onCancel={() => setConfirming(false)}
           onConfirm={() => void remove()}
         >
-          <p>
-            Hearth forgets its address and key. Conversations on its models stay, but cannot be answered until you
-            choose another model for them.
-          </p>
+          <p>{t('removeEngineBody')}</p>
         </ConfirmDialog>
       )}
     </li>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId } from 'react';
 import { useCommands } from '../../../session/CommandsContext.js';
 import { useAppStore } from '../../../store/appStore.js';
@@ -6,6 +7,7 @@ import { RemoteEngineItem } from './RemoteEngineItem.js';
 
 /** OpenAI-compatible servers on other machines whose models conversations can use. Acts at once. */
 export function RemoteEnginesSection() {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const id = useId();
   const engines = useAppStore((state) => state.remoteEngines);
@@ -17,18 +19,14 @@ export function RemoteEnginesSection() {
 
   return (
     <section className="settings-section" data-testid="remote-engines-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Remote engines</h3>
-      <p className="hint">
-        Use the models of another machine (a workstation, a GPU server) that runs an OpenAI-compatible server. A
-        conversation on a remote model sends its messages, and any document passages it quotes, to that machine.
-        Conversations and documents stay stored on this PC. Saved states apply only to models on this PC.
-      </p>
+      <h3 id={`${id}-title`}>{t('remoteEngines')}</h3>
+      <p className="hint">{t('remoteIntro')}</p>
       {engines.length === 0 ? (
         <p className="hint" data-testid="remote-engines-empty">
-          No remote engines yet.
+          {t('noRemoteEngines')}
         </p>
       ) : (
-        <ul className="server-list" aria-label="Remote engines">
+        <ul className="server-list" aria-label={t('remoteEngines')}>
           {engines.map((engine) => (
             <RemoteEngineItem key={engine.id} engine={engine} />
           ))}

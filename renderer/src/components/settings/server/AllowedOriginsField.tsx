@@ -1,9 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import { AllowedOriginSchema } from '../../../../../contract/index.js';
 import { onEnter } from '../onEnter.js';
 import type { ConfigureServer } from './serverChange.js';
 
 const ORIGINS_MAX = 20;
+/** A URL, the same in every language. */
+const ORIGIN_EXAMPLE = 'http://localhost:3000';
 
 interface AllowedOriginsFieldProps {
   origins: readonly string[];
@@ -13,6 +16,7 @@ interface AllowedOriginsFieldProps {
 
 /** Web pages that may call the API from a browser (CORS); programs outside a browser need none. */
 export function AllowedOriginsField({ origins, busy, configure }: AllowedOriginsFieldProps) {
+  const { t } = useTranslation('settings');
   const id = useId();
   const [draft, setDraft] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -20,7 +24,7 @@ export function AllowedOriginsField({ origins, busy, configure }: AllowedOrigins
   const add = () => {
     const parsed = AllowedOriginSchema.safeParse(draft.trim());
     if (!parsed.success) {
-      setInvalid('An origin is http(s)://host[:port], with no path, e.g. http://localhost:3000.');
+      setInvalid(t('originInvalid'));
       return;
     }
     setInvalid(null);
@@ -33,9 +37,9 @@ export function AllowedOriginsField({ origins, busy, configure }: AllowedOrigins
 
   return (
     <div className="field" data-testid="server-origins">
-      <label htmlFor={`${id}-origin`}>Web pages allowed to call the API</label>
+      <label htmlFor={`${id}-origin`}>{t('webPagesAllowed')}</label>
       {origins.length > 0 ? (
-        <ul className="server-list" aria-label="Allowed web pages">
+        <ul className="server-list" aria-label={t('allowedWebPages')}>
           {origins.map((origin) => (
             <li key={origin} className="server-list-item">
               <code className="server-list-main">{origin}</code>
@@ -43,23 +47,23 @@ export function AllowedOriginsField({ origins, busy, configure }: AllowedOrigins
                 type="button"
                 className="button button--small"
                 disabled={busy}
-                aria-label={`Remove ${origin}`}
+                aria-label={t('removeItem', { name: origin })}
                 onClick={() => void configure({ allowedOrigins: origins.filter((known) => known !== origin) })}
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="hint">None: browser pages cannot call the API; other programs can.</p>
+        <p className="hint">{t('noOrigins')}</p>
       )}
       <div className="server-add-row">
         <input
           id={`${id}-origin`}
           className="input"
           type="url"
-          placeholder="http://localhost:3000"
+          placeholder={ORIGIN_EXAMPLE}
           value={draft}
           maxLength={200}
           aria-invalid={invalid ? true : undefined}
@@ -74,11 +78,11 @@ export function AllowedOriginsField({ origins, busy, configure }: AllowedOrigins
           disabled={busy || draft.trim() === '' || origins.length >= ORIGINS_MAX}
           onClick={add}
         >
-          Allow
+          {t('allow')}
         </button>
       </div>
       <span id={`${id}-origin-hint`} className={invalid ? 'field-error' : 'field-hint'}>
-        {invalid ?? `Up to ${ORIGINS_MAX} origins.`}
+        {invalid ?? t('originsLimit', { count: ORIGINS_MAX })}
       </span>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import type { ApiKeySummary } from '../../../../../contract/index.js';
 import { formatUpdatedAt } from '../../../format/formatUpdatedAt.js';
@@ -8,6 +9,7 @@ import { NewKeyReveal } from './NewKeyReveal.js';
 
 /** Keys for the API: made with a name, shown once, then listed by their first characters only. */
 export function ApiKeysPanel({ keys }: { keys: readonly ApiKeySummary[] }) {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const id = useId();
   const [name, setName] = useState('');
@@ -38,11 +40,11 @@ export function ApiKeysPanel({ keys }: { keys: readonly ApiKeySummary[] }) {
 
   return (
     <div className="server-subsection" data-testid="api-keys">
-      <h4 id={`${id}-title`}>API keys</h4>
+      <h4 id={`${id}-title`}>{t('apiKeys')}</h4>
       {newKey && <NewKeyReveal name={newKey.name} apiKey={newKey.key} onDone={() => setNewKey(null)} />}
       {keys.length === 0 ? (
         <p className="hint" data-testid="api-keys-empty">
-          No API keys yet. Without one, only programs on this PC can use the API, and any of them may.
+          {t('noApiKeys')}
         </p>
       ) : (
         <ul className="server-list" aria-labelledby={`${id}-title`}>
@@ -52,17 +54,18 @@ export function ApiKeysPanel({ keys }: { keys: readonly ApiKeySummary[] }) {
                 <strong>{key.name}</strong> <code data-testid="api-key-prefix">{key.prefix}…</code>
               </span>
               <span className="server-list-meta">
-                Created {formatUpdatedAt(key.createdAt)} · last used{' '}
-                {key.lastUsedAt === null ? 'never' : formatUpdatedAt(key.lastUsedAt)}
+                {key.lastUsedAt === null
+                  ? t('keyNeverUsed', { created: formatUpdatedAt(key.createdAt) })
+                  : t('keyUsed', { created: formatUpdatedAt(key.createdAt), used: formatUpdatedAt(key.lastUsedAt) })}
               </span>
               <button
                 type="button"
                 className="button button--small"
-                aria-label={`Revoke the key “${key.name}”`}
+                aria-label={t('revokeKeyLabel', { name: key.name })}
                 onClick={() => setRevoking(key)}
                 data-testid="api-key-revoke"
               >
-                Revoke
+                {t('revoke')}
               </button>
             </li>
           ))}
@@ -70,12 +73,12 @@ export function ApiKeysPanel({ keys }: { keys: readonly ApiKeySummary[] }) {
       )}
       <div className="server-add-row">
         <label className="visually-hidden" htmlFor={`${id}-name`}>
-          Name of the new key
+          {t('newKeyName')}
         </label>
         <input
           id={`${id}-name`}
           className="input"
-          placeholder="Who uses it, e.g. Laptop"
+          placeholder={t('newKeyPlaceholder')}
           maxLength={100}
           value={name}
           onChange={(event) => setName(event.target.value)}
@@ -89,7 +92,7 @@ export function ApiKeysPanel({ keys }: { keys: readonly ApiKeySummary[] }) {
           onClick={() => void create()}
           data-testid="api-key-create"
         >
-          {creating ? 'Creating…' : 'Create key'}
+          {creating ? t('creatingKey') : t('createKey')}
         </button>
       </div>
       {error && (
@@ -99,13 +102,13 @@ export function ApiKeysPanel({ keys }: { keys: readonly ApiKeySummary[] }) {
       )}
       {revoking && (
         <ConfirmDialog
-          title={`Revoke the key “${revoking.name}”?`}
-          confirmLabel="Revoke"
+          title={t('revokeKeyTitle', { name: revoking.name })}
+          confirmLabel={t('revoke')}
           confirmTestId="api-key-revoke-confirm"
           onCancel={() => setRevoking(null)}
           onConfirm={() => void revoke(revoking)}
         >
-          <p>Programs and devices using this key will be refused from now on. This cannot be undone.</p>
+          <p>{t('revokeKeyBody')}</p>
         </ConfirmDialog>
       )}
     </div>

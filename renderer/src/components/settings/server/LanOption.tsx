@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import type { ApiServerStatus } from '../../../../../contract/index.js';
 import type { ConfigureServer } from './serverChange.js';
@@ -13,6 +14,7 @@ interface LanOptionProps {
  * once a key exists, because main refuses a network server that anyone could use.
  */
 export function LanOption({ status, busy, configure }: LanOptionProps) {
+  const { t } = useTranslation('settings');
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const onLan = status.settings.host === '0.0.0.0';
@@ -33,24 +35,17 @@ export function LanOption({ status, busy, configure }: LanOptionProps) {
           }}
           data-testid="server-lan-toggle"
         />
-        <span>Serve on the local network</span>
+        <span>{t('serveOnLan')}</span>
       </label>
       <span id={`${id}-hint`} className="field-hint checkbox-hint">
-        {onLan
-          ? 'Other devices on your network can use your models with one of the keys below.'
-          : hasKey
-            ? 'Off: only programs on this PC can reach the API.'
-            : 'Needs an API key: create one below first, so that only devices you gave it to can connect.'}
+        {onLan ? t('lanOnHint') : hasKey ? t('lanOffHint') : t('lanNeedsKey')}
       </span>
       {confirming && !onLan && (
         <div className="inline-confirm" role="group" aria-labelledby={`${id}-confirm`} data-testid="server-lan-confirm">
-          <p id={`${id}-confirm`}>
-            Other devices on your network will be able to use your models through this API, with a key. What they send
-            is answered on this PC.
-          </p>
+          <p id={`${id}-confirm`}>{t('lanConfirm')}</p>
           <div className="inline-confirm-actions">
             <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('cancel', { ns: 'common' })}
             </button>
             <button
               type="button"
@@ -61,7 +56,7 @@ export function LanOption({ status, busy, configure }: LanOptionProps) {
               }
               data-testid="server-lan-confirm-button"
             >
-              Serve on the network
+              {t('serveOnNetwork')}
             </button>
           </div>
         </div>

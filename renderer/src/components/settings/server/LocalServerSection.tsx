@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useState } from 'react';
 import { useCommands } from '../../../session/CommandsContext.js';
 import { useAppStore } from '../../../store/appStore.js';
@@ -21,6 +22,7 @@ function parsePort(text: string): number | null {
  * control here acts at once (not on Save), and the status follows main's `server.changed` events.
  */
 export function LocalServerSection() {
+  const { t } = useTranslation('settings');
   const commands = useCommands();
   const id = useId();
   const status = useAppStore((state) => state.apiServer);
@@ -35,8 +37,8 @@ export function LocalServerSection() {
   if (!status) {
     return (
       <section className="settings-section" aria-labelledby={`${id}-title`} aria-busy="true">
-        <h3 id={`${id}-title`}>Local server</h3>
-        <p className="hint">Reading the server’s settings…</p>
+        <h3 id={`${id}-title`}>{t('localServer')}</h3>
+        <p className="hint">{t('readingServer')}</p>
       </section>
     );
   }
@@ -56,16 +58,14 @@ export function LocalServerSection() {
   };
 
   const applyPort = () => {
-    if (parsedPort === null) setError(`The port is a whole number from ${PORT_MIN} to ${PORT_MAX}.`);
+    if (parsedPort === null) setError(t('portInvalid', { min: PORT_MIN, max: PORT_MAX }));
     else if (portChanged) void configure({ port: parsedPort });
   };
 
   return (
     <section className="settings-section" data-testid="server-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Local server</h3>
-      <p className="hint">
-        An OpenAI-compatible API, so that other programs can use your models through Hearth. Changes here apply at once.
-      </p>
+      <h3 id={`${id}-title`}>{t('localServer')}</h3>
+      <p className="hint">{t('serverIntro')}</p>
       <div className="field">
         <label className="checkbox">
           <input
@@ -83,12 +83,12 @@ export function LocalServerSection() {
             aria-describedby={`${id}-status`}
             data-testid="server-enabled"
           />
-          <span>Serve the local API</span>
+          <span>{t('serveLocalApi')}</span>
         </label>
       </div>
       <div className="server-port-row">
         <div className="field">
-          <label htmlFor={`${id}-port`}>Port</label>
+          <label htmlFor={`${id}-port`}>{t('port')}</label>
           <input
             id={`${id}-port`}
             className="input server-port"
@@ -111,15 +111,15 @@ export function LocalServerSection() {
           onClick={applyPort}
           data-testid="server-port-apply"
         >
-          Use this port
+          {t('usePort')}
         </button>
       </div>
       <span id={`${id}-port-hint`} className={parsedPort === null ? 'field-error' : 'field-hint'}>
         {parsedPort === null
-          ? `The port is a whole number from ${PORT_MIN} to ${PORT_MAX}.`
+          ? t('portInvalid', { min: PORT_MIN, max: PORT_MAX })
           : settings.host === '0.0.0.0'
-            ? `Other devices reach it at this PC’s network address, port ${portText}.`
-            : `Programs on this PC reach it at http://127.0.0.1:${portText}/v1.`}
+            ? t('portLanHint', { port: portText })
+            : t('portLocalHint', { url: `http://127.0.0.1:${portText}/v1` })}
       </span>
       {error && (
         <p className="field-error" role="alert" data-testid="server-error">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../common/CopyButton.js';
 
 interface NewKeyRevealProps {
@@ -8,19 +9,20 @@ interface NewKeyRevealProps {
 
 /** A key just made: the only time it is shown, since main keeps nothing but its hash. */
 export function NewKeyReveal({ name, apiKey, onDone }: NewKeyRevealProps) {
+  const { t } = useTranslation('settings');
   return (
-    <div className="new-key" role="group" aria-label={`New key “${name}”`} data-testid="new-api-key">
+    <div className="new-key" role="group" aria-label={t('newKeyLabel', { name })} data-testid="new-api-key">
       <p>
-        <strong>Copy the key “{name}” now: you will not see it again.</strong> Hearth keeps only a fingerprint of it.
+        <strong>{t('copyKeyNow', { name })}</strong> {t('keyFingerprintOnly')}
       </p>
       <div className="new-key-row">
         <code className="new-key-value" data-testid="new-api-key-value">
           {apiKey}
         </code>
-        <CopyButton text={apiKey} label="Copy the key" showLabel testId="new-api-key-copy" />
+        <CopyButton text={apiKey} label={t('copyTheKey')} showLabel testId="new-api-key-copy" />
       </div>
       <button type="button" className="button button--small" onClick={onDone} data-testid="new-api-key-done">
-        I have copied it
+        {t('keyCopied')}
       </button>
     </div>
   );

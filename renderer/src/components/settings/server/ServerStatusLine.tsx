@@ -1,8 +1,11 @@
 import type { ApiServerStatus } from '../../../../../contract/index.js';
 import { CopyButton } from '../../common/CopyButton.js';
+import { localizedMessage } from '../../../i18n/i18n.js';
+import { Trans, useTranslation } from 'react-i18next';
 
 /** Whether the API answers now, at which address, or why not. */
 export function ServerStatusLine({ id, status }: { id: string; status: ApiServerStatus }) {
+  const { t } = useTranslation('settings');
   const state = !status.settings.enabled ? 'off' : status.running ? 'running' : 'stopped';
   return (
     <div className="server-status" id={id} role="status" data-testid="server-status" data-state={state}>
@@ -13,14 +16,26 @@ export function ServerStatusLine({ id, status }: { id: string; status: ApiServer
       {state === 'running' && status.url ? (
         <>
           <span>
-            Running at <code data-testid="server-url">{status.url}</code>
+            <Trans
+              t={t}
+              i18nKey="serverRunningAt"
+              values={{ url: status.url }}
+              components={{ code: <code data-testid="server-url" /> }}
+            />
           </span>
-          <CopyButton text={status.url} label="Copy the server address" testId="server-url-copy" />
+          <CopyButton text={status.url} label={t('copyServerAddress')} testId="server-url-copy" />
         </>
       ) : state === 'off' ? (
-        <span>Off. Nothing listens until you turn it on.</span>
+        <span>{t('serverOff')}</span>
       ) : (
-        <span>Not running: {status.error ?? 'starting…'}</span>
+        <span>
+          {t('serverNotRunning', {
+            reason:
+              status.error === null
+                ? t('serverStarting')
+                : localizedMessage({ message: status.error, text: status.errorText }),
+          })}
+        </span>
       )}
     </div>
   );
