@@ -96,7 +96,11 @@ describe('the contract at the renderer → main boundary', () => {
     const missing = await hearth.dispatch('conversations.get', { conversationId: ID }, { origin: 'test' });
     assert.deepEqual(missing, {
       ok: false,
-      error: { code: 'not_found', message: 'That conversation no longer exists.' },
+      error: {
+        code: 'not_found',
+        message: 'That conversation no longer exists.',
+        text: { key: 'errors:conversationGone' },
+      },
     });
     const noModel = await hearth.dispatch(
       'chat.send',
