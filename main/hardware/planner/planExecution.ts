@@ -1,4 +1,5 @@
 import type { ExecutionPlan, Gpu, HardwareProfile, ModelFacts, PlanOverrides } from '../../../contract/index.js';
+import { estimateDecodeSpeed } from './estimateDecodeSpeed.js';
 import { isSoftwareRenderer, knownGpuBandwidthGBps } from './gpuBandwidth.js';
 
 export interface PlanRequest {
@@ -171,14 +172,26 @@ export function planExecution({
     : null;
   const gpuShare = gpu ? Math.min(1, gpuLayers / Math.max(1, model.layers)) : 0;
   let expectedTokensPerSecond: number | null = null;
-  const seconds =
-    (gpuShare > 0 ? (gpuBandwidth ? (bytesPerToken * gpuShare) / (gpuBandwidth * 1e9) : NaN) : 0) +
-    (gpuShare < 1 ? (cpuBandwidth ? (bytesPerToken * (1 - gpuShare)) / (cpuBandwidth * 1e9) : NaN) : 0);
-  if (Number.isFinite(seconds) && seconds > 0) {
-    expectedTokensPerSecond = 1 / seconds;
+  const speed = estimateDecodeSpeed({
+    bytesPerToken,
+    activeParams: model.activeParams,
+    gpuShare,
+    gpuBandwidthGBps: gpuBandwidth,
+    cpuBandwidthGBps: cpuBandwidth,
+    threads,
+    cpu,
+  });
+  if (speed?.limit === 'memory') {
+    expectedTokensPerSecond = speed.tokensPerSecond;
     reasons.push(
       `About ${formatRate(expectedTokensPerSecond)} tok/s expected here: ${formatBandwidth(gpuShare, gpuBandwidth, cpuBandwidth)} ÷ ` +
         `${formatBytesPerToken(bytesPerToken)} read per token (active weights plus ${model.stateKind === 'recurrent' ? 'state' : 'KV cache'}).`,
+    );
+  } else if (speed) {
+    expectedTokensPerSecond = speed.tokensPerSecond;
+    reasons.push(
+      `About ${formatRate(expectedTokensPerSecond)} tok/s expected here: this model reads only ${formatBytesPerToken(bytesPerToken)} ` +
+        'per token, so the computation and the fixed work around each token (sampling, launching it) set the pace, not memory.',
     );
   } else {
     reasons.push('No speed estimate: the memory bandwidth of this device is not known.');
