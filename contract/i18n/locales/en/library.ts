@@ -74,6 +74,7 @@ export const library = {
   revealInFolder: 'Reveal in folder',
   remove: 'Remove',
   delete: 'Delete',
+  planHeading: 'How it runs on this computer',
   noSpeedEstimate: 'No speed estimate',
   speedExpected: '≈ {{rate}} tok/s expected',
 
@@ -140,6 +141,7 @@ export const library = {
   showModel: 'Show model',
   clear: 'Clear',
   cancel: 'Cancel',
+  save: 'Save',
   clearTitle: 'Remove from this list (the model stays)',
   cancelTitle: 'Stop and delete the partial file',
   retrying: 'Retrying:',

@@ -72,6 +72,7 @@ export const library: Catalog<typeof en> = {
   revealInFolder: '在文件夹中显示',
   remove: '移除',
   delete: '删除',
+  planHeading: '在这台电脑上如何运行',
   noSpeedEstimate: '无法估算速度',
   speedExpected: '预计约 {{rate}} token/秒',
 
@@ -132,6 +133,7 @@ export const library: Catalog<typeof en> = {
   showModel: '查看模型',
   clear: '清除',
   cancel: '取消',
+  save: '保存',
   clearTitle: '从列表中移除（模型保留）',
   cancelTitle: '停止并删除未完成的文件',
   retrying: '正在重试：',
