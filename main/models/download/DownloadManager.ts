@@ -11,7 +11,7 @@ import { runDownloadWorker, type WorkerRun } from './worker/runDownloadWorker.js
 import { describeWriteError, writeErrorCode } from './writeErrors.js';
 import type { EngineLauncher } from '../../engine/transport/EngineTransport.js';
 import { abortableDelay } from './abortableDelay.js';
-import { readStoredError, storedError } from './downloadError.js';
+import { readStoredError, storedError } from '../storedError.js';
 
 export interface DownloadManagerOptions {
   store: LibraryStore;

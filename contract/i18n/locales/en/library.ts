@@ -272,4 +272,35 @@ export const library = {
   errorWriteQuota: 'Your disk quota is used up: the download stopped. Free some space, then resume.',
   errorWriteAccess: 'Hearth may not write to the models folder. Choose another folder in the library.',
   errorWriteReadOnly: 'The models folder is on a read-only disk. Choose another folder in the library.',
+  errorCorrupt: '{{name}} is corrupt: {{detail}}.',
+  errorNotRegularFile: '{{name}} is not a regular file.',
+  errorNotRegularKind: '{{name}} is not a regular file ({{kind}}).',
+  errorChangedWhileRead: '{{name}} changed while it was being read (it ended early).',
+  errorCheckTooSlow: '{{name}} took too long to check: its header was not read within {{seconds}} s.',
+  errorNoFileAt: 'There is no file at {{path}}.',
+  errorCannotOpen: '{{name}} cannot be opened ({{why}}).',
+  errorEmptyFile: '{{name}} is empty (0 bytes).',
+  errorTruncatedTo: '{{name}} is truncated: only {{size}} bytes.',
+  errorBadMagic: '{{name}} is not a GGUF model: bad magic bytes {{magic}}.',
+  errorGgufVersion: '{{name}} uses GGUF version {{version}}; Hearth reads versions 2 and 3.',
+  errorHeaderClaimsTooMuch:
+    '{{name}} has a corrupt header: it claims {{tensors}} tensors and {{keys}} metadata keys, more than a {{size}}-byte file can hold.',
+  errorNoArchitecture: '{{name}} does not name its architecture (general.architecture is missing).',
+  errorEndsBeforeData: '{{name}} is truncated: it ends before its tensor data.',
+  errorTensorPastEnd:
+    '{{name}} is truncated: tensor {{tensor}} needs bytes {{start}}–{{end}} but the file ends at {{size}}.',
+  errorDuplicateToken:
+    '{{name}} has a broken vocabulary: tokens #{{first}} and #{{second}} are both {{token}} (duplicate token text; llama.cpp would abort).',
+  errorImpossibleHyperParameter: '{{name}} has an impossible hyper-parameter: {{detail}}.',
+  errorTrialReadTooLong: 'Reading the metadata of {{name}} took too long: the file is malformed.',
+  errorTrialReadOutOfMemory: 'Reading the metadata of {{name}} ran out of memory: the file is malformed.',
+  errorTrialReadCrashed: 'Reading the metadata of {{name}} crashed: the file is malformed.',
+  errorTrialTemplateTooLong:
+    'The chat template of {{name}} took too long when rendered: a template that loops or grows without end is refused.',
+  errorTrialTemplateOutOfMemory:
+    'The chat template of {{name}} ran out of memory when rendered: a template that loops or grows without end is refused.',
+  errorTrialTemplateCrashed:
+    'The chat template of {{name}} crashed the renderer when rendered: a template that loops or grows without end is refused.',
+  errorTrialLoadTooLong: 'llama.cpp took too long to load {{name}}.',
+  errorTrialLoadFailed: 'llama.cpp cannot load {{name}}: {{message}}',
 } satisfies Record<string, string>;

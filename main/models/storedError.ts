@@ -1,8 +1,8 @@
-import { AppErrorSchema, toErrorValue } from '../../../contract/index.js';
-import type { LocalizedText } from '../../../contract/i18n/index.js';
+import { AppErrorSchema, toErrorValue } from '../../contract/index.js';
+import type { LocalizedText } from '../../contract/i18n/index.js';
 
 /**
- * A download's error as its row keeps it. The column is plain text: an error with a catalog key is
+ * An error as a row keeps it (a download's, a refused file's verdict). The column is plain text: an error with a catalog key is
  * stored as the JSON of `{ code, message, text }`, so the UI can show it in its language even after
  * a restart; rows written before (plain English) still read as they are.
  */
