@@ -137,9 +137,11 @@ export class ModelLibrary {
     }
     // lstat said file or link: a link is followed to what it names, a file is opened without following.
     if (!(await startsWithGgufMagic(path, entry.isSymbolicLink()))) {
-      throw new AppError(
+      throw AppError.localized(
         'forbidden',
-        `${modelId} is not a GGUF model file, so Hearth will not delete it. Remove it yourself from ${this.dir} if you meant to.`,
+        'errorNotGgufNoDelete',
+        { name: nameOf(modelId), dir: this.dir },
+        'library',
       );
     }
     return path;

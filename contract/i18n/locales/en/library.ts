@@ -272,6 +272,9 @@ export const library = {
   errorWriteQuota: 'Your disk quota is used up: the download stopped. Free some space, then resume.',
   errorWriteAccess: 'Hearth may not write to the models folder. Choose another folder in the library.',
   errorWriteReadOnly: 'The models folder is on a read-only disk. Choose another folder in the library.',
+  errorNoFreeName: 'Could not find a free name for {{file}} in {{dir}}.',
+  errorNotGgufNoDelete:
+    '{{name}} is not a GGUF model file, so Hearth will not delete it. Remove it yourself from {{dir}} if you meant to.',
   errorCorrupt: '{{name}} is corrupt: {{detail}}.',
   errorNotRegularFile: '{{name}} is not a regular file.',
   errorNotRegularKind: '{{name}} is not a regular file ({{kind}}).',

@@ -249,6 +249,8 @@ export const library: Catalog<typeof en> = {
   errorWriteQuota: '磁盘配额已用完：下载已停止。请释放一些空间，然后继续。',
   errorWriteAccess: 'Hearth 无权写入模型文件夹。请在模型库中选择其他文件夹。',
   errorWriteReadOnly: '模型文件夹位于只读磁盘上。请在模型库中选择其他文件夹。',
+  errorNoFreeName: '在 {{dir}} 中找不到可用于 {{file}} 的文件名。',
+  errorNotGgufNoDelete: '{{name}} 不是 GGUF 模型文件，因此 Hearth 不会删除它。如确需删除，请自行从 {{dir}} 中移除。',
   errorCorrupt: '{{name}} 已损坏：{{detail}}。',
   errorNotRegularFile: '{{name}} 不是普通文件。',
   errorNotRegularKind: '{{name}} 不是普通文件（{{kind}}）。',
