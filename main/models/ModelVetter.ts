@@ -104,11 +104,13 @@ export class ModelVetter {
       const path = await pathOf(file.id).catch(() => null);
       const verdict = path ? await this.known(path) : undefined;
       if (verdict) {
-        annotated.push({
-          ...file,
-          check: verdict.ok ? 'ready' : 'broken',
-          problem: verdict.ok ? null : verdict.reason,
-        });
+        annotated.push(
+          verdict.ok
+            ? { ...file, check: 'ready', problem: null }
+            : verdict.text
+              ? { ...file, check: 'broken', problem: verdict.reason, problemText: verdict.text }
+              : { ...file, check: 'broken', problem: verdict.reason },
+        );
       } else {
         annotated.push({ ...file, check: 'checking', problem: null });
         if (path && !this.#running.has(path)) void this.vet(path).then(this.#o.onVerdict, () => undefined);

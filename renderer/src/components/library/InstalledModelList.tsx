@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../format/formatBytes.js';
 import { modelName } from '../../format/modelName.js';
+import { localizedMessage } from '../../i18n/i18n.js';
 import { useAppStore } from '../../store/appStore.js';
 
 interface InstalledModelListProps {
@@ -62,7 +63,11 @@ export function InstalledModelList({ selectedId, onSelect }: InstalledModelListP
             {model.check !== 'ready' && (
               <span
                 className={model.check === 'broken' ? 'chip chip--error' : 'chip'}
-                title={model.problem ?? t('checkPendingTitle')}
+                title={
+                  model.problem === null
+                    ? t('checkPendingTitle')
+                    : localizedMessage({ message: model.problem, text: model.problemText })
+                }
                 data-testid="model-check"
               >
                 {model.check === 'broken' ? t('checkBroken') : t('checkPending')}
