@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { startModelServer } from '../support/modelServer.js';
 import { waitFor } from '../support/waitFor.js';
 
 const forged = useForgedModels();
+const SHOTS = join(process.cwd(), 'test-results');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The shipped catalog, with one small confirmed chat model whose file is on the test's own server. */
@@ -69,6 +71,8 @@ describe('the first-run card in the browser', () => {
     assert.match(await failure.getByTestId('download-failure-reason').innerText(), /not on the server \(404/);
     assert.match(await failure.innerText(), /Check the internet connection, then retry/);
     assert.equal(await failure.getAttribute('role'), 'alert');
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'library-first-run-failed.png'), fullPage: true });
     assert.equal((await hearth.call('library.downloads', {}))[0]?.state, 'failed');
 
     // Retry asks the server again (and fails the same way here); Open Downloads shows the details.
