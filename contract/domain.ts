@@ -164,6 +164,8 @@ export const ModelFileSchema = z.strictObject({
    */
   check: z.enum(['checking', 'ready', 'broken']),
   problem: z.string().nullable(),
+  /** The same reason as a catalog key, when it has one, shown in the UI's language. */
+  problemText: LocalizedTextSchema.optional(),
 });
 export type ModelFile = z.infer<typeof ModelFileSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ModelIdSchema, Sha256Schema } from './domain.js';
 import { ExecutionPlanSchema, ModelFactsSchema } from './hardware.js';
+import { LocalizedTextSchema } from './i18n/localizedText.js';
 
 /**
  * The model library: the catalog shipped with the app, downloads, imported files and the model
@@ -118,7 +119,10 @@ export type CatalogFit = z.infer<typeof CatalogFitSchema>;
 export const RecommendationSchema = z.strictObject({
   entryId: z.string(),
   quantization: z.string(),
+  /** Why this one, in English (logs, the local API). */
   reason: z.string(),
+  /** The same reason as a catalog key, shown in the UI's language. */
+  text: LocalizedTextSchema.optional(),
 });
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 
@@ -141,8 +145,10 @@ export const DownloadSchema = z.strictObject({
   /** null when unknown (not started, paused, no speed yet). */
   secondsLeft: z.number().min(0).nullable(),
   attempts: z.int().min(0),
-  /** Why it failed, or what the current retry is recovering from; written for the user. */
+  /** Why it failed, or what the current retry is recovering from; written for the user, in English. */
   error: z.string().nullable(),
+  /** The same as a catalog key, when there is one, shown in the UI's language. */
+  errorText: LocalizedTextSchema.optional(),
   /** The library id once complete and verified. */
   modelId: ModelIdSchema.nullable(),
   createdAt: z.number(),

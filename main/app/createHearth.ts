@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   AppError,
   apiCalls,
+  type Catalog,
   type ConversationView,
   type StateUsage,
   type GpuChoice,
@@ -85,6 +86,8 @@ export interface HearthOptions {
   warmUp?: boolean;
   /** Limits of the local API (tests lower them to reach them). */
   apiLimits?: Partial<ApiServerLimits>;
+  /** The model catalog instead of the one shipped (tests point its files at a local server). */
+  catalog?: Catalog;
 }
 
 export interface Hearth {
@@ -175,7 +178,7 @@ export function createHearth(options: HearthOptions): Hearth {
       });
     },
   });
-  const catalog = loadCatalog();
+  const catalog = options.catalog ?? loadCatalog();
   const downloads = new DownloadManager({
     store: libraryStore,
     launcher: options.launcher,

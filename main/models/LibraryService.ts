@@ -87,7 +87,7 @@ export class LibraryService {
     }
     const entry = this.#o.catalog.entries.find((e) => e.id === request.entryId);
     const file = entry?.files.find((f) => f.quantization === request.quantization);
-    if (!entry || !file) throw new AppError('not_found', 'That model is not in the catalog.');
+    if (!entry || !file) throw AppError.localized('not_found', 'errorNotInCatalog', {}, 'library');
     return this.#o.downloads.start({
       entryId: entry.id,
       quantization: file.quantization,
@@ -110,8 +110,9 @@ export class LibraryService {
    * hidden temporary name and renamed into place (the copy keeps the verdict), or linked where it is.
    */
   async import(path: string, mode: 'copy' | 'link'): Promise<ModelFile> {
-    if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full path of the model file.');
-    if (!/\.gguf$/i.test(path)) throw new AppError('invalid_input', `${basename(path)} is not a .gguf file.`);
+    if (!isAbsolute(path)) throw AppError.localized('invalid_input', 'errorImportPathNotAbsolute', {}, 'library');
+    if (!/\.gguf$/i.test(path))
+      throw AppError.localized('invalid_input', 'errorNotGgufFile', { file: basename(path) }, 'library');
     await this.#o.vetter.require(path);
 
     const { library } = this.#o;
@@ -129,7 +130,7 @@ export class LibraryService {
         target = await placeModelFile(partial, library.dir, basename(path));
       } catch (error) {
         await rm(partial, { force: true });
-        throw new AppError('storage_failed', `Could not copy the model: ${(error as Error).message}`);
+        throw AppError.localized('storage_failed', 'errorCopyFailed', { reason: (error as Error).message }, 'library');
       }
       await this.#o.vetter.adopt(path, target);
       modelId = library.idFor(target) ?? basename(target);

@@ -91,13 +91,20 @@ export class ModelLibrary {
       const path = this.#linked?.linkedModels().find((entry) => entry.id === modelId)?.path;
       const info = path ? await stat(path).catch(() => null) : null;
       if (!path || !info?.isFile()) {
-        throw new AppError('not_found', `The linked model ${modelId} is no longer where it was; import it again.`);
+        throw AppError.localized('not_found', 'errorLinkedMoved', { name: nameOf(modelId) }, 'library');
       }
       return path;
     }
     const path = await this.#folderPath(modelId);
     const info = await stat(path).catch(() => null);
-    if (!info) throw new AppError('not_found', `The model ${modelId} is no longer in the models folder (${this.dir}).`);
+    if (!info) {
+      throw AppError.localized(
+        'not_found',
+        'errorModelGoneFromFolder',
+        { name: nameOf(modelId), dir: this.dir },
+        'library',
+      );
+    }
     if (!info.isFile()) throw new AppError('model_invalid', notRegular(basename(path), info));
     return path;
   }
@@ -114,18 +121,27 @@ export class ModelLibrary {
 
   /** The path `deleteFile` would remove, or the reason it would refuse (called first, and again at deletion). */
   async checkDeletable(modelId: string): Promise<string> {
-    if (this.isLinked(modelId)) throw new AppError('forbidden', 'A linked model is forgotten, not deleted.');
+    if (this.isLinked(modelId)) throw AppError.localized('forbidden', 'errorLinkedNotDeleted', {}, 'library');
     const path = await this.#folderPath(modelId);
     const entry = await lstat(path).catch(() => null);
-    if (!entry) throw new AppError('not_found', `The model ${modelId} is no longer in the models folder.`);
+    if (!entry) {
+      throw AppError.localized(
+        'not_found',
+        'errorModelGoneFromFolder',
+        { name: nameOf(modelId), dir: this.dir },
+        'library',
+      );
+    }
     if (!entry.isFile() && !entry.isSymbolicLink()) {
-      throw new AppError('forbidden', `${modelId} is not a regular file; Hearth deletes only model files.`);
+      throw AppError.localized('forbidden', 'errorNotAFileToDelete', { name: nameOf(modelId) }, 'library');
     }
     // lstat said file or link: a link is followed to what it names, a file is opened without following.
     if (!(await startsWithGgufMagic(path, entry.isSymbolicLink()))) {
-      throw new AppError(
+      throw AppError.localized(
         'forbidden',
-        `${modelId} is not a GGUF model file, so Hearth will not delete it. Remove it yourself from ${this.dir} if you meant to.`,
+        'errorNotGgufNoDelete',
+        { name: nameOf(modelId), dir: this.dir },
+        'library',
       );
     }
     return path;
@@ -213,4 +229,9 @@ async function startsWithGgufMagic(path: string, followLink: boolean): Promise<b
   } finally {
     await file.close();
   }
+}
+
+/** What the user calls a model in a message: its file name, never the internal id (`linked:<hash>/…`). */
+function nameOf(modelId: string): string {
+  return modelId.split('/').at(-1) ?? modelId;
 }

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { constants, open, stat } from 'node:fs/promises';
 import { AppError, type ModelFile, type ModelInspection, ModelInspectionSchema } from '../../contract/index.js';
+import type { LocalizedText } from '../../contract/i18n/index.js';
 import type { ModelCheckRecord } from '../storage/ModelCheckStore.js';
+import { readStoredError, storedError } from './storedError.js';
 import { screenModelFile } from './screen/screenModelFile.js';
 
-export type Verdict = { ok: true; inspection: ModelInspection } | { ok: false; reason: string };
+/** A refusal's reason in English, and as a catalog key when it has one (shown in the UI's language). */
+export type Verdict = { ok: true; inspection: ModelInspection } | { ok: false; reason: string; text?: LocalizedText };
 
 export interface ModelVetterOptions {
   store: {
@@ -43,7 +46,7 @@ export class ModelVetter {
   /** The inspection of a file that passed; otherwise throws `model_invalid` with the reason. */
   async require(path: string): Promise<ModelInspection> {
     const verdict = await this.vet(path);
-    if (!verdict.ok) throw new AppError('model_invalid', verdict.reason);
+    if (!verdict.ok) throw new AppError('model_invalid', verdict.reason, verdict.text);
     return verdict.inspection;
   }
 
@@ -101,11 +104,13 @@ export class ModelVetter {
       const path = await pathOf(file.id).catch(() => null);
       const verdict = path ? await this.known(path) : undefined;
       if (verdict) {
-        annotated.push({
-          ...file,
-          check: verdict.ok ? 'ready' : 'broken',
-          problem: verdict.ok ? null : verdict.reason,
-        });
+        annotated.push(
+          verdict.ok
+            ? { ...file, check: 'ready', problem: null }
+            : verdict.text
+              ? { ...file, check: 'broken', problem: verdict.reason, problemText: verdict.text }
+              : { ...file, check: 'broken', problem: verdict.reason },
+        );
       } else {
         annotated.push({ ...file, check: 'checking', problem: null });
         if (path && !this.#running.has(path)) void this.vet(path).then(this.#o.onVerdict, () => undefined);
@@ -126,7 +131,9 @@ export class ModelVetter {
     } catch (error) {
       // Only a judgement on the file is remembered; a missing file or an engine that cannot start is not.
       if (!(error instanceof AppError) || error.code !== 'model_invalid') throw error;
-      verdict = { ok: false, reason: error.message };
+      verdict = error.text
+        ? { ok: false, reason: error.message, text: error.text }
+        : { ok: false, reason: error.message };
     }
     const after = await stat(path).catch(() => null);
     // A file that changed while it was checked is judged again next time.
@@ -144,7 +151,7 @@ export class ModelVetter {
       sampleSha256: await sampleHash(path, info.size),
       checker: this.#o.checker,
       ok: verdict.ok,
-      reason: verdict.ok ? null : verdict.reason,
+      reason: verdict.ok ? null : storedError(new AppError('model_invalid', verdict.reason, verdict.text)),
       inspection: verdict.ok ? JSON.stringify(verdict.inspection) : null,
       checkedAt: (this.#o.now ?? Date.now)(),
     });
@@ -158,7 +165,11 @@ function stampOf(info: { dev: number; ino: number; size: number; mtimeMs: number
 
 /** A stored verdict, its inspection re-validated (the database is not trusted blindly). */
 function verdictOf(record: ModelCheckRecord): Verdict | undefined {
-  if (!record.ok) return { ok: false, reason: record.reason ?? 'This file was refused by an earlier check.' };
+  if (!record.ok) {
+    const { error, errorText } = readStoredError(record.reason);
+    const reason = error ?? 'This file was refused by an earlier check.';
+    return errorText ? { ok: false, reason, text: errorText } : { ok: false, reason };
+  }
   try {
     const inspection = ModelInspectionSchema.safeParse(JSON.parse(record.inspection ?? 'null'));
     return inspection.success ? { ok: true, inspection: inspection.data } : undefined;

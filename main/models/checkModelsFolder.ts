@@ -58,21 +58,26 @@ export async function checkModelsFolder(
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string> {
-  if (!isAbsolute(dir)) throw new AppError('invalid_input', 'Give the full path of the folder.');
+  if (!isAbsolute(dir)) throw AppError.localized('invalid_input', 'errorFolderNotAbsolute', {}, 'library');
   const wanted = resolve(dir);
   const real = await realLocation(wanted);
   if (parse(wanted).root === wanted || parse(real).root === real) {
-    throw new AppError('forbidden', `${wanted} is the root of a disk; choose or create a folder for models on it.`);
+    throw AppError.localized('forbidden', 'errorFolderIsRoot', { dir: wanted }, 'library');
   }
   if (systemTrees(platform, env).some((tree) => isWithin(resolve(tree), real))) {
-    throw new AppError('forbidden', `${wanted} is a system folder; choose a folder of your own for models.`);
+    throw AppError.localized('forbidden', 'errorFolderIsSystem', { dir: wanted }, 'library');
   }
   try {
     await mkdir(wanted, { recursive: true });
     if (!(await stat(wanted)).isDirectory()) throw new Error('it is not a folder');
     await access(wanted, constants.W_OK);
   } catch (error) {
-    throw new AppError('storage_failed', `Hearth cannot use ${wanted}: ${(error as Error).message}`);
+    throw AppError.localized(
+      'storage_failed',
+      'errorFolderUnusable',
+      { dir: wanted, reason: (error as Error).message },
+      'library',
+    );
   }
   return wanted;
 }

@@ -10,5 +10,5 @@ export async function freeModelName(dir: string, fileName: string): Promise<stri
     // lstat: a dangling link is a taken name too.
     if (!(await lstat(target).catch(() => null))) return target;
   }
-  throw new AppError('storage_failed', `Could not find a free name for ${fileName} in ${dir}.`);
+  throw AppError.localized('storage_failed', 'errorNoFreeName', { file: fileName, dir }, 'library');
 }

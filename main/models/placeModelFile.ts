@@ -27,5 +27,5 @@ export async function placeModelFile(from: string, dir: string, fileName: string
     await unlink(from);
     return target;
   }
-  throw new AppError('storage_failed', `Could not find a free name for ${fileName} in ${dir}.`);
+  throw AppError.localized('storage_failed', 'errorNoFreeName', { file: fileName, dir }, 'library');
 }

@@ -80,6 +80,18 @@ async function withDeadline<T>(stage: Stage, work: Promise<T>, ms: number): Prom
   }
 }
 
+type How = 'took too long' | 'ran out of memory' | 'crashed';
+const TRIAL_READ = {
+  'took too long': 'errorTrialReadTooLong',
+  'ran out of memory': 'errorTrialReadOutOfMemory',
+  crashed: 'errorTrialReadCrashed',
+} as const satisfies Record<How, string>;
+const TRIAL_TEMPLATE = {
+  'took too long': 'errorTrialTemplateTooLong',
+  'ran out of memory': 'errorTrialTemplateOutOfMemory',
+  crashed: 'errorTrialTemplateCrashed',
+} as const satisfies Record<How, string>;
+
 /** One clear reason per way a stage can fail; never the raw internals of a dying process. */
 function describeFailure(name: string, error: unknown): AppError {
   if (!(error instanceof StageError))
@@ -90,7 +102,7 @@ function describeFailure(name: string, error: unknown): AppError {
   if (cause instanceof AppError && /could not start/.test(cause.message)) return cause;
   // A file refused by the screen inside the trial engine (it changed since main's screen) says so itself.
   if (cause instanceof AppError && cause.code === 'model_invalid' && stage !== 'load') return cause;
-  const how =
+  const how: How =
     timedOut || /not responding/.test(message)
       ? 'took too long'
       : /out of memory|heap limit/i.test(message)
@@ -98,16 +110,13 @@ function describeFailure(name: string, error: unknown): AppError {
         : 'crashed';
   switch (stage) {
     case 'read':
-      return new AppError('model_invalid', `Reading the metadata of ${name} ${how}: the file is malformed.`);
+      return AppError.localized('model_invalid', TRIAL_READ[how], { name }, 'library');
     case 'template':
-      return new AppError(
-        'model_invalid',
-        `The chat template of ${name} ${how === 'crashed' ? 'crashed the renderer' : how} when rendered: a template that loops ` +
-          'or grows without end is refused.',
-      );
+      return AppError.localized('model_invalid', TRIAL_TEMPLATE[how], { name }, 'library');
     case 'load':
-      if (timedOut) return new AppError('model_invalid', `llama.cpp took too long to load ${name}.`);
-      return new AppError('model_invalid', `llama.cpp cannot load ${name}: ${message}`);
+      if (timedOut) return AppError.localized('model_invalid', 'errorTrialLoadTooLong', { name }, 'library');
+      // llama.cpp's own words stay as they are.
+      return AppError.localized('model_invalid', 'errorTrialLoadFailed', { name, message }, 'library');
     default:
       return stage satisfies never;
   }

@@ -1,6 +1,7 @@
 import { after } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Settings } from '../../contract/index.js';
+import type { HearthOptions } from '../../main/app/createHearth.js';
 import { rendererDir } from '../../main/web/rendererDir.js';
 import { WebHost } from '../../main/web/WebHost.js';
 import { launchChromium } from './browser.js';
@@ -20,12 +21,12 @@ export interface BrowserSession {
  * this launch's token. Everything is closed when the test file ends.
  */
 export async function openInBrowser(
-  /** null: no model at all (the first-run screen). */
   modelPath: string | null,
   settings: Partial<Settings>,
-  { locale = 'en-US' }: { locale?: string } = {},
+  { locale = 'en-US', hearth: options = {} }: { locale?: string; hearth?: Partial<HearthOptions> } = {},
 ): Promise<BrowserSession> {
-  const hearth = startHearth();
+  const hearth = startHearth(options);
+  // null: no model at all (a first run); modelId is then ''.
   const modelId = modelPath === null ? '' : hearth.addModel(modelPath, 'forged-model.gguf');
   await hearth.call('settings.update', settings);
   const host = new WebHost({ hearth, staticDir: rendererDir(), port: 0 });

@@ -164,4 +164,23 @@ export const SMALL_LAPTOP = machine({
   ],
 });
 
+/** A 2-core cloud VM without a GPU (the kind Hearth's own test machine is): plenty of RAM, little compute. */
+export const TWO_CORE_VM = machine({
+  cpu: {
+    arch: 'x64',
+    vendor: 'GenuineIntel',
+    brand: 'Intel(R) Xeon(R) CPU @ 2.20GHz',
+    family: 6,
+    model: 79,
+    features: [...X86_MODERN],
+    logicalCores: 2,
+    physicalCores: 2,
+    performanceCores: null,
+    efficiencyCores: null,
+  },
+  totalMemoryBytes: 32 * GiB,
+  freeMemoryBytes: 28 * GiB,
+  memoryBandwidthGBps: 20,
+});
+
 /** Model facts as Hearth's GGUF inspection reports them for real files. */

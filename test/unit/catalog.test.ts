@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CatalogEntrySchema, CatalogSchema, ModelFamilySchema, type CatalogEntry } from '../../contract/index.js';
-import { catalogFits, recommend } from '../../main/models/catalog/catalogFit.js';
+import { catalogFits, COMFORTABLE_TOKENS_PER_SECOND, recommend } from '../../main/models/catalog/catalogFit.js';
 import { loadCatalog } from '../../main/models/catalog/loadCatalog.js';
-import { LUNAR_LAKE, OLD_INTEL, RTX_DESKTOP, SMALL_LAPTOP } from '../support/recordedMachines.js';
+import { LUNAR_LAKE, machine, OLD_INTEL, RTX_DESKTOP, SMALL_LAPTOP, TWO_CORE_VM } from '../support/recordedMachines.js';
 
 const catalog = loadCatalog();
 const AUTO = { backend: 'auto', gpuLayers: null, threads: null } as const;
@@ -83,6 +83,48 @@ describe('recommendations for the detected hardware', () => {
     assert.ok(desktop.entry.parameters.active > old.entry.parameters.active);
     assert.ok(desktop.entry.confirmed && old.entry.confirmed, 'only confirmed entries are recommended');
     assert.match(desktop.recommendation!.reason, /tok\/s expected here/);
+  });
+
+  test('a 2-core machine without a GPU gets a small model that answers comfortably, and is told why', () => {
+    const { recommendation, entry, fits } = pick(TWO_CORE_VM);
+    assert.ok(recommendation && entry);
+    const fit = fits.find((f) => f.entryId === entry.id && f.quantization === recommendation.quantization)!;
+    const file = entry.files.find((f) => f.quantization === recommendation.quantization)!;
+    assert.ok(
+      (fit.expectedTokensPerSecond ?? 0) >= COMFORTABLE_TOKENS_PER_SECOND,
+      `${entry.id}: ${fit.expectedTokensPerSecond} tok/s`,
+    );
+    assert.ok(file.sizeBytes! < 2e9, `${entry.id} ${file.quantization} is a ${file.sizeBytes} byte download`);
+    assert.equal(recommendation.text?.key, 'library:recommendLargestRam');
+    assert.match(recommendation.reason, /runs from your RAM, about \d+ tok\/s expected here/);
+  });
+
+  test('when nothing answers comfortably, the fastest is picked and the reason says so', () => {
+    const slow = machine({ ...TWO_CORE_VM, memoryBandwidthGBps: 2 });
+    const { recommendation, fits } = pick(slow);
+    assert.ok(recommendation);
+    const speeds = fits.filter((f) => f.fit !== 'no').map((f) => f.expectedTokensPerSecond ?? 0);
+    assert.ok(Math.max(...speeds) < COMFORTABLE_TOKENS_PER_SECOND);
+    assert.equal(recommendation.text?.key, 'library:recommendFastestRam');
+    assert.match(recommendation.reason, /No model answers at 20 tok\/s or more on this computer; this is the fastest/);
+    const picked = fits.find(
+      (f) => f.entryId === recommendation.entryId && f.quantization === recommendation.quantization,
+    )!;
+    const chat = new Set(
+      catalog.entries
+        .filter((e) => e.confirmed && e.family !== 'embedding' && e.family !== 'reranker')
+        .map((e) => e.id),
+    );
+    for (const other of fits.filter((f) => chat.has(f.entryId) && f.fit !== 'no')) {
+      const size = catalog.entries
+        .find((e) => e.id === other.entryId)!
+        .files.find((f) => f.quantization === other.quantization)!.sizeBytes!;
+      if (size > slow.totalMemoryBytes / 2) continue;
+      assert.ok(
+        (other.expectedTokensPerSecond ?? 0) <= (picked.expectedTokensPerSecond ?? 0),
+        `${other.entryId} is faster`,
+      );
+    }
   });
 
   test('nothing recommended does not fit, and files that cannot fit say so', () => {

@@ -1,5 +1,6 @@
 import type { ExecutionPlan, Gpu, HardwareProfile, ModelFacts, PlanOverrides } from '../../../contract/index.js';
 import { localized, type LocalizedText, type TextKey, type TextParams } from '../../../contract/i18n/index.js';
+import { estimateDecodeSpeed } from './estimateDecodeSpeed.js';
 import { isSoftwareRenderer, knownGpuBandwidthGBps } from './gpuBandwidth.js';
 
 export interface PlanRequest {
@@ -163,17 +164,31 @@ export function planExecution({
     : null;
   const gpuShare = gpu ? Math.min(1, gpuLayers / Math.max(1, model.layers)) : 0;
   let expectedTokensPerSecond: number | null = null;
-  const seconds =
-    (gpuShare > 0 ? (gpuBandwidth ? (bytesPerToken * gpuShare) / (gpuBandwidth * 1e9) : NaN) : 0) +
-    (gpuShare < 1 ? (cpuBandwidth ? (bytesPerToken * (1 - gpuShare)) / (cpuBandwidth * 1e9) : NaN) : 0);
-  if (Number.isFinite(seconds) && seconds > 0) {
-    expectedTokensPerSecond = 1 / seconds;
+  const speed = estimateDecodeSpeed({
+    bytesPerToken,
+    activeParams: model.activeParams,
+    gpuShare,
+    gpuBandwidthGBps: gpuBandwidth,
+    cpuBandwidthGBps: cpuBandwidth,
+    threads,
+    cpu,
+  });
+  if (speed?.limit === 'memory') {
+    expectedTokensPerSecond = speed.tokensPerSecond;
     reasons.push(
       speedLine(gpuShare, model.stateKind === 'recurrent', {
         rate: formatRate(expectedTokensPerSecond),
         gpu: gpuBandwidth?.toFixed(0) ?? '?',
         cpu: cpuBandwidth?.toFixed(0) ?? '?',
         share: Math.round(gpuShare * 100),
+        perToken: formatBytesPerToken(bytesPerToken),
+      }),
+    );
+  } else if (speed) {
+    expectedTokensPerSecond = speed.tokensPerSecond;
+    reasons.push(
+      line('planSpeedCompute', {
+        rate: formatRate(expectedTokensPerSecond),
         perToken: formatBytesPerToken(bytesPerToken),
       }),
     );

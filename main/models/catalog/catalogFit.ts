@@ -7,6 +7,7 @@ import type {
   PlanOverrides,
   Recommendation,
 } from '../../../contract/index.js';
+import { localized } from '../../../contract/i18n/index.js';
 import { planExecution } from '../../hardware/planner/planExecution.js';
 
 /**
@@ -79,13 +80,20 @@ export function catalogFits(entries: readonly CatalogEntry[], request: FitReques
   );
 }
 
-/** Reading speed and then some: below this, answers feel slow. */
-const COMFORTABLE_TOKENS_PER_SECOND = 8;
+/**
+ * A speed at which answers come comfortably, well above reading speed: a first model that is
+ * slower than this feels broken to a new user, however capable it is.
+ */
+export const COMFORTABLE_TOKENS_PER_SECOND = 20;
+
+type Where = 'Vram' | 'Partial' | 'Ram';
+const WHERE: Record<'vram' | 'partial' | 'ram', Where> = { vram: 'Vram', partial: 'Partial', ram: 'Ram' };
 
 /**
  * The first model to suggest: among confirmed chat models whose file fits (in VRAM, or in RAM
- * using at most half of it), the one with the most active parameters that still decodes at a
- * comfortable speed; failing that, the fastest that fits at all.
+ * using at most half of it), the one with the most active parameters that still answers
+ * comfortably here (≥ {@link COMFORTABLE_TOKENS_PER_SECOND}); when none does, the fastest that
+ * fits, saying so. The reason travels as a catalog key for the UI and in English.
  */
 export function recommend(
   entries: readonly CatalogEntry[],
@@ -99,24 +107,24 @@ export function recommend(
         const fit = fits.find((f) => f.entryId === entry.id && f.quantization === file.quantization);
         if (!fit || fit.fit === 'no' || file.sizeBytes === null) return [];
         if (fit.fit === 'ram' && file.sizeBytes > hardware.totalMemoryBytes / 2) return [];
-        return [{ entry, file, fit, speed: fit.expectedTokensPerSecond ?? 0 }];
+        return [{ entry, file, fit: fit.fit, speed: fit.expectedTokensPerSecond ?? 0 }];
       }),
     );
   if (candidates.length === 0) return null;
   const comfortable = candidates.filter((c) => c.speed >= COMFORTABLE_TOKENS_PER_SECOND);
+  const known = candidates.some((c) => c.speed > 0);
   const pick = comfortable.length
     ? comfortable.sort((a, b) => b.entry.parameters.active - a.entry.parameters.active || b.speed - a.speed)[0]!
-    : candidates.sort((a, b) => b.speed - a.speed)[0]!;
-  const where =
-    pick.fit.fit === 'vram'
-      ? 'fits in your GPU memory'
-      : pick.fit.fit === 'partial'
-        ? 'runs partly on your GPU'
-        : 'runs from your RAM';
-  const speed = pick.speed > 0 ? `, about ${Math.round(pick.speed)} tok/s expected here` : '';
-  return {
-    entryId: pick.entry.id,
-    quantization: pick.file.quantization,
-    reason: `The largest confirmed model that ${where}${speed}.`,
-  };
+    : known
+      ? candidates.sort((a, b) => b.speed - a.speed)[0]!
+      : // No speed is known (bandwidth not measured): the smallest is the safest first model.
+        candidates.sort((a, b) => a.file.sizeBytes! - b.file.sizeBytes!)[0]!;
+  const where = WHERE[pick.fit];
+  const rate = Math.round(pick.speed);
+  const { message, text } = comfortable.length
+    ? localized('library', `recommendLargest${where}`, { rate })
+    : known
+      ? localized('library', `recommendFastest${where}`, { rate, comfortable: COMFORTABLE_TOKENS_PER_SECOND })
+      : localized('library', `recommendUnknownSpeed${where}`);
+  return { entryId: pick.entry.id, quantization: pick.file.quantization, reason: message, text };
 }

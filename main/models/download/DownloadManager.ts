@@ -11,6 +11,7 @@ import { runDownloadWorker, type WorkerRun } from './worker/runDownloadWorker.js
 import { describeWriteError, writeErrorCode } from './writeErrors.js';
 import type { EngineLauncher } from '../../engine/transport/EngineTransport.js';
 import { abortableDelay } from './abortableDelay.js';
+import { readStoredError, storedError } from '../storedError.js';
 
 export interface DownloadManagerOptions {
   store: LibraryStore;
@@ -85,7 +86,7 @@ export class DownloadManager {
     const running = this.#options.store
       .list()
       .find((d) => d.uri === request.uri && d.state !== 'failed' && d.state !== 'complete');
-    if (running) throw new AppError('busy', `${fileName} is already being downloaded.`);
+    if (running) throw AppError.localized('busy', 'errorAlreadyDownloading', { file: fileName }, 'library');
     const record = this.#options.store.add({ ...request, id: randomUUID(), fileName });
     this.#emit(record);
     this.#run(record.id);
@@ -98,7 +99,7 @@ export class DownloadManager {
 
   async resume(id: string): Promise<Download> {
     const record = this.#require(id);
-    if (record.state === 'complete') throw new AppError('invalid_input', 'That download is already complete.');
+    if (record.state === 'complete') throw AppError.localized('invalid_input', 'errorDownloadComplete', {}, 'library');
     if (!this.#active.has(id)) {
       this.#save(id, { state: 'queued', error: null, attempts: 0 });
       this.#run(id);
@@ -179,12 +180,18 @@ export class DownloadManager {
         const stopped = active.stopReason;
         if (stopped === 'pause') return void this.#save(id, { state: 'paused', error: null });
         if (stopped === 'close' || stopped === 'cancel') return;
-        const message = describeFailure(error, stopped === 'stall' ? this.#options.stallMs : null);
+        const failure = describeFailure(error, stopped === 'stall' ? this.#options.stallMs : null);
         const attempts = this.#require(id).attempts;
         if (!isRetryable(error, stopped) || attempts >= this.#options.attempts) {
-          return void this.#save(id, { state: 'failed', error: message });
+          return void this.#save(id, { state: 'failed', error: storedError(failure) });
         }
-        this.#save(id, { error: `${message} Trying again (attempt ${attempts + 1} of ${this.#options.attempts})…` });
+        // The UI says "Retrying:" and the attempt itself; the English adds it for the API and logs.
+        const retrying = new AppError(
+          failure.code,
+          `${failure.message} Trying again (attempt ${attempts + 1} of ${this.#options.attempts})…`,
+          failure.text,
+        );
+        this.#save(id, { error: storedError(retrying) });
         active.stopReason = null;
         active.controller = new AbortController();
         // A pause or cancel during the wait aborts this controller and ends the wait at once.
@@ -199,9 +206,10 @@ export class DownloadManager {
     const url = resolveModelUrl(record.uri);
     const { totalBytes } = await preflight(url, { signal });
     if (record.expectedBytes !== null && totalBytes !== record.expectedBytes) {
-      throw new PermanentDownloadError(
-        `The server's file is ${totalBytes} bytes; the catalog lists ${record.expectedBytes}. The catalog may be out of date: the file was not downloaded.`,
-      );
+      throw PermanentDownloadError.of('errorSizeMismatch', {
+        actual: totalBytes,
+        expected: record.expectedBytes,
+      });
     }
     this.#save(record.id, { totalBytes });
 
@@ -247,7 +255,7 @@ export class DownloadManager {
     let downloadedPath: string;
     try {
       downloadedPath = await worker.done;
-      if (signal.aborted) throw new AppError('aborted', 'The download was stopped.');
+      if (signal.aborted) throw AppError.localized('aborted', 'errorDownloadStopped', {}, 'library');
     } finally {
       clearInterval(progress);
       active.bytesPerSecond = 0;
@@ -260,7 +268,9 @@ export class DownloadManager {
     } catch (error) {
       // A damaged file must not be resumed from: the next try starts from zero.
       await rm(staging, { recursive: true, force: true });
-      throw new PermanentDownloadError((error as Error).message);
+      throw error instanceof AppError
+        ? new PermanentDownloadError(error.message, error.text)
+        : new PermanentDownloadError((error as Error).message);
     }
     const modelId = await this.#moveIntoLibrary(downloadedPath, record.fileName);
     await rm(staging, { recursive: true, force: true });
@@ -279,7 +289,7 @@ export class DownloadManager {
 
   #require(id: string): DownloadRecord {
     const record = this.#options.store.get(id);
-    if (!record) throw new AppError('not_found', 'That download is no longer in the list.');
+    if (!record) throw AppError.localized('not_found', 'errorDownloadGone', {}, 'library');
     return record;
   }
 
@@ -308,7 +318,7 @@ export class DownloadManager {
       bytesPerSecond: speed,
       secondsLeft: speed > 0 && record.totalBytes > 0 ? Math.max(0, left) / speed : null,
       attempts: record.attempts,
-      error: record.error,
+      ...readStoredError(record.error),
       modelId: record.modelId,
       createdAt: record.createdAt,
     };
@@ -324,8 +334,15 @@ function isRetryable(error: unknown, stopped: Active['stopReason']): boolean {
   return true;
 }
 
-function describeFailure(error: unknown, stalledAfterMs: number | null): string {
-  if (stalledAfterMs !== null) return `No data arrived for ${Math.round(stalledAfterMs / 1000)} s.`;
+/** Why an attempt failed, for the user: a catalog key where Hearth wrote the reason. */
+function describeFailure(error: unknown, stalledAfterMs: number | null): AppError {
+  if (stalledAfterMs !== null) {
+    return AppError.localized('unsupported', 'errorStalled', { seconds: Math.round(stalledAfterMs / 1000) }, 'library');
+  }
   // A worker's failure carries the file-system code (ENOSPC, …) it met, so it reads the same.
-  return describeWriteError(error) ?? (error instanceof Error ? error.message : String(error));
+  const write = describeWriteError(error);
+  if (write) return write;
+  if (error instanceof AppError) return error;
+  // node-llama-cpp's own words: English only.
+  return new AppError('internal', error instanceof Error ? error.message : String(error));
 }

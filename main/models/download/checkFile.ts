@@ -16,9 +16,11 @@ export async function verifyDownloadedFile(
 ): Promise<void> {
   const { size } = await stat(path);
   if (size !== expect.totalBytes) {
-    throw new AppError(
+    throw AppError.localized(
       'model_invalid',
-      `The downloaded file is ${formatBytes(size)} (${size} bytes), not the ${expect.totalBytes} bytes the server stated. It was deleted; download it again.`,
+      'errorWrongSize',
+      { size: formatBytes(size), bytes: size, expected: expect.totalBytes },
+      'library',
     );
   }
   if (expect.sha256 === null) return;
@@ -26,9 +28,11 @@ export async function verifyDownloadedFile(
   await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), hash, { signal });
   const actual = hash.digest('hex');
   if (actual !== expect.sha256) {
-    throw new AppError(
+    throw AppError.localized(
       'model_invalid',
-      `The downloaded file is damaged: its sha256 is ${actual.slice(0, 12)}…, the source publishes ${expect.sha256.slice(0, 12)}…. It was deleted; download it again.`,
+      'errorDamaged',
+      { actual: actual.slice(0, 12), expected: expect.sha256.slice(0, 12) },
+      'library',
     );
   }
 }
@@ -43,9 +47,11 @@ export async function freeBytes(dir: string): Promise<number> {
 export async function ensureFreeSpace(dir: string, neededBytes: number, marginBytes: number): Promise<void> {
   const free = await freeBytes(dir);
   if (free < neededBytes + marginBytes) {
-    throw new AppError(
+    throw AppError.localized(
       'storage_failed',
-      `Not enough free space: the download needs ${formatBytes(neededBytes + marginBytes)} and the disk holding ${dir} has ${formatBytes(free)} free.`,
+      'errorNoSpace',
+      { needed: formatBytes(neededBytes + marginBytes), dir, free: formatBytes(free) },
+      'library',
     );
   }
 }

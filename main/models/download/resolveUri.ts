@@ -11,13 +11,13 @@ export function resolveModelUrl(uri: string): URL {
     const [path = '', branch = 'main'] = uri.slice(3).split('#');
     const [owner, repo, ...file] = path.split('/');
     if (!owner || !repo || file.length === 0) {
-      throw new AppError('invalid_input', `"${uri}" is not a file URI: use hf:<owner>/<repo>/<file>.gguf`);
+      throw AppError.localized('invalid_input', 'errorNotFileUri', { uri }, 'library');
     }
     return new URL(`https://huggingface.co/${owner}/${repo}/resolve/${encodeURIComponent(branch)}/${file.join('/')}`);
   }
   const url = new URL(uri);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError('invalid_input', `Models are downloaded over http(s), not ${url.protocol}`);
+    throw AppError.localized('invalid_input', 'errorNotHttp', { protocol: url.protocol }, 'library');
   }
   return url;
 }
@@ -27,7 +27,7 @@ export function fileNameOf(uri: string): string {
   const path = uri.startsWith('hf:') ? (uri.slice(3).split('#')[0] ?? '') : new URL(uri).pathname;
   const name = decodeURIComponent(path.split('/').pop() ?? '');
   if (!/^[\w.+-]+\.gguf$/i.test(name) || name.startsWith('.')) {
-    throw new AppError('invalid_input', `"${name}" is not a usable model file name (a .gguf file is expected)`);
+    throw AppError.localized('invalid_input', 'errorBadFileName', { name }, 'library');
   }
   return name;
 }

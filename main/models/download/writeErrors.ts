@@ -1,9 +1,12 @@
-const MESSAGES: Record<string, string> = {
-  ENOSPC: 'The disk is full: the download stopped and its partial file was kept. Free some space, then resume.',
-  EDQUOT: 'Your disk quota is used up: the download stopped. Free some space, then resume.',
-  EACCES: 'Hearth may not write to the models folder. Choose another folder in the library.',
-  EPERM: 'Hearth may not write to the models folder. Choose another folder in the library.',
-  EROFS: 'The models folder is on a read-only disk. Choose another folder in the library.',
+import { AppError } from '../../../contract/index.js';
+import type { TextKey } from '../../../contract/i18n/index.js';
+
+const MESSAGES: Record<string, TextKey<'library'>> = {
+  ENOSPC: 'errorWriteDiskFull',
+  EDQUOT: 'errorWriteQuota',
+  EACCES: 'errorWriteAccess',
+  EPERM: 'errorWriteAccess',
+  EROFS: 'errorWriteReadOnly',
 };
 
 /** The file-system error code (ENOSPC, EACCES, …) anywhere in an error's cause chain, if any. */
@@ -16,8 +19,9 @@ export function writeErrorCode(error: unknown): string | null {
   return null;
 }
 
-/** A message for the user about such an error, or null when the error is not one. */
-export function describeWriteError(error: unknown): string | null {
+/** An error for the user about such an error, or null when the error is not one. */
+export function describeWriteError(error: unknown): AppError | null {
   const code = writeErrorCode(error);
-  return code === null ? null : (MESSAGES[code] ?? null);
+  const key = code === null ? undefined : MESSAGES[code];
+  return key === undefined ? null : AppError.localized('storage_failed', key, {}, 'library');
 }

@@ -1,5 +1,6 @@
 import { constants, type FileHandle, open } from 'node:fs/promises';
 import { AppError } from '../../../contract/index.js';
+import { corrupt } from './corrupt.js';
 
 const WINDOW_BYTES = 1 << 20;
 
@@ -35,7 +36,7 @@ export class BoundedReader {
     const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const info = await handle.stat();
-      if (!info.isFile()) throw new AppError('model_invalid', `${name} is not a regular file.`);
+      if (!info.isFile()) throw AppError.localized('model_invalid', 'errorNotRegularFile', { name }, 'library');
       return new BoundedReader(handle, name, info.size, budgetMs);
     } catch (error) {
       await handle.close();
@@ -62,10 +63,7 @@ export class BoundedReader {
   /** Refuses when `bytes` (what `what` claims to take) do not fit in the rest of the file. */
   ensureRoom(bytes: bigint | number, what: string): void {
     if (BigInt(bytes) > BigInt(this.remaining)) {
-      throw new AppError(
-        'model_invalid',
-        `${this.#name} is corrupt: ${what} claims ${bytes} bytes, but only ${this.remaining} are left in the file.`,
-      );
+      throw corrupt(this.#name, `${what} claims ${bytes} bytes, but only ${this.remaining} are left in the file`);
     }
   }
 
@@ -93,7 +91,7 @@ export class BoundedReader {
       throw new AppError(
         'model_invalid',
         tooLong?.(length) ??
-          `${this.#name} is corrupt: ${what} is ${length} bytes long (at most ${maxBytes} expected).`,
+          corrupt(this.#name, `${what} is ${length} bytes long (at most ${maxBytes} expected)`).message,
       );
     }
     return (await this.#take(length, what)).toString('utf8');
@@ -144,7 +142,7 @@ export class BoundedReader {
     for (let done = 0; done < buffer.length;) {
       const { bytesRead } = await this.#handle.read(buffer, done, buffer.length - done, position + done);
       if (bytesRead === 0) {
-        throw new AppError('model_invalid', `${this.#name} changed while it was being read (it ended early).`);
+        throw AppError.localized('model_invalid', 'errorChangedWhileRead', { name: this.#name }, 'library');
       }
       done += bytesRead;
     }
@@ -152,9 +150,11 @@ export class BoundedReader {
 
   #checkTime(): void {
     if (performance.now() > this.#deadline) {
-      throw new AppError(
+      throw AppError.localized(
         'model_invalid',
-        `${this.#name} took too long to check: its header was not read within ${Math.round(this.#budgetMs / 1000)} s.`,
+        'errorCheckTooSlow',
+        { name: this.#name, seconds: Math.round(this.#budgetMs / 1000) },
+        'library',
       );
     }
   }

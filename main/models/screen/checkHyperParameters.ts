@@ -15,7 +15,7 @@ const WITHOUT_ATTENTION = new Set(['rwkv6', 'rwkv6qwen2', 'rwkv7', 'arwkv7', 'ma
  */
 export function checkHyperParameters(name: string, arch: string, metadata: ReadonlyMap<string, MetaValue>): void {
   const refuse = (reason: string): never => {
-    throw new AppError('model_invalid', `${name} has an impossible hyper-parameter: ${reason}.`);
+    throw AppError.localized('model_invalid', 'errorImpossibleHyperParameter', { name, detail: reason }, 'library');
   };
   const key = (suffix: string) => `${arch}.${suffix}`;
   const integer = (suffix: string): number | undefined => {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../../contract/index.js';
+import { corrupt } from './corrupt.js';
 import { GGML_TYPE_SIZES } from '../../engine/process/ggmlTypeSizes.js';
 import { BoundedReader } from './BoundedReader.js';
 import { checkHyperParameters } from './checkHyperParameters.js';
@@ -50,18 +51,24 @@ export async function screenModelFile(path: string, budgetMs = DEFAULT_BUDGET_MS
   const name = basename(path);
   // stat (not open) first: opening a FIFO blocks, reading a device never ends.
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new AppError('not_found', `There is no file at ${path}.`);
-    throw new AppError('model_invalid', `${name} cannot be opened (${error.code ?? error.message}).`);
+    if (error.code === 'ENOENT') throw AppError.localized('not_found', 'errorNoFileAt', { path }, 'library');
+    throw AppError.localized('model_invalid', 'errorCannotOpen', { name, why: error.code ?? error.message }, 'library');
   });
-  if (!info.isFile()) throw new AppError('model_invalid', `${name} is not a regular file (${describeFileType(info)}).`);
-  if (info.size === 0) throw new AppError('model_invalid', `${name} is empty (0 bytes).`);
-  if (info.size < HEADER_BYTES) throw new AppError('model_invalid', `${name} is truncated: only ${info.size} bytes.`);
+  if (!info.isFile()) {
+    throw AppError.localized('model_invalid', 'errorNotRegularKind', { name, kind: describeFileType(info) }, 'library');
+  }
+  if (info.size === 0) throw AppError.localized('model_invalid', 'errorEmptyFile', { name }, 'library');
+  if (info.size < HEADER_BYTES) {
+    throw AppError.localized('model_invalid', 'errorTruncatedTo', { name, size: info.size }, 'library');
+  }
 
   const reader = await BoundedReader.open(path, name, budgetMs).catch((error: unknown) => {
     if (error instanceof AppError) throw error;
-    throw new AppError(
+    throw AppError.localized(
       'model_invalid',
-      `${name} cannot be opened (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      'errorCannotOpen',
+      { name, why: (error as NodeJS.ErrnoException).code ?? String(error) },
+      'library',
     );
   });
   try {
@@ -79,14 +86,16 @@ async function readFile(reader: BoundedReader, name: string): Promise<ScreenResu
     await reader.u8('magic'),
   ]);
   if (magic.toString('latin1') !== 'GGUF') {
-    throw new AppError(
+    throw AppError.localized(
       'model_invalid',
-      `${name} is not a GGUF model: bad magic bytes ${JSON.stringify(magic.toString('latin1'))}.`,
+      'errorBadMagic',
+      { name, magic: JSON.stringify(magic.toString('latin1')) },
+      'library',
     );
   }
   const version = await reader.u32('the version');
   if (version !== 2 && version !== 3) {
-    throw new AppError('model_invalid', `${name} uses GGUF version ${version}; Hearth reads versions 2 and 3.`);
+    throw AppError.localized('model_invalid', 'errorGgufVersion', { name, version }, 'library');
   }
   const tensorCount = await reader.u64('the tensor count');
   const kvCount = await reader.u64('the metadata count');
@@ -94,24 +103,24 @@ async function readFile(reader: BoundedReader, name: string): Promise<ScreenResu
     tensorCount * BigInt(MIN_TENSOR_INFO_BYTES) > BigInt(reader.remaining) ||
     kvCount * BigInt(MIN_KV_BYTES) > BigInt(reader.remaining)
   ) {
-    throw new AppError(
+    throw AppError.localized(
       'model_invalid',
-      `${name} has a corrupt header: it claims ${tensorCount} tensors and ${kvCount} metadata keys, ` +
-        `more than a ${reader.size}-byte file can hold.`,
+      'errorHeaderClaimsTooMuch',
+      { name, tensors: String(tensorCount), keys: String(kvCount), size: reader.size },
+      'library',
     );
   }
 
   const metadata = new Map<string, MetaValue>();
   for (let index = 0; index < Number(kvCount); index++) {
     const key = await reader.string(`metadata key #${index + 1}`, MAX_KEY_BYTES);
-    if (metadata.has(key))
-      throw new AppError('model_invalid', `${name} is corrupt: the metadata key ${key} appears twice.`);
+    if (metadata.has(key)) throw corrupt(name, `the metadata key ${key} appears twice`);
     metadata.set(key, await readValue(reader, name, key));
   }
 
   const architecture = metadata.get('general.architecture');
   if (typeof architecture !== 'string' || architecture === '') {
-    throw new AppError('model_invalid', `${name} does not name its architecture (general.architecture is missing).`);
+    throw AppError.localized('model_invalid', 'errorNoArchitecture', { name }, 'library');
   }
   const alignment = readAlignment(name, metadata.get('general.alignment'));
   checkHyperParameters(name, architecture, metadata);
@@ -141,8 +150,7 @@ async function readScalar(reader: BoundedReader, name: string, key: string, type
     return reader.string(`the value of ${key}`, MAX_KEY_BYTES * 16);
   }
   const size = TYPE_SIZES[type];
-  if (size === undefined)
-    throw new AppError('model_invalid', `${name} is corrupt: ${key} has an unknown value type ${type}.`);
+  if (size === undefined) throw corrupt(name, `${key} has an unknown value type ${type}`);
   return decodeNumber(await reader.bytes(size, key), type);
 }
 
@@ -182,13 +190,8 @@ async function readArray(reader: BoundedReader, name: string, key: string): Prom
     reader.ensureRoom(count * 8n, `the array ${key} (${count} strings)`);
     return readStringArray(reader, name, key, Number(count));
   }
-  if (type === ARRAY)
-    throw new AppError(
-      'model_invalid',
-      `${name} is corrupt: ${key} is an array of arrays, which llama.cpp does not read.`,
-    );
-  if (size === undefined)
-    throw new AppError('model_invalid', `${name} is corrupt: ${key} has an unknown element type ${type}.`);
+  if (type === ARRAY) throw corrupt(name, `${key} is an array of arrays, which llama.cpp does not read`);
+  if (size === undefined) throw corrupt(name, `${key} has an unknown element type ${type}`);
   reader.ensureRoom(count * BigInt(size), `the array ${key} (${count} elements)`);
   const length = Number(count);
   if (type !== 7 && length <= KEPT_ARRAY_LENGTH) {
@@ -211,9 +214,11 @@ async function readStringArray(reader: BoundedReader, name: string, key: string,
     const token = await reader.string(`token #${i}`, MAX_TOKEN_BYTES);
     const earlier = seen.get(token);
     if (earlier !== undefined) {
-      throw new AppError(
+      throw AppError.localized(
         'model_invalid',
-        `${name} has a broken vocabulary: tokens #${earlier} and #${i} are both ${JSON.stringify(token.slice(0, 40))} (duplicate token text; llama.cpp would abort).`,
+        'errorDuplicateToken',
+        { name, first: earlier, second: i, token: JSON.stringify(token.slice(0, 40)) },
+        'library',
       );
     }
     seen.set(token, i);
@@ -228,10 +233,7 @@ function isChatTemplateKey(key: string): boolean {
 function readAlignment(name: string, value: MetaValue | undefined): number {
   if (value === undefined) return 32;
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || (value & (value - 1)) !== 0) {
-    throw new AppError(
-      'model_invalid',
-      `${name} is corrupt: general.alignment is ${JSON.stringify(value)}; it must be a power of two greater than 0.`,
-    );
+    throw corrupt(name, `general.alignment is ${JSON.stringify(value)}; it must be a power of two greater than 0`);
   }
   return value;
 }
@@ -254,9 +256,9 @@ async function readTensorTable(reader: BoundedReader, name: string, count: numbe
     } catch (error) {
       const detail =
         error instanceof AppError ? error.message.replace(`${name} is corrupt: `, '') : (error as Error).message;
-      throw new AppError(
-        'model_invalid',
-        `${name} is corrupt: its header claims ${count} tensors, but entry #${index + 1} of the tensor table is not valid (${detail}).`,
+      throw corrupt(
+        name,
+        `its header claims ${count} tensors, but entry #${index + 1} of the tensor table is not valid (${detail})`,
       );
     }
   }
@@ -297,24 +299,22 @@ function checkTensorData(
   fileSize: number,
 ): void {
   if (dataOffset > fileSize && tensors.length > 0)
-    throw new AppError('model_invalid', `${name} is truncated: it ends before its tensor data.`);
+    throw AppError.localized('model_invalid', 'errorEndsBeforeData', { name }, 'library');
   const sorted = [...tensors].sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0));
   let end = 0n;
   for (const tensor of sorted) {
     if (tensor.offset % BigInt(alignment) !== 0n) {
-      throw new AppError(
-        'model_invalid',
-        `${name} is corrupt: tensor ${tensor.name} is not aligned to ${alignment} bytes.`,
-      );
+      throw corrupt(name, `tensor ${tensor.name} is not aligned to ${alignment} bytes`);
     }
-    if (tensor.offset < end)
-      throw new AppError('model_invalid', `${name} is corrupt: tensor ${tensor.name} overlaps another tensor.`);
+    if (tensor.offset < end) throw corrupt(name, `tensor ${tensor.name} overlaps another tensor`);
     end = tensor.offset + tensor.bytes;
     const start = BigInt(dataOffset) + tensor.offset;
     if (start + tensor.bytes > BigInt(fileSize)) {
-      throw new AppError(
+      throw AppError.localized(
         'model_invalid',
-        `${name} is truncated: tensor ${tensor.name} needs bytes ${start}–${start + tensor.bytes} but the file ends at ${fileSize}.`,
+        'errorTensorPastEnd',
+        { name, tensor: tensor.name, start: String(start), end: String(start + tensor.bytes), size: fileSize },
+        'library',
       );
     }
   }

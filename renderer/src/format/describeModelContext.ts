@@ -1,4 +1,6 @@
 import type { LoadedModel } from '../../../contract/index.js';
+import { formatNumber } from '../i18n/formatters.js';
+import { t } from '../i18n/i18n.js';
 
 /**
  * What the loaded model can still "see". An attention model sees its context window; a recurrent
@@ -8,9 +10,7 @@ import type { LoadedModel } from '../../../contract/index.js';
 export function describeModelContext(
   model: Pick<LoadedModel, 'stateKind' | 'contextSize' | 'trainedContextLength'>,
 ): string {
-  const trained = model.trainedContextLength.toLocaleString('en-US');
-  if (model.stateKind === 'recurrent') {
-    return `Whole conversation, in a fixed-size state (trained on ${trained}-token texts; the oldest details fade)`;
-  }
-  return `${model.contextSize.toLocaleString('en-US')} tokens of context (trained on ${trained})`;
+  const trained = formatNumber(model.trainedContextLength);
+  if (model.stateKind === 'recurrent') return t('contextRecurrent', { ns: 'library', trained });
+  return t('contextAttention', { ns: 'library', size: formatNumber(model.contextSize), trained });
 }

@@ -1,4 +1,5 @@
 import { parseRemoteModelId, type RemoteEngine } from '../../../contract/index.js';
+import { t } from '../i18n/i18n.js';
 
 /** Which machine answers for a model id, in words the UI shows. */
 export interface RemoteModelView {
@@ -19,7 +20,7 @@ export function describeRemoteModel(modelId: string | null, engines: readonly Re
   return {
     engineId: parsed.engineId,
     model: parsed.model,
-    engineName: engine?.name ?? 'a removed remote engine',
+    engineName: engine?.name ?? t('removedRemoteEngine', { ns: 'library' }),
     host: engine ? hostOf(engine.baseUrl) : null,
   };
 }

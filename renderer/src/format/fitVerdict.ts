@@ -1,16 +1,17 @@
 import type { ExecutionPlan } from '../../../contract/index.js';
+import { t } from '../i18n/i18n.js';
 
 /** The planner's fit as a verdict the user can act on. */
 export function fitVerdict(fit: ExecutionPlan['fit']): string {
   switch (fit) {
     case 'vram':
-      return 'Fits in VRAM';
+      return t('fitVram', { ns: 'library' });
     case 'partial':
-      return 'Partly on GPU';
+      return t('fitPartial', { ns: 'library' });
     case 'ram':
-      return 'Runs from RAM';
+      return t('fitRam', { ns: 'library' });
     case 'no':
-      return 'Does not fit';
+      return t('fitNo', { ns: 'library' });
     default:
       return fit satisfies never;
   }

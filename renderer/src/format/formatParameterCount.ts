@@ -1,4 +1,9 @@
-/** 1_234_567 → "1.2 M", 7_610_000_000 → "7.6 B": model sizes as model cards write them. */
+import { formatNumber } from '../i18n/formatters.js';
+
+/**
+ * 1_234_567 → "1.2 M", 7_610_000_000 → "7.6 B": model sizes as model cards write them. The
+ * K/M/B/T suffixes are how model sizes are named in both languages ("7B" in Chinese too).
+ */
 export function formatParameterCount(count: number): string {
   const units: [number, string][] = [
     [1e12, 'T'],
@@ -9,8 +14,8 @@ export function formatParameterCount(count: number): string {
   for (const [size, unit] of units) {
     if (count >= size) {
       const value = count / size;
-      return `${value >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
+      return `${formatNumber(value, { maxDigits: value >= 100 ? 0 : 1 })} ${unit}`;
     }
   }
-  return String(count);
+  return formatNumber(count);
 }

@@ -1,5 +1,7 @@
 import { toErrorValue, type StartDownload } from '../../../contract/index.js';
 import type { ApiClient } from '../api/apiClient.js';
+import { modelName } from '../format/modelName.js';
+import { localizedMessage, t } from '../i18n/i18n.js';
 import type { AppStore } from '../store/appStore.js';
 import type { LibraryTab } from '../store/uiSlice.js';
 import { coalesce } from './coalesce.js';
@@ -43,7 +45,8 @@ export function createLibraryCommands(
   const state = () => store.getState();
   let cardSeq = 0;
 
-  const message = (error: unknown) => toErrorValue(error).message;
+  // What main said, in the UI's language when it came with a catalog key.
+  const message = (error: unknown) => localizedMessage(toErrorValue(error));
   const fail = (error: unknown) => state().setLibraryNotice({ level: 'error', message: message(error) });
 
   const refreshCatalog = coalesce(async () => {
@@ -81,7 +84,7 @@ export function createLibraryCommands(
       try {
         const download = await calls['library.download'](request);
         state().upsertDownload(download);
-        state().announce(`Downloading ${download.fileName}.`);
+        state().announce(t('downloading', { ns: 'library', file: download.fileName }));
         return null;
       } catch (error) {
         return message(error);
@@ -128,7 +131,10 @@ export function createLibraryCommands(
       try {
         const { model } = await calls['library.import']({ path, mode });
         state().finishImport(null);
-        state().setLibraryNotice({ level: 'info', message: `Added ${model.fileName} to the library.` });
+        state().setLibraryNotice({
+          level: 'info',
+          message: t('imported', { ns: 'library', name: modelName(model.id, [model]) }),
+        });
         await refreshModels();
         void refreshCatalog();
         return model.id;
@@ -151,18 +157,16 @@ export function createLibraryCommands(
 
     async deleteModel(modelId) {
       try {
-        // Linked models' ids carry a folder hash: the file name is what the user knows them by.
-        const name = state().models.find((model) => model.id === modelId)?.fileName ?? modelId;
+        // Linked models' ids carry a folder hash: the model's name is what the user knows them by.
+        const name = modelName(modelId, state().models);
         const { statesRemoved } = await calls['library.delete']({ modelId });
         ++cardSeq;
         state().clearCard();
-        const states =
+        const notice =
           statesRemoved === 0
-            ? ''
-            : statesRemoved === 1
-              ? ' and 1 saved conversation state'
-              : ` and ${statesRemoved} saved conversation states`;
-        state().setLibraryNotice({ level: 'info', message: `Removed ${name}${states}.` });
+            ? t('removed', { ns: 'library', name })
+            : t('removedWithStates', { ns: 'library', name, count: statesRemoved });
+        state().setLibraryNotice({ level: 'info', message: notice });
         await refreshModels();
         void refreshCatalog();
         return true;
@@ -176,7 +180,7 @@ export function createLibraryCommands(
       try {
         const { opened } = await calls['library.reveal']({ modelId });
         if (!opened) {
-          state().setLibraryNotice({ level: 'error', message: 'Hearth could not open the file manager here.' });
+          state().setLibraryNotice({ level: 'error', message: t('revealFailed', { ns: 'library' }) });
         }
       } catch (error) {
         fail(error);
@@ -195,7 +199,10 @@ export function createLibraryCommands(
     async setModelsFolder(dir) {
       try {
         const result = await calls['library.setFolder']({ dir });
-        state().setLibraryNotice({ level: 'info', message: `Models folder is now ${result.dir}.` });
+        state().setLibraryNotice({
+          level: 'info',
+          message: t('modelsFolderChanged', { ns: 'library', dir: result.dir }),
+        });
         await refreshModels();
         void refreshCatalog();
         return null;

@@ -438,5 +438,7 @@ export const settings = {
     'About {{rate}} tok/s expected here: {{gpu}} GB/s (GPU, {{share}}% of layers) and {{cpu}} GB/s (CPU) ÷ {{perToken}} read per token (active weights plus state).',
   planSpeedSplitKv:
     'About {{rate}} tok/s expected here: {{gpu}} GB/s (GPU, {{share}}% of layers) and {{cpu}} GB/s (CPU) ÷ {{perToken}} read per token (active weights plus KV cache).',
+  planSpeedCompute:
+    'About {{rate}} tok/s expected here: this model reads only {{perToken}} per token, so the computation and the fixed work around each token (sampling, launching it) set the pace, not memory.',
   planNoSpeed: 'No speed estimate: the memory bandwidth of this device is not known.',
 } satisfies Record<string, string>;

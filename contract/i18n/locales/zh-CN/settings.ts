@@ -408,5 +408,7 @@ export const settings: Catalog<typeof en> = {
     '预计本机约 {{rate}} tok/s：{{gpu}} GB/s（GPU，{{share}}% 的层）和 {{cpu}} GB/s（CPU）÷ 每个 token 读取的 {{perToken}}（激活权重加状态）。',
   planSpeedSplitKv:
     '预计本机约 {{rate}} tok/s：{{gpu}} GB/s（GPU，{{share}}% 的层）和 {{cpu}} GB/s（CPU）÷ 每个 token 读取的 {{perToken}}（激活权重加 KV 缓存）。',
+  planSpeedCompute:
+    '预计此处约 {{rate}} tok/s：此模型每个 token 只读取 {{perToken}}，因此决定速度的是计算以及每个 token 周围的固定开销（采样、启动计算），而不是内存。',
   planNoSpeed: '无速度估计：此设备的内存带宽未知。',
 };

@@ -1,3 +1,5 @@
+import { Trans, useTranslation } from 'react-i18next';
+import { useModelName } from '../../hooks/useModelName.js';
 import { useRemoteModel } from '../../hooks/useRemoteModel.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
@@ -9,6 +11,7 @@ import { FirstRunRecommendation } from './FirstRunRecommendation.js';
 
 /** What the chat area shows before there is anything to read; exactly one empty state at a time. */
 export function StartState() {
+  const { t } = useTranslation('library');
   const commands = useCommands();
   const modelsLoaded = useAppStore((state) => state.modelsLoaded);
   const modelCount = useAppStore((state) => state.models.length);
@@ -20,48 +23,45 @@ export function StartState() {
   const conversationLoaded = useAppStore((state) => state.openConversation !== null);
   const hasRemoteEngines = useAppStore((state) => state.remoteEngines.length > 0);
   const remote = useRemoteModel(modelId);
+  // The model's name, never its internal id (`linked:<hash>/…`).
+  const name = useModelName(modelId);
 
   if (modelsLoaded && modelCount === 0 && !hasRemoteEngines) {
     return (
-      <EmptyState kind="no-models" title="Add a model to get started">
+      <EmptyState kind="no-models" title={t('startNoModelsTitle')}>
         <p>
-          Hearth runs GGUF model files on this computer. Download one from the model library, or import a{' '}
-          <code>.gguf</code> file you already have.
+          <Trans t={t} i18nKey="startNoModelsBody" components={{ code: <code /> }} />
         </p>
         <FirstRunRecommendation />
         <div className="empty-state-actions">
           <button type="button" className="button" onClick={() => commands.openLibrary('catalog')}>
             <Icon name="library" />
-            Browse the model library
+            {t('startBrowseLibrary')}
           </button>
           <button type="button" className="button" onClick={() => void commands.refreshModels()}>
-            Check again
+            {t('startCheckAgain')}
           </button>
         </div>
         {folder && (
           <PathField
-            label="Models folder"
+            label={t('modelsFolder')}
             path={folder}
             onOpen={canOpenFolders ? () => void commands.openModelsFolder() : undefined}
           />
         )}
-        <p className="hint">Files put in this folder show up by themselves.</p>
+        <p className="hint">{t('startFolderHint')}</p>
       </EmptyState>
     );
   }
 
   if (openId === null) {
     return (
-      <EmptyState kind="welcome" title={hasConversations ? 'Pick up where you left off' : 'Welcome to Hearth'}>
-        <p>
-          {hasConversations
-            ? 'Choose a conversation on the left, or start a new one.'
-            : 'A private assistant that runs entirely on this computer. Nothing you type leaves it.'}
-        </p>
+      <EmptyState kind="welcome" title={hasConversations ? t('startWelcomeBackTitle') : t('startWelcomeTitle')}>
+        <p>{hasConversations ? t('startWelcomeBackBody') : t('startWelcomeBody')}</p>
         <button type="button" className="button button--primary" onClick={() => void commands.newConversation()}>
-          Start a new chat
+          {t('startNewChat')}
         </button>
-        <p className="hint">Or just type below.</p>
+        <p className="hint">{t('startTypeBelow')}</p>
       </EmptyState>
     );
   }
@@ -70,32 +70,31 @@ export function StartState() {
 
   if (modelId === null) {
     return (
-      <EmptyState kind="no-model" title="Choose a model">
-        <p>
-          This conversation has no model yet.{' '}
-          {modelCount === 0
-            ? 'Pick a remote engine’s model in the menu at the top.'
-            : `Pick one of your ${modelCount} ${modelCount === 1 ? 'model' : 'models'} in the menu at the top.`}
-        </p>
+      <EmptyState kind="no-model" title={t('startChooseModelTitle')}>
+        <p>{modelCount === 0 ? t('startNoModelRemote') : t('startNoModelLocal', { count: modelCount })}</p>
       </EmptyState>
     );
   }
 
   if (remote) {
     return (
-      <EmptyState kind="no-messages" title="Start the conversation">
+      <EmptyState kind="no-messages" title={t('startConversationTitle')}>
         <p>
-          Answers are written by <strong>{remote.model}</strong> on <strong>{remote.engineName}</strong>
-          {remote.host && ` (${remote.host})`}, another machine: your messages are sent to it.
+          <Trans
+            t={t}
+            i18nKey={remote.host ? 'startRemoteBodyHost' : 'startRemoteBody'}
+            values={{ model: remote.model, engine: remote.engineName, host: remote.host ?? '' }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       </EmptyState>
     );
   }
 
   return (
-    <EmptyState kind="no-messages" title="Start the conversation">
+    <EmptyState kind="no-messages" title={t('startConversationTitle')}>
       <p>
-        Ask anything. Answers are written by <strong>{modelId}</strong>, here on this computer.
+        <Trans t={t} i18nKey="startLocalBody" values={{ model: name ?? modelId }} components={{ strong: <strong /> }} />
       </p>
     </EmptyState>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
@@ -9,6 +10,7 @@ interface CatalogDownloadButtonProps {
   quantization: string;
   installedModelId: string | null;
   testId: string;
+  /** The button's text; "Download" in the UI's language by default. */
   label?: string;
   primary?: boolean;
 }
@@ -19,10 +21,12 @@ export function CatalogDownloadButton({
   quantization,
   installedModelId,
   testId,
-  label = 'Download',
+  label,
   primary = false,
 }: CatalogDownloadButtonProps) {
+  const { t } = useTranslation('library');
   const commands = useCommands();
+  const text = label ?? t('download');
   const [starting, setStarting] = useState(false);
   const download = useAppStore((state) => downloadOf(state.downloads, entryId, quantization));
 
@@ -30,30 +34,30 @@ export function CatalogDownloadButton({
     return (
       <span className="library-state library-state--installed" data-testid="file-installed">
         <Icon name="check" size={14} />
-        Installed
+        {t('installed')}
       </span>
     );
   }
   if (download) {
     const percent = percentOf(download);
-    const text =
+    const progress =
       download.state === 'paused'
-        ? 'Paused'
+        ? t('statePaused')
         : download.state === 'verifying'
-          ? 'Verifying…'
+          ? t('stateVerifying')
           : download.state === 'queued'
-            ? 'Queued'
-            : `${percent ?? 0}%`;
+            ? t('buttonQueued')
+            : t('buttonPercent', { percent: percent ?? 0 });
     return (
       <button
         type="button"
         className="button button--small library-state"
         onClick={() => commands.openLibrary('downloads')}
-        title="Show in Downloads"
+        title={t('showInDownloads')}
         data-testid="file-downloading"
       >
         {download.state === 'downloading' && <span className="spinner" aria-hidden="true" />}
-        {text}
+        {progress}
       </button>
     );
   }
@@ -77,10 +81,10 @@ export function CatalogDownloadButton({
       onClick={() => void start()}
       data-testid={testId}
       data-quantization={quantization}
-      aria-label={`${label} ${quantization}`}
+      aria-label={t('downloadLabel', { label: text, quantization })}
     >
       {starting ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={14} />}
-      {label}
+      {text}
     </button>
   );
 }

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { CatalogEntry, CatalogFit } from '../../../../contract/index.js';
+import { familyExplanation } from '../../format/familyLabel.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { formatParameterCount } from '../../format/formatParameterCount.js';
 import { formatTokenRate } from '../../format/formatTokenRate.js';
@@ -14,7 +16,9 @@ interface CatalogEntryCardProps {
 
 /** One catalog model: what it is, where it comes from, and a row per downloadable file. */
 export function CatalogEntryCard({ entry, fits }: CatalogEntryCardProps) {
+  const { t } = useTranslation('library');
   const moe = entry.parameters.active < entry.parameters.total;
+  const explanation = familyExplanation(entry.family);
   return (
     <article className="catalog-entry" data-testid="catalog-entry" data-entry-id={entry.id}>
       <header className="catalog-entry-header">
@@ -24,7 +28,7 @@ export function CatalogEntryCard({ entry, fits }: CatalogEntryCardProps) {
             <details className="unconfirmed" data-testid="unconfirmed">
               <summary title={entry.confirmation}>
                 <Icon name="info" size={13} />
-                Unconfirmed
+                {t('unconfirmed')}
               </summary>
               <p>{entry.confirmation}</p>
             </details>
@@ -33,32 +37,40 @@ export function CatalogEntryCard({ entry, fits }: CatalogEntryCardProps) {
         <p className="catalog-entry-source">
           {entry.publisher} · {entry.licence} ·{' '}
           <a href={entry.homepage} target="_blank" rel="noreferrer" className="external-link">
-            Model page
+            {t('modelPage')}
             <Icon name="external" size={12} />
           </a>
         </p>
       </header>
 
-      <ul className="catalog-entry-facts" aria-label="Facts">
+      <ul className="catalog-entry-facts" aria-label={t('factsLabel')}>
         <li>
           {moe
-            ? `${formatParameterCount(entry.parameters.total)} total · ${formatParameterCount(entry.parameters.active)} active`
-            : `${formatParameterCount(entry.parameters.total)} parameters`}
+            ? t('moeParameters', {
+                total: formatParameterCount(entry.parameters.total),
+                active: formatParameterCount(entry.parameters.active),
+              })
+            : t('denseParameters', { total: formatParameterCount(entry.parameters.total) })}
         </li>
-        <li>{formatContextLength(entry.contextLength)} context</li>
+        <li>{t('contextFact', { length: formatContextLength(entry.contextLength) })}</li>
         <li className="mono">{entry.architecture}</li>
       </ul>
       <p className="catalog-entry-description">{entry.description}</p>
+      {explanation && (
+        <p className="catalog-entry-family-note hint" data-testid="family-explanation">
+          <Icon name="info" size={13} /> {explanation}
+        </p>
+      )}
 
       <table className="catalog-files">
-        <caption className="visually-hidden">Files of {entry.name}</caption>
+        <caption className="visually-hidden">{t('filesOf', { name: entry.name })}</caption>
         <thead>
           <tr>
-            <th scope="col">File</th>
-            <th scope="col">Size</th>
-            <th scope="col">On this computer</th>
+            <th scope="col">{t('columnFile')}</th>
+            <th scope="col">{t('columnSize')}</th>
+            <th scope="col">{t('columnHere')}</th>
             <th scope="col">
-              <span className="visually-hidden">Action</span>
+              <span className="visually-hidden">{t('columnAction')}</span>
             </th>
           </tr>
         </thead>
@@ -72,9 +84,11 @@ export function CatalogEntryCard({ entry, fits }: CatalogEntryCardProps) {
                 </td>
                 <td className="numeric">
                   {file.sizeBytes === null ? (
-                    <span className="muted">unknown</span>
+                    <span className="muted">{t('sizeUnknown')}</span>
+                  ) : file.sizeIsExact ? (
+                    formatBytes(file.sizeBytes)
                   ) : (
-                    `${file.sizeIsExact ? '' : '≈ '}${formatBytes(file.sizeBytes)}`
+                    t('sizeApprox', { size: formatBytes(file.sizeBytes) })
                   )}
                 </td>
                 <td>
@@ -82,11 +96,13 @@ export function CatalogEntryCard({ entry, fits }: CatalogEntryCardProps) {
                     <span className="catalog-fit">
                       <FitVerdict fit={fit.fit} testId="file-fit" />
                       {fit.expectedTokensPerSecond !== null && (
-                        <span className="catalog-speed">≈ {formatTokenRate(fit.expectedTokensPerSecond)} tok/s</span>
+                        <span className="catalog-speed">
+                          {t('speedApprox', { rate: formatTokenRate(fit.expectedTokensPerSecond) })}
+                        </span>
                       )}
                     </span>
                   ) : (
-                    <span className="muted">not estimated</span>
+                    <span className="muted">{t('notEstimated')}</span>
                   )}
                 </td>
                 <td className="catalog-file-action">

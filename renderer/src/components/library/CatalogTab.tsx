@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CatalogEntry, CatalogFit, ModelFamily } from '../../../../contract/index.js';
 import { FAMILY_ORDER, familyLabel } from '../../format/familyLabel.js';
+import { dateFormat } from '../../i18n/formatters.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { SkeletonLines } from '../settings/hardware/SkeletonLines.js';
@@ -9,6 +11,7 @@ import { RecommendationCard } from './RecommendationCard.js';
 
 /** The catalog shipped with Hearth, grouped by family, with how each file would run here. */
 export function CatalogTab({ entryId = null }: { entryId?: string | null }) {
+  const { t } = useTranslation('library');
   const commands = useCommands();
   const catalog = useAppStore((state) => state.catalog);
   const loading = useAppStore((state) => state.catalogLoading);
@@ -28,14 +31,14 @@ export function CatalogTab({ entryId = null }: { entryId?: string | null }) {
     if (error) {
       return (
         <div className="library-empty" role="alert" data-testid="catalog-error">
-          <p>The catalog could not be read: {error}</p>
+          <p>{t('catalogReadFailed', { error })}</p>
           <button type="button" className="button" onClick={() => void commands.refreshCatalog()}>
-            Try again
+            {t('tryAgain')}
           </button>
         </div>
       );
     }
-    return <SkeletonLines label="Reading the catalog and estimating each file for this computer…" lines={6} />;
+    return <SkeletonLines label={t('catalogLoading')} lines={6} />;
   }
 
   return (
@@ -43,10 +46,10 @@ export function CatalogTab({ entryId = null }: { entryId?: string | null }) {
       <RecommendationCard testId="recommendation" />
       {error && (
         <p className="field-error" role="alert">
-          The catalog could not be refreshed: {error}
+          {t('catalogRefreshFailed', { error })}
         </p>
       )}
-      {groups.length === 0 && <p className="library-empty">The catalog is empty.</p>}
+      {groups.length === 0 && <p className="library-empty">{t('catalogEmpty')}</p>}
       {groups.map(([family, entries]) => (
         <section key={family} className="catalog-family" aria-labelledby={`family-${family}`}>
           <h3 id={`family-${family}`} className="catalog-family-title">
@@ -57,10 +60,7 @@ export function CatalogTab({ entryId = null }: { entryId?: string | null }) {
           ))}
         </section>
       ))}
-      <p className="fine-print">
-        Sizes and sources checked on {catalog.checkedOn}. Speeds are estimates from this computer's memory bandwidth;
-        real speeds depend on the prompt and what else is running.
-      </p>
+      <p className="fine-print">{t('catalogFinePrint', { date: formatCheckedOn(catalog.checkedOn) })}</p>
     </div>
   );
 }
@@ -80,4 +80,10 @@ function indexFits(fits: readonly CatalogFit[]): Map<string, Map<string, Catalog
     byEntry.set(fit.entryId, files);
   }
   return byEntry;
+}
+
+/** "2025-06-01" (the catalog's day) as a date in the UI's language; read as UTC so it stays that day. */
+function formatCheckedOn(day: string): string {
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(at) ? day : dateFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(at);
 }

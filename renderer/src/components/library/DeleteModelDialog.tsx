@@ -1,34 +1,33 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 
 interface DeleteModelDialogProps {
-  fileName: string;
+  /** What the user calls the model (modelName), never its internal id. */
+  name: string;
   linked: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function DeleteModelDialog({ fileName, linked, onConfirm, onCancel }: DeleteModelDialogProps) {
+export function DeleteModelDialog({ name, linked, onConfirm, onCancel }: DeleteModelDialogProps) {
+  const { t } = useTranslation('library');
   return (
     <ConfirmDialog
-      title={linked ? 'Remove this model?' : 'Delete this model?'}
-      confirmLabel={linked ? 'Remove' : 'Delete'}
+      title={linked ? t('removeTitle') : t('deleteTitle')}
+      confirmLabel={linked ? t('remove') : t('delete')}
       onConfirm={onConfirm}
       onCancel={onCancel}
       confirmTestId="confirm-delete"
     >
       <p>
-        {linked ? (
-          <>
-            “<strong className="break">{fileName}</strong>” is removed from the library. The file itself stays where it
-            is.
-          </>
-        ) : (
-          <>
-            The file “<strong className="break">{fileName}</strong>” is deleted from the models folder.
-          </>
-        )}
+        <Trans
+          t={t}
+          i18nKey={linked ? 'removeBody' : 'deleteBody'}
+          values={{ name }}
+          components={{ strong: <strong className="break" /> }}
+        />
       </p>
-      <p>The saved conversation states for this model are deleted too. Conversations keep their messages.</p>
+      <p>{t('deleteStatesToo')}</p>
     </ConfirmDialog>
   );
 }

@@ -1,19 +1,21 @@
+import { useTranslation } from 'react-i18next';
 import type { Download } from '../../../../contract/index.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { formatDuration } from '../../format/formatDuration.js';
+import { localizedMessage, t as translate } from '../../i18n/i18n.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
 import { percentOf } from './activeDownloads.js';
 
-const STATE_LABELS: Record<Download['state'], string> = {
-  queued: 'Waiting to start',
-  downloading: 'Downloading',
-  paused: 'Paused',
-  verifying: 'Verifying…',
-  failed: 'Failed',
-  complete: 'Downloaded',
-};
+const STATE_LABELS = {
+  queued: 'stateQueued',
+  downloading: 'stateDownloading',
+  paused: 'statePaused',
+  verifying: 'stateVerifying',
+  failed: 'stateFailed',
+  complete: 'stateComplete',
+} as const satisfies Record<Download['state'], string>;
 
 interface DownloadRowProps {
   download: Download;
@@ -23,6 +25,7 @@ interface DownloadRowProps {
 
 /** One download: progress, speed and time left, and what can be done with it now. */
 export function DownloadRow({ download, onShowModel }: DownloadRowProps) {
+  const { t } = useTranslation('library');
   const commands = useCommands();
   const entryName = useAppStore(
     (state) => state.catalog?.entries.find((entry) => entry.id === download.entryId)?.name ?? null,
@@ -43,7 +46,7 @@ export function DownloadRow({ download, onShowModel }: DownloadRowProps) {
           {download.state === 'verifying' && <span className="spinner" aria-hidden="true" />}
           {download.state === 'complete' && <Icon name="check" size={14} />}
           {download.state === 'failed' && <Icon name="alert" size={14} />}
-          {STATE_LABELS[download.state]}
+          {t(STATE_LABELS[download.state])}
         </span>
       </div>
       <p className="download-source break">
@@ -53,7 +56,7 @@ export function DownloadRow({ download, onShowModel }: DownloadRowProps) {
       <div
         className="progress-bar"
         role="progressbar"
-        aria-label={`Download of ${download.fileName}`}
+        aria-label={t('downloadOf', { file: download.fileName })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={indeterminate ? undefined : (percent ?? 0)}
@@ -82,7 +85,7 @@ export function DownloadRow({ download, onShowModel }: DownloadRowProps) {
               data-testid="pause-download"
             >
               <Icon name="pause" size={13} />
-              Pause
+              {t('pause')}
             </button>
           )}
           {canResume && (
@@ -93,7 +96,7 @@ export function DownloadRow({ download, onShowModel }: DownloadRowProps) {
               data-testid="resume-download"
             >
               <Icon name="play" size={13} />
-              {download.state === 'failed' ? 'Retry' : 'Resume'}
+              {download.state === 'failed' ? t('retry') : t('resume')}
             </button>
           )}
           {finished && download.modelId !== null && (
@@ -103,7 +106,7 @@ export function DownloadRow({ download, onShowModel }: DownloadRowProps) {
               onClick={() => download.modelId !== null && onShowModel(download.modelId)}
               data-testid="show-downloaded-model"
             >
-              Show model
+              {t('showModel')}
             </button>
           )}
           <button
@@ -111,9 +114,9 @@ export function DownloadRow({ download, onShowModel }: DownloadRowProps) {
             className="button button--small"
             onClick={() => void commands.cancelDownload(download.id)}
             data-testid="cancel-download"
-            title={finished ? 'Remove from this list (the model stays)' : 'Stop and delete the partial file'}
+            title={finished ? t('clearTitle') : t('cancelTitle')}
           >
-            {finished ? 'Clear' : 'Cancel'}
+            {finished ? t('clear') : t('cancel')}
           </button>
         </span>
       </div>
@@ -124,8 +127,8 @@ export function DownloadRow({ download, onShowModel }: DownloadRowProps) {
           role={download.state === 'failed' ? 'alert' : undefined}
           data-testid="download-error"
         >
-          {download.state === 'failed' ? '' : 'Retrying: '}
-          {download.error}
+          {download.state === 'failed' ? '' : `${t('retrying')} `}
+          {localizedMessage({ message: download.error, text: download.errorText })}
         </p>
       )}
     </li>
@@ -134,23 +137,31 @@ export function DownloadRow({ download, onShowModel }: DownloadRowProps) {
 
 /** "1.2 GB of 4.7 GB · 12 MB/s · 5 min left". */
 function describeFigures(download: Download): string {
+  const t = translate;
   const parts = [
     download.totalBytes > 0
-      ? `${formatBytes(download.receivedBytes)} of ${formatBytes(download.totalBytes)}`
-      : `${formatBytes(download.receivedBytes)}`,
+      ? t('figuresOf', {
+          ns: 'library',
+          received: formatBytes(download.receivedBytes),
+          total: formatBytes(download.totalBytes),
+        })
+      : formatBytes(download.receivedBytes),
   ];
   if (download.state === 'downloading' && download.bytesPerSecond > 0) {
-    parts.push(`${formatBytes(download.bytesPerSecond)}/s`);
+    parts.push(t('figuresSpeed', { ns: 'library', speed: formatBytes(download.bytesPerSecond) }));
   }
   if (download.state === 'downloading' && download.secondsLeft !== null) {
-    parts.push(`${formatDuration(download.secondsLeft)} left`);
+    parts.push(t('figuresLeft', { ns: 'library', duration: formatDuration(download.secondsLeft) }));
   }
-  if (download.attempts > 1 && download.state !== 'complete') parts.push(`attempt ${download.attempts}`);
+  if (download.attempts > 1 && download.state !== 'complete') {
+    parts.push(t('figuresAttempt', { ns: 'library', attempt: download.attempts }));
+  }
   return parts.join(' · ');
 }
 
 function describeProgress(download: Download, percent: number | null): string {
-  if (download.state === 'verifying') return 'Verifying the file';
-  if (percent === null) return `${formatBytes(download.receivedBytes)} received`;
-  return `${percent}%, ${describeFigures(download)}`;
+  if (download.state === 'verifying') return translate('progressVerifying', { ns: 'library' });
+  if (percent === null)
+    return translate('progressReceived', { ns: 'library', received: formatBytes(download.receivedBytes) });
+  return translate('progressPercent', { ns: 'library', percent, figures: describeFigures(download) });
 }

@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ModelUriSchema } from '../../../../contract/index.js';
 import { useCommands } from '../../session/CommandsContext.js';
 
 /** For power users: any http(s) link to a .gguf file, or a Hugging Face `hf:` URI. */
 export function DownloadUriForm() {
+  const { t } = useTranslation('library');
   const commands = useCommands();
   const id = useId();
   const [uri, setUri] = useState('');
@@ -16,7 +18,8 @@ export function DownloadUriForm() {
     // Checked here with the contract's own rule, so a typo is told at once, beside the field.
     const parsed = ModelUriSchema.safeParse(trimmed);
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Not a model URI');
+      // The schema's rule, in the UI's language.
+      setError(t('uriInvalid'));
       return;
     }
     setStarting(true);
@@ -29,7 +32,7 @@ export function DownloadUriForm() {
   return (
     <form className="uri-form" onSubmit={(event) => void submit(event)} noValidate>
       <label htmlFor={`${id}-uri`} className="field-label">
-        Download from a URL or <code>hf:</code> URI
+        <Trans t={t} i18nKey="uriLabel" components={{ code: <code /> }} />
       </label>
       <div className="uri-form-row">
         <input
@@ -39,7 +42,7 @@ export function DownloadUriForm() {
           inputMode="url"
           spellCheck={false}
           autoComplete="off"
-          placeholder="hf:owner/repo/model-Q4_K_M.gguf or https://…/model.gguf"
+          placeholder={t('uriPlaceholder')}
           value={uri}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-hint`}
@@ -56,7 +59,7 @@ export function DownloadUriForm() {
           data-testid="download-uri-start"
         >
           {starting && <span className="spinner" aria-hidden="true" />}
-          Download
+          {t('download')}
         </button>
       </div>
       <span
@@ -64,7 +67,7 @@ export function DownloadUriForm() {
         className={error ? 'field-error' : 'field-hint'}
         data-testid={error ? 'download-uri-error' : undefined}
       >
-        {error ?? 'Only files you ask for are downloaded. They go to the models folder.'}
+        {error ?? t('uriHint')}
       </span>
     </form>
   );

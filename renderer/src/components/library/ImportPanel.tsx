@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/appStore.js';
 import type { ImportDraft } from './importDraft.js';
 
@@ -14,6 +15,7 @@ interface ImportPanelProps {
  * path, so the path is typed.
  */
 export function ImportPanel({ draft, onChange, onImport }: ImportPanelProps) {
+  const { t } = useTranslation('library');
   const id = useId();
   const importing = useAppStore((state) => state.importing);
   const error = useAppStore((state) => state.importError);
@@ -32,7 +34,7 @@ export function ImportPanel({ draft, onChange, onImport }: ImportPanelProps) {
 
   return (
     <form className="import-panel" onSubmit={submit} aria-labelledby={`${id}-title`} data-testid="import-panel">
-      <h4 id={`${id}-title`}>Import a GGUF file</h4>
+      <h3 id={`${id}-title`}>{t('importTitle')}</h3>
       {draft.hint && (
         <p className="import-hint" role="status" data-testid="import-hint">
           {draft.hint}
@@ -40,7 +42,7 @@ export function ImportPanel({ draft, onChange, onImport }: ImportPanelProps) {
       )}
       <div className="import-fields">
         <div className="field import-path">
-          <label htmlFor={`${id}-path`}>File path</label>
+          <label htmlFor={`${id}-path`}>{t('importPath')}</label>
           <input
             ref={pathInput}
             id={`${id}-path`}
@@ -48,7 +50,7 @@ export function ImportPanel({ draft, onChange, onImport }: ImportPanelProps) {
             type="text"
             spellCheck={false}
             autoComplete="off"
-            placeholder="/path/to/model.gguf"
+            placeholder={t('importPathPlaceholder')}
             value={draft.path}
             aria-invalid={error ? true : undefined}
             aria-describedby={`${id}-error`}
@@ -57,7 +59,7 @@ export function ImportPanel({ draft, onChange, onImport }: ImportPanelProps) {
           />
         </div>
         <div className="field import-mode">
-          <label htmlFor={`${id}-mode`}>How</label>
+          <label htmlFor={`${id}-mode`}>{t('importHow')}</label>
           <select
             id={`${id}-mode`}
             className="select"
@@ -65,16 +67,12 @@ export function ImportPanel({ draft, onChange, onImport }: ImportPanelProps) {
             onChange={(event) => onChange({ ...draft, mode: event.target.value === 'link' ? 'link' : 'copy' })}
             data-testid="import-mode"
           >
-            <option value="copy">Copy into the models folder</option>
-            <option value="link">Use it where it is (link)</option>
+            <option value="copy">{t('importCopy')}</option>
+            <option value="link">{t('importLink')}</option>
           </select>
         </div>
       </div>
-      <p className="field-hint">
-        {draft.mode === 'copy'
-          ? 'A copy is made; the original can be moved or deleted afterwards.'
-          : 'Nothing is copied. Moving or deleting the original removes it from the library.'}
-      </p>
+      <p className="field-hint">{draft.mode === 'copy' ? t('importCopyHint') : t('importLinkHint')}</p>
       {error && (
         <p id={`${id}-error`} className="import-error" role="alert" data-testid="import-error">
           {error}
@@ -82,7 +80,7 @@ export function ImportPanel({ draft, onChange, onImport }: ImportPanelProps) {
       )}
       <div className="import-actions">
         <button type="button" className="button button--small" onClick={() => onChange({ ...draft, open: false })}>
-          Cancel
+          {t('cancel')}
         </button>
         <button
           type="submit"
@@ -91,7 +89,7 @@ export function ImportPanel({ draft, onChange, onImport }: ImportPanelProps) {
           data-testid="import-confirm"
         >
           {importing && <span className="spinner" aria-hidden="true" />}
-          {importing ? 'Checking the file…' : 'Import'}
+          {importing ? t('importChecking') : t('importConfirm')}
         </button>
       </div>
     </form>

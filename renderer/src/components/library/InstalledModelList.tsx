@@ -1,5 +1,8 @@
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../format/formatBytes.js';
+import { modelName } from '../../format/modelName.js';
+import { localizedMessage } from '../../i18n/i18n.js';
 import { useAppStore } from '../../store/appStore.js';
 
 interface InstalledModelListProps {
@@ -9,6 +12,7 @@ interface InstalledModelListProps {
 
 /** The model files Hearth can run, as a list box: arrows move, the chosen one's card shows beside. */
 export function InstalledModelList({ selectedId, onSelect }: InstalledModelListProps) {
+  const { t } = useTranslation('library');
   const models = useAppStore((state) => state.models);
   const defaultModelId = useAppStore((state) => state.settings?.defaultModelId ?? null);
 
@@ -28,7 +32,7 @@ export function InstalledModelList({ selectedId, onSelect }: InstalledModelListP
     <ul
       className="installed-list"
       role="listbox"
-      aria-label="Installed models"
+      aria-label={t('installedListLabel')}
       tabIndex={0}
       aria-activedescendant={selectedId === null ? undefined : optionId(selectedId)}
       onKeyDown={onKeyDown}
@@ -46,27 +50,27 @@ export function InstalledModelList({ selectedId, onSelect }: InstalledModelListP
           data-model-id={model.id}
         >
           <span className="installed-name" title={model.fileName}>
-            {model.fileName}
+            {modelName(model.id, models)}
           </span>
           <span className="installed-meta">
             {formatBytes(model.sizeBytes)}
             {model.source === 'linked' && (
-              <span
-                className="chip"
-                title="Used where it is, not copied into the models folder"
-                data-testid="linked-badge"
-              >
-                linked
+              <span className="chip" title={t('linkedBadgeTitle')} data-testid="linked-badge">
+                {t('linkedBadge')}
               </span>
             )}
-            {model.id === defaultModelId && <span className="chip chip--key">default</span>}
+            {model.id === defaultModelId && <span className="chip chip--key">{t('defaultBadge')}</span>}
             {model.check !== 'ready' && (
               <span
                 className={model.check === 'broken' ? 'chip chip--error' : 'chip'}
-                title={model.problem ?? 'Being checked before it can be used in a chat'}
+                title={
+                  model.problem === null
+                    ? t('checkPendingTitle')
+                    : localizedMessage({ message: model.problem, text: model.problemText })
+                }
                 data-testid="model-check"
               >
-                {model.check === 'broken' ? 'cannot be used' : 'checking…'}
+                {model.check === 'broken' ? t('checkBroken') : t('checkPending')}
               </span>
             )}
           </span>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
@@ -18,6 +19,7 @@ interface InstalledTabProps {
 
 /** The models Hearth can run now, the card of the chosen one, importing, and the models folder. */
 export function InstalledTab({ selectedId, onSelect, importDraft, onImportDraft, onBrowseCatalog }: InstalledTabProps) {
+  const { t } = useTranslation('library');
   const commands = useCommands();
   const models = useAppStore((state) => state.models);
   const canChooseFiles = useAppStore((state) => state.appInfo?.canChooseFiles ?? false);
@@ -52,7 +54,7 @@ export function InstalledTab({ selectedId, onSelect, importDraft, onImportDraft,
           data-testid="import-model"
         >
           <Icon name="fileImport" />
-          Import GGUF…
+          {t('importButton')}
         </button>
       </div>
       {importDraft.open && (
@@ -66,12 +68,11 @@ export function InstalledTab({ selectedId, onSelect, importDraft, onImportDraft,
       {models.length === 0 ? (
         <div className="library-empty" data-testid="installed-empty">
           <p>
-            <strong>No models yet.</strong> Download one from the catalog, import a <code>.gguf</code> file, or drop one
-            here.
+            <strong>{t('noModelsYet')}</strong> <Trans t={t} i18nKey="noModelsHint" components={{ code: <code /> }} />
           </p>
           <RecommendationCard testId="installed-recommendation" />
           <button type="button" className="button" onClick={onBrowseCatalog}>
-            Browse the catalog
+            {t('browseCatalog')}
           </button>
         </div>
       ) : (

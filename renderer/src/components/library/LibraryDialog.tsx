@@ -1,4 +1,5 @@
 import { useCallback, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { droppedFilePath } from '../../api/droppedFilePath.js';
 import { useAppStore } from '../../store/appStore.js';
 import type { LibraryTab } from '../../store/uiSlice.js';
@@ -24,6 +25,7 @@ interface LibraryDialogProps {
 
 /** Models: what is installed, the catalog to download from, and the downloads under way. */
 export function LibraryDialog({ tab, entryId, onTabChange: setTab, onClose }: LibraryDialogProps) {
+  const { t } = useTranslation('library');
   const id = useId();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [importDraft, setImportDraft] = useState<ImportDraft>(CLOSED_IMPORT);
@@ -42,7 +44,7 @@ export function LibraryDialog({ tab, entryId, onTabChange: setTab, onClose }: Li
     setTab('installed');
     useAppStore.getState().finishImport(null);
     if (!file.name.toLowerCase().endsWith('.gguf')) {
-      setImportDraft({ ...importDraft, open: true, hint: `${file.name} is not a .gguf model file.` });
+      setImportDraft({ ...importDraft, open: true, hint: t('dropNotGguf', { file: file.name }) });
       return;
     }
     const path = droppedFilePath(file);
@@ -56,17 +58,14 @@ export function LibraryDialog({ tab, entryId, onTabChange: setTab, onClose }: Li
       ...importDraft,
       open: true,
       path: '',
-      hint:
-        host === 'web'
-          ? `Drag and drop needs the desktop app; enter the file's path for ${file.name} below.`
-          : `Hearth could not tell where ${file.name} is; enter the file's path below, or use Import GGUF…`,
+      hint: host === 'web' ? t('dropNeedsDesktop', { file: file.name }) : t('dropNoPath', { file: file.name }),
     });
   };
 
   const { dragging, dropProps } = useFileDrop(onFiles);
 
   return (
-    <Dialog title="Models" onClose={onClose} className="dialog--library" testId="library-dialog">
+    <Dialog title={t('dialogTitle')} onClose={onClose} className="dialog--library" testId="library-dialog">
       <div className="library" data-dragging={dragging || undefined} {...dropProps}>
         <LibraryTabs
           tab={tab}
@@ -97,7 +96,7 @@ export function LibraryDialog({ tab, entryId, onTabChange: setTab, onClose }: Li
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">
             <Icon name="fileImport" size={28} />
-            Drop a .gguf file to import it
+            {t('dropToImport')}
           </div>
         )}
       </div>

@@ -1,11 +1,12 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LibraryTab } from '../../store/uiSlice.js';
 
-const TABS: { id: LibraryTab; label: string }[] = [
-  { id: 'installed', label: 'Installed' },
-  { id: 'catalog', label: 'Catalog' },
-  { id: 'downloads', label: 'Downloads' },
-];
+const TABS = [
+  { id: 'installed', label: 'tabInstalled' },
+  { id: 'catalog', label: 'tabCatalog' },
+  { id: 'downloads', label: 'tabDownloads' },
+] as const satisfies readonly { id: LibraryTab; label: string }[];
 
 interface LibraryTabsProps {
   tab: LibraryTab;
@@ -16,6 +17,7 @@ interface LibraryTabsProps {
 
 /** The library's tabs, with the arrow keys moving between them as the ARIA tabs pattern has it. */
 export function LibraryTabs({ tab, onChange, idPrefix, counts }: LibraryTabsProps) {
+  const { t } = useTranslation('library');
   const refs = useRef(new Map<LibraryTab, HTMLButtonElement>());
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -37,7 +39,7 @@ export function LibraryTabs({ tab, onChange, idPrefix, counts }: LibraryTabsProp
   };
 
   return (
-    <div className="library-tabs" role="tablist" aria-label="Model library" onKeyDown={onKeyDown}>
+    <div className="library-tabs" role="tablist" aria-label={t('tabsLabel')} onKeyDown={onKeyDown}>
       {TABS.map(({ id, label }) => {
         const count = counts[id];
         return (
@@ -57,7 +59,7 @@ export function LibraryTabs({ tab, onChange, idPrefix, counts }: LibraryTabsProp
             onClick={() => onChange(id)}
             data-testid={`library-tab-${id}`}
           >
-            {label}
+            {t(label)}
             {count !== undefined && count > 0 && <span className="count">{count}</span>}
           </button>
         );

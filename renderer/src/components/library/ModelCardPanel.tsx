@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelCard, ModelFile } from '../../../../contract/index.js';
 import { describeStateCost } from '../../format/describeStateCost.js';
 import { familyLabel } from '../../format/familyLabel.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { formatParameterCount } from '../../format/formatParameterCount.js';
+import { formatNumber } from '../../i18n/formatters.js';
+import { useModelName } from '../../hooks/useModelName.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
@@ -18,7 +21,9 @@ interface ModelCardPanelProps {
 
 /** Everything Hearth knows about one installed model, and what can be done with it. */
 export function ModelCardPanel({ model, onDeleted }: ModelCardPanelProps) {
+  const { t } = useTranslation('library');
   const commands = useCommands();
+  const name = useModelName(model.id) ?? model.fileName;
   const view = useAppStore((state) => (state.cardView?.modelId === model.id ? state.cardView : null));
   const [confirming, setConfirming] = useState(false);
 
@@ -31,18 +36,20 @@ export function ModelCardPanel({ model, onDeleted }: ModelCardPanelProps) {
   return (
     <section
       className="model-card"
-      aria-label={`About ${model.fileName}`}
+      aria-label={t('cardLabel', { name })}
       aria-busy={view?.status === 'loading'}
       data-testid="model-card"
       data-model-id={model.id}
     >
       <header className="model-card-header">
         <div className="model-card-title">
-          <h3 className="break">{card?.facts.name ?? model.fileName}</h3>
+          <h3 className="break">{card?.facts.name ?? name}</h3>
           <p className="model-card-subtitle break">
-            {card?.facts.name ? `${model.fileName} · ` : ''}
-            {formatBytes(model.sizeBytes)}
-            {model.source === 'linked' ? ' · linked, used where it is' : ''}
+            {[
+              ...(card?.facts.name ? [model.fileName] : []),
+              formatBytes(model.sizeBytes),
+              ...(model.source === 'linked' ? [t('cardSubtitleLinked')] : []),
+            ].join(' · ')}
           </p>
         </div>
         {card && <span className="chip family-chip">{familyLabel(card.family)}</span>}
@@ -52,19 +59,19 @@ export function ModelCardPanel({ model, onDeleted }: ModelCardPanelProps) {
         <div className="card-error" role="alert">
           <Icon name="alert" size={16} />
           <div>
-            <p className="card-error-title">Hearth could not read this model file.</p>
+            <p className="card-error-title">{t('cardErrorTitle')}</p>
             <p data-testid="card-error">{view.message}</p>
           </div>
         </div>
       )}
-      {!card && view?.status !== 'error' && <SkeletonLines label="Reading the model and planning…" lines={5} />}
+      {!card && view?.status !== 'error' && <SkeletonLines label={t('cardLoading')} lines={5} />}
       {card && <CardBody card={card} />}
 
       <ModelCardActions model={model} usable={card !== null} onDelete={() => setConfirming(true)} />
 
       {confirming && (
         <DeleteModelDialog
-          fileName={model.fileName}
+          name={name}
           linked={model.source === 'linked'}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
@@ -78,67 +85,76 @@ export function ModelCardPanel({ model, onDeleted }: ModelCardPanelProps) {
 }
 
 function CardBody({ card }: { card: ModelCard }) {
+  const { t } = useTranslation('library');
   const { facts } = card;
   const moe = facts.activeParams < facts.totalParams;
   return (
     <>
       <ModelCardPlan plan={card.plan} />
       <dl className="facts model-card-facts">
-        <dt>Architecture</dt>
+        <dt>{t('factArchitecture')}</dt>
         <dd className="mono">{facts.architecture}</dd>
-        <dt>Parameters</dt>
+        <dt>{t('factParameters')}</dt>
         <dd data-testid="card-parameters">
-          {formatParameterCount(facts.totalParams)} total
+          {t('parametersTotal', { count: formatParameterCount(facts.totalParams) })}
           {moe ? (
             <>
-              {' '}
-              · {formatParameterCount(facts.activeParams)} active
+              {' · '}
+              {t('parametersActive', { count: formatParameterCount(facts.activeParams) })}
               {facts.expertCount !== null && (
                 <span className="muted">
                   {' '}
-                  ({facts.expertUsedCount ?? '?'} of {facts.expertCount} experts per token)
+                  {t('expertsPerToken', { used: facts.expertUsedCount ?? '?', total: facts.expertCount })}
                 </span>
               )}
             </>
           ) : (
-            <span className="muted"> · all active</span>
+            <span className="muted">
+              {' · '}
+              {t('allActive')}
+            </span>
           )}
         </dd>
-        <dt>Quantization</dt>
+        <dt>{t('factQuantization')}</dt>
         <dd>
           <span className="chip">{facts.quantization}</span>
         </dd>
-        <dt>File size</dt>
+        <dt>{t('factFileSize')}</dt>
         <dd>{formatBytes(facts.fileBytes)}</dd>
-        <dt>Context length</dt>
-        <dd>{facts.trainedContextLength.toLocaleString()} tokens (trained)</dd>
-        <dt>Layers</dt>
+        <dt>{t('factContextLength')}</dt>
+        <dd>{t('contextTrained', { tokens: formatNumber(facts.trainedContextLength) })}</dd>
+        <dt>{t('factLayers')}</dt>
         <dd>{facts.layers}</dd>
-        <dt>Tokenizer</dt>
+        <dt>{t('factTokenizer')}</dt>
         <dd>
-          {card.tokenizer ?? <span className="muted">not stated</span>}
-          {card.vocabularySize > 0 && <span className="muted"> · {card.vocabularySize.toLocaleString()} tokens</span>}
+          {card.tokenizer ?? <span className="muted">{t('notStated')}</span>}
+          {card.vocabularySize > 0 && (
+            <span className="muted">
+              {' · '}
+              {t('vocabularyTokens', { count: formatNumber(card.vocabularySize) })}
+            </span>
+          )}
         </dd>
-        <dt>Chat template</dt>
+        <dt>{t('factChatTemplate')}</dt>
         <dd data-testid="card-chat-template">
           {card.chatTemplate === null ? (
-            <span className="muted">None in the file: a generic one is used</span>
+            <span className="muted">{t('noChatTemplate')}</span>
           ) : (
             <details className="chat-template">
-              <summary>Included</summary>
+              <summary>{t('chatTemplateIncluded')}</summary>
               <pre>{card.chatTemplate}</pre>
             </details>
           )}
         </dd>
-        <dt>Saved state</dt>
+        <dt>{t('factSavedState')}</dt>
         <dd data-testid="state-cost">{describeStateCost(card.stateCost)}</dd>
         {card.licence && (
           <>
-            <dt>Licence</dt>
+            <dt>{t('factLicence')}</dt>
             <dd>{card.licence}</dd>
           </>
         )}
-        <dt>File</dt>
+        <dt>{t('factFile')}</dt>
         <dd className="mono model-card-path">{card.path}</dd>
       </dl>
     </>
@@ -153,6 +169,7 @@ interface ModelCardActionsProps {
 }
 
 function ModelCardActions({ model, usable, onDelete }: ModelCardActionsProps) {
+  const { t } = useTranslation('library');
   const commands = useCommands();
   const canOpenFolders = useAppStore((state) => state.appInfo?.canOpenFolders ?? false);
   const isDefault = useAppStore((state) => state.settings?.defaultModelId === model.id);
@@ -166,7 +183,7 @@ function ModelCardActions({ model, usable, onDelete }: ModelCardActionsProps) {
         data-testid="use-model"
       >
         <Icon name="chat" size={14} />
-        Use in a new chat
+        {t('useInNewChat')}
       </button>
       <button
         type="button"
@@ -175,7 +192,7 @@ function ModelCardActions({ model, usable, onDelete }: ModelCardActionsProps) {
         onClick={() => void commands.updateSettings({ defaultModelId: model.id })}
         data-testid="set-default-model"
       >
-        {isDefault ? 'Default model' : 'Set as default'}
+        {isDefault ? t('isDefaultModel') : t('setAsDefault')}
       </button>
       <span className="model-card-actions-spacer" />
       {canOpenFolders && (
@@ -186,7 +203,7 @@ function ModelCardActions({ model, usable, onDelete }: ModelCardActionsProps) {
           data-testid="reveal-model"
         >
           <Icon name="folder" size={14} />
-          Reveal in folder
+          {t('revealInFolder')}
         </button>
       )}
       <button
@@ -196,7 +213,7 @@ function ModelCardActions({ model, usable, onDelete }: ModelCardActionsProps) {
         data-testid="delete-model"
       >
         <Icon name="trash" size={14} />
-        {model.source === 'linked' ? 'Remove' : 'Delete'}
+        {model.source === 'linked' ? t('remove') : t('delete')}
       </button>
     </footer>
   );

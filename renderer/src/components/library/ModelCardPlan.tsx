@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ExecutionPlan } from '../../../../contract/index.js';
 import { backendLabel } from '../../format/backendLabel.js';
 import { formatTokenRate } from '../../format/formatTokenRate.js';
@@ -6,14 +7,17 @@ import { FitVerdict } from '../common/FitVerdict.js';
 
 /** The planner's verdict for this model on this machine: fit, speed, memory, and its reasons. */
 export function ModelCardPlan({ plan }: { plan: ExecutionPlan }) {
+  const { t } = useTranslation('library');
   return (
     <div className="model-card-plan">
+      {/* Between the card's h3 and the planner's "Why" (h5): headings must not skip a level. */}
+      <h4 className="visually-hidden">{t('planHeading')}</h4>
       <div className="plan-headline">
         <FitVerdict fit={plan.fit} />
         <span className="plan-speed" data-testid="expected-speed">
           {plan.expectedTokensPerSecond === null
-            ? 'No speed estimate'
-            : `≈ ${formatTokenRate(plan.expectedTokensPerSecond)} tok/s expected`}
+            ? t('noSpeedEstimate')
+            : t('speedExpected', { rate: formatTokenRate(plan.expectedTokensPerSecond) })}
         </span>
         <span className="muted plan-runs-on">
           {backendLabel(plan.backend)}

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectModelsFolder } from '../../store/selectors.js';
@@ -6,6 +7,7 @@ import { PathField } from '../common/PathField.js';
 
 /** Where downloads and copies go, and changing it: a folder dialog on the desktop, a typed path on the web. */
 export function ModelsFolderField() {
+  const { t } = useTranslation('library');
   const commands = useCommands();
   const id = useId();
   const folder = useAppStore(selectModelsFolder);
@@ -45,7 +47,7 @@ export function ModelsFolderField() {
       {editing ? (
         <form className="models-folder-form" onSubmit={submit}>
           <label htmlFor={`${id}-dir`} className="field-label">
-            Models folder
+            {t('modelsFolder')}
           </label>
           <div className="uri-form-row">
             <input
@@ -62,7 +64,7 @@ export function ModelsFolderField() {
               data-testid="models-folder-input"
             />
             <button type="button" className="button" onClick={() => setEditing(false)}>
-              Cancel
+              {t('cancel')}
             </button>
             <button
               type="submit"
@@ -70,18 +72,18 @@ export function ModelsFolderField() {
               disabled={saving || draft.trim() === ''}
               data-testid="models-folder-save"
             >
-              Save
+              {t('save')}
             </button>
           </div>
           <span id={`${id}-hint`} className={error ? 'field-error' : 'field-hint'} role={error ? 'alert' : undefined}>
-            {error ?? 'Created if missing. Models already in the old folder stay there.'}
+            {error ?? t('modelsFolderHint')}
           </span>
         </form>
       ) : (
         <div className="models-folder-row">
           {folder && (
             <PathField
-              label="Models folder"
+              label={t('modelsFolder')}
               path={folder}
               onOpen={canOpenFolders ? () => void commands.openModelsFolder() : undefined}
             />
@@ -93,7 +95,7 @@ export function ModelsFolderField() {
             onClick={() => void change()}
             data-testid="models-folder-change"
           >
-            Change…
+            {t('modelsFolderChange')}
           </button>
           {error && (
             <span className="field-error" role="alert">

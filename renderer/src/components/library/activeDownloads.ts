@@ -23,3 +23,17 @@ export function percentOf(download: Download): number | null {
   if (download.totalBytes <= 0) return null;
   return Math.min(100, Math.floor((download.receivedBytes / download.totalBytes) * 100));
 }
+
+/**
+ * The last try at one catalog file, when it failed and nothing newer is under way: what the place
+ * the download was started from shows, so a failure is not silently turned back into "Download".
+ */
+export function failedDownloadOf(
+  downloads: readonly Download[],
+  entryId: string,
+  quantization: string,
+): Download | null {
+  // Downloads are kept newest first.
+  const latest = downloads.find((download) => download.entryId === entryId && download.quantization === quantization);
+  return latest?.state === 'failed' ? latest : null;
+}
