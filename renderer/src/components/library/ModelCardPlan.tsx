@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { ExecutionPlan } from '../../../../contract/index.js';
 import { backendLabel } from '../../format/backendLabel.js';
 import { formatTokenRate } from '../../format/formatTokenRate.js';
+import { localizedPlanLines } from '../../format/localizedPlanLines.js';
 import { PlanMemory, PlanReasons, PlanWarnings } from '../common/PlanLists.js';
 import { FitVerdict } from '../common/FitVerdict.js';
 
 /** The planner's verdict for this model on this machine: fit, speed, memory, and its reasons. */
 export function ModelCardPlan({ plan }: { plan: ExecutionPlan }) {
   const { t } = useTranslation('library');
+  const { reasons, warnings } = localizedPlanLines(plan);
   return (
     <div className="model-card-plan">
       {/* Between the card's h3 and the planner's "Why" (h5): headings must not skip a level. */}
@@ -25,8 +27,8 @@ export function ModelCardPlan({ plan }: { plan: ExecutionPlan }) {
         </span>
       </div>
       <PlanMemory memory={plan.memory} />
-      <PlanWarnings warnings={plan.warnings} testId="card-warning" />
-      <PlanReasons reasons={plan.reasons} testId="card-reason" />
+      <PlanWarnings warnings={warnings} testId="card-warning" />
+      <PlanReasons reasons={reasons} testId="card-reason" />
     </div>
   );
 }
