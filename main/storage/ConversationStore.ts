@@ -148,8 +148,10 @@ export class ConversationStore {
 
   /**
    * A new conversation; with `reuseEmpty` (and no title asked for), the newest unpinned one that
-   * was never used (no messages, the default title, no documents) instead, moved to the top with
-   * the model asked for: pressing "New chat" twice does not pile up empty entries.
+   * was never used (no messages, the default title, no documents, and the system prompt and sampling
+   * a new one would get — a default changed since, or a prompt written for it, makes it a different
+   * chat) instead, moved to the top with the model asked for: pressing "New chat" twice does not
+   * pile up empty entries.
    */
   create(
     init: { title?: string | undefined; modelId: string | null; systemPrompt: string },
@@ -158,15 +160,15 @@ export class ConversationStore {
     if (reuseEmpty && !init.title?.trim()) {
       const reused = this.#db.transaction(() => {
         const empty = this.#db
-          .prepare<[string], { id: string }>(
+          .prepare<[string, string], { id: string }>(
             `SELECT c.id FROM conversations c
-             WHERE c.title = ? AND c.pinned_at IS NULL
+             WHERE c.title = ? AND c.pinned_at IS NULL AND c.system_prompt = ? AND c.sampling_json IS NULL
                AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id)
                AND NOT EXISTS (SELECT 1 FROM conversation_documents d WHERE d.conversation_id = c.id)
              ORDER BY c.updated_at DESC, c.rowid DESC
              LIMIT 1`,
           )
-          .get(UNTITLED);
+          .get(UNTITLED, init.systemPrompt);
         return empty && this.update(empty.id, { modelId: init.modelId });
       })();
       if (reused) return reused;

@@ -126,7 +126,7 @@ describe('ConversationStore: reusing an empty "New chat"', () => {
     );
   });
 
-  test('a conversation with messages, a title of its own, or a pin is not reused', () => {
+  test('a conversation with messages, a title of its own, a pin, another system prompt or its own sampling is not reused', () => {
     const { store } = open(1);
     const used = store.create({ modelId: null, systemPrompt: '' });
     store.appendExchange(used.id, null, 'Hello', 'm.gguf');
@@ -145,6 +145,15 @@ describe('ConversationStore: reusing an empty "New chat"', () => {
       store.create({ title: 'Asked for', modelId: null, systemPrompt: '' }, { reuseEmpty: true }).id,
       next.id,
       'a title asked for makes a new one',
+    );
+    const other = store.create({ modelId: null, systemPrompt: 'A new default.' }, { reuseEmpty: true });
+    assert.ok(![next.id, used.id, titled.id, pinned.id].includes(other.id), 'another system prompt: a new one');
+    assert.equal(other.systemPrompt, 'A new default.');
+    store.update(other.id, { sampling: { temperature: 0.1, topP: 1, maxTokens: 10, seed: null } });
+    assert.notEqual(
+      store.create({ modelId: null, systemPrompt: 'A new default.' }, { reuseEmpty: true }).id,
+      other.id,
+      'its own sampling: not unused',
     );
   });
 });
