@@ -1,3 +1,4 @@
+import { localized } from '../../contract/i18n/index.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { unlink, writeFile } from 'node:fs/promises';
@@ -184,7 +185,7 @@ export class StateKeeper {
     if (rejected) {
       this.#events.emit('notice', {
         level: 'warning',
-        message: `A saved conversation state was not used (${rejected}). Hearth read the conversation again instead.`,
+        ...localized('notices', 'aSavedStateNotUsed', { reason: rejected }),
         at: Date.now(),
       });
     }
