@@ -1,5 +1,6 @@
 import type { Message } from '../../../contract/index.js';
 import type { ApiClient } from '../api/apiClient.js';
+import { t } from '../i18n/i18n.js';
 import type { AppStore } from '../store/appStore.js';
 import type { Commands } from './createCommands.js';
 
@@ -35,6 +36,8 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
       pendingText.delete(message.id);
       state().finishMessage(message);
       if (message.conversationId === state().openConversationId) state().announce(describeFinish(message));
+      // "Wait for the answer to finish" has nothing left to wait for.
+      if (state().composerRefusal?.conversationId === message.conversationId) state().setComposerRefusal(null);
     }),
 
     api.on('conversations.changed', ({ conversationId }) => {
@@ -53,13 +56,13 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
     api.on('library.download', (download) => {
       const previous = state().upsertDownload(download);
       if (download.state === 'complete' && previous?.state !== 'complete') {
-        state().announce(`${download.fileName} is downloaded and ready.`);
+        state().announce(t('announceDownloaded', { ns: 'chat', file: download.fileName }));
         void commands.refreshModels();
         if (state().catalog !== null) void commands.refreshCatalog();
         // An embedding model may have become the search model (main adopts one when none is set).
         void commands.refreshSettings();
       } else if (download.state === 'failed' && previous?.state !== 'failed') {
-        state().announce(`Download of ${download.fileName} failed.`);
+        state().announce(t('announceDownloadFailed', { ns: 'chat', file: download.fileName }));
       }
     }),
 
@@ -79,8 +82,10 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
       if (document === null) return;
       const previous = state().upsertDocument(document);
       if (previous?.status === document.status) return;
-      if (document.status === 'indexed') state().announce(`${document.fileName} is indexed.`);
-      else if (document.status === 'failed') state().announce(`Import of ${document.fileName} failed.`);
+      if (document.status === 'indexed')
+        state().announce(t('announceIndexed', { ns: 'chat', file: document.fileName }));
+      else if (document.status === 'failed')
+        state().announce(t('announceImportFailed', { ns: 'chat', file: document.fileName }));
     }),
 
     api.on('documents.foldersChanged', () => void commands.refreshFolders()),
@@ -90,9 +95,15 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
     ),
 
     api.on('server.changed', (status) => state().setApiServer(status)),
-    api.on('engine.status', (status) => state().setEngine(status)),
+    api.on('engine.status', (status) => {
+      state().setEngine(status);
+      // The engine is back: its crash notice has nothing left to say.
+      if (status.state !== 'stopped' && status.state !== 'starting') state().clearBanners(ENGINE_CRASHED);
+    }),
     api.on('model.loadProgress', (progress) => state().setLoadProgress(progress)),
-    api.on('notice', (notice) => state().showBanner(notice.level, notice)),
+    api.on('notice', (notice) =>
+      state().showBanner(notice.level, notice, { conversationId: notice.conversationId, kind: notice.text?.key }),
+    ),
 
     api.onConnection((connected) => {
       state().setConnected(connected);
@@ -120,17 +131,43 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
   };
 }
 
-function describeFinish(message: Message): string {
+/** The notice main sends when the engine crashed (its catalog key is its banner's kind). */
+const ENGINE_CRASHED = 'notices:engineCrashed';
+
+/** Longest start of an answer read out when it completes: enough to know what it says, not the whole of it. */
+const ANNOUNCED_START_MAX = 160;
+
+/**
+ * What a screen reader hears when an answer ends: that it is complete and its first sentence
+ * (the answer itself is there to read; reading it all out unasked would drown everything else).
+ */
+export function describeFinish(message: Message): string {
   switch (message.status) {
-    case 'complete':
-      return 'Answer complete.';
+    case 'complete': {
+      const start = firstSentence(message.content);
+      return start === '' ? t('announceComplete', { ns: 'chat' }) : t('announceCompleteWith', { ns: 'chat', start });
+    }
     case 'interrupted':
-      return message.stopReason === 'user_stopped' ? 'Answer stopped.' : `Answer interrupted. ${message.detail ?? ''}`;
+      return message.stopReason === 'user_stopped'
+        ? t('announceStopped', { ns: 'chat' })
+        : t('announceInterrupted', { ns: 'chat', detail: message.detail ?? '' }).trim();
     case 'error':
-      return `Answer failed. ${message.detail ?? ''}`;
+      return t('announceFailed', { ns: 'chat', detail: message.detail ?? '' }).trim();
     case 'streaming':
       return '';
     default:
       return message.status satisfies never;
   }
+}
+
+/** The answer's first sentence as plain words (Markdown marks dropped), cut to a readable length. */
+function firstSentence(markdown: string): string {
+  const plain = markdown
+    .replace(/```[\s\S]*?(```|$)/g, ' ')
+    .replace(/[#>*_`~|[\]]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const end = /[.!?](\s|$)|[。！？]/u.exec(plain);
+  const sentence = end ? plain.slice(0, end.index + 1) : plain;
+  return sentence.length > ANNOUNCED_START_MAX ? `${sentence.slice(0, ANNOUNCED_START_MAX - 1)}…` : sentence;
 }

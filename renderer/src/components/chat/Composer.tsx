@@ -1,21 +1,42 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/formatters.js';
+import { localizedMessage } from '../../i18n/i18n.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectIsStreaming } from '../../store/selectors.js';
+import { NEW_CONVERSATION_DRAFT } from '../../store/uiSlice.js';
 import { Icon } from '../common/Icon.js';
 import { AttachDocumentsButton } from './AttachDocumentsButton.js';
 
-const CONTENT_MAX = 200_000;
+/** The contract's limit on a message's length. */
+export const CONTENT_MAX = 200_000;
+/** From here on the composer shows how much room is left. */
+const COUNTER_FROM = CONTENT_MAX * 0.9;
 
-/** Enter sends, Shift+Enter makes a new line. Sending waits while an answer streams; typing does not. */
+/**
+ * Enter sends, Shift+Enter makes a new line. Sending waits while an answer streams (and says so);
+ * typing does not. The draft belongs to the open conversation: another conversation has its own.
+ */
 export function Composer() {
+  const { t } = useTranslation('chat');
   const commands = useCommands();
   const streaming = useAppStore(selectIsStreaming);
   const ready = useAppStore((state) => state.ready);
   const focusRequest = useAppStore((state) => state.composerFocusRequest);
   const noModel = useAppStore((state) => state.openConversation !== null && state.openConversation.modelId === null);
-  const [text, setText] = useState('');
+  const draftKey = useAppStore((state) => state.openConversationId ?? NEW_CONVERSATION_DRAFT);
+  const text = useAppStore((state) => state.drafts[draftKey] ?? '');
+  const setDraft = useAppStore((state) => state.setDraft);
+  const refusal = useAppStore((state) =>
+    state.composerRefusal !== null && (state.composerRefusal.conversationId ?? NEW_CONVERSATION_DRAFT) === draftKey
+      ? state.composerRefusal
+      : null,
+  );
+  const setRefusal = useAppStore((state) => state.setComposerRefusal);
   const [sending, setSending] = useState(false);
+  // Shown until the text changes again: a cut paste is said once, where it happened.
+  const [cutPaste, setCutPaste] = useState<{ key: string; text: string } | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -25,17 +46,43 @@ export function Composer() {
   const canSend = ready && !streaming && !sending && text.trim() !== '';
 
   const submit = async () => {
+    if (streaming && text.trim() !== '') {
+      setRefusal({ conversationId: useAppStore.getState().openConversationId, message: t('waitForAnswer') });
+      return;
+    }
     if (!canSend) return;
     const content = text;
+    const key = draftKey;
     setSending(true);
-    setText('');
+    setDraft(key, '');
     const sent = await commands.send(content.trim());
     setSending(false);
     // Nothing typed is lost: a failed send puts the text back, unless the user started a new one.
-    if (!sent) setText((current) => (current === '' ? content : current));
+    if (!sent && (useAppStore.getState().drafts[key] ?? '') === '') setDraft(key, content);
     input.current?.focus();
   };
 
+  /** A paste longer than the room left is cut (as maxLength would), and the composer says so. */
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = event.clipboardData.getData('text/plain');
+    const field = event.currentTarget;
+    const before = field.value.slice(0, field.selectionStart);
+    const after = field.value.slice(field.selectionEnd);
+    const room = CONTENT_MAX - before.length - after.length;
+    if (pasted.length <= room) return;
+    event.preventDefault();
+    const kept = pasted.slice(0, Math.max(0, room));
+    const next = before + kept + after;
+    setDraft(draftKey, next);
+    setCutPaste({ key: draftKey, text: next });
+    const caret = before.length + kept.length;
+    requestAnimationFrame(() => input.current?.setSelectionRange(caret, caret));
+  };
+
+  const cutShown = cutPaste !== null && cutPaste.key === draftKey && cutPaste.text === text;
+  const max = formatNumber(CONTENT_MAX);
+  const hintId = 'composer-hint';
+  const noticeId = 'composer-notice';
   return (
     <form
       className="composer"
@@ -48,7 +95,7 @@ export function Composer() {
         <AttachDocumentsButton />
       </div>
       <label className="visually-hidden" htmlFor="composer-input">
-        Message
+        {t('composerLabel')}
       </label>
       <textarea
         id="composer-input"
@@ -57,10 +104,11 @@ export function Composer() {
         data-testid="composer-input"
         rows={1}
         maxLength={CONTENT_MAX}
-        placeholder={noModel ? 'Choose a model above, then type your message…' : 'Message Hearth…'}
+        placeholder={noModel ? t('composerPlaceholderNoModel') : t('composerPlaceholder')}
         value={text}
-        aria-describedby="composer-hint"
-        onChange={(event) => setText(event.target.value)}
+        aria-describedby={refusal || cutShown ? `${noticeId} ${hintId}` : hintId}
+        onChange={(event) => setDraft(draftKey, event.target.value)}
+        onPaste={onPaste}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
             event.preventDefault();
@@ -76,10 +124,10 @@ export function Composer() {
             onClick={() => void commands.stop()}
             data-testid="stop-button"
             aria-keyshortcuts="Escape"
-            title="Stop (Esc)"
+            title={t('stopWithKey')}
           >
             <Icon name="stop" />
-            <span>Stop</span>
+            <span>{t('stop')}</span>
           </button>
         )}
         <button
@@ -87,14 +135,28 @@ export function Composer() {
           className="button button--primary composer-send"
           disabled={!canSend}
           data-testid="send-button"
-          aria-label="Send"
-          title={streaming ? 'Wait for the answer to finish, or stop it' : 'Send (Enter)'}
+          aria-label={t('send')}
+          title={streaming ? t('waitForAnswer') : t('sendWithKey')}
         >
           <Icon name="send" />
         </button>
       </div>
-      <p id="composer-hint" className="composer-hint">
-        {streaming ? 'Answering… Esc stops.' : 'Enter to send · Shift+Enter for a new line'}
+      {(refusal || cutShown) && (
+        <p id={noticeId} className="composer-notice" role="status" data-testid="composer-notice">
+          {refusal ? localizedMessage(refusal) : t('pasteCut', { max })}
+        </p>
+      )}
+      <p id={hintId} className="composer-hint">
+        {streaming ? t('hintAnswering') : t('hintKeys')}
+        {text.length >= COUNTER_FROM && (
+          <span
+            className="composer-counter"
+            data-testid="composer-counter"
+            aria-label={t('lengthCounterLabel', { length: formatNumber(text.length), max })}
+          >
+            {t('lengthCounter', { length: formatNumber(text.length), max })}
+          </span>
+        )}
       </p>
     </form>
   );

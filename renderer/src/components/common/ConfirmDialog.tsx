@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.js';
 
 interface ConfirmDialogProps {
@@ -19,13 +20,14 @@ export function ConfirmDialog({
   onCancel,
   confirmTestId = 'confirm-button',
 }: ConfirmDialogProps) {
+  const { t } = useTranslation('common');
   return (
     <Dialog title={title} onClose={onCancel} className="dialog--small" testId="confirm-dialog">
       <div className="dialog-body">{children}</div>
       <footer className="dialog-footer">
         {/* Cancel first and focused: the safe choice is the default one. */}
         <button type="button" className="button" onClick={onCancel} autoFocus>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="button" className="button button--danger" onClick={onConfirm} data-testid={confirmTestId}>
           {confirmLabel}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon.js';
 
 interface DialogProps {
@@ -14,6 +15,7 @@ interface DialogProps {
  * closes on Esc; this adds a title, a close button and closing on a backdrop click.
  */
 export function Dialog({ title, onClose, children, className, testId }: DialogProps) {
+  const { t } = useTranslation('common');
   const ref = useRef<HTMLDialogElement>(null);
   const pressedOnBackdrop = useRef(false);
   const titleId = useId();
@@ -48,7 +50,7 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
       <div className="dialog-frame">
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={t('close')} onClick={onClose}>
             <Icon name="close" />
           </button>
         </header>

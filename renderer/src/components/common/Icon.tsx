@@ -31,6 +31,7 @@ const PATHS = {
   paperclip: 'M21.4 11.1l-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5',
   chat: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM21 21l-5-5',
+  markdown: 'M3 5h18v14H3zM6 15V9l3 3 3-3v6M15 12l2.5 3 2.5-3M17.5 9v6',
 } as const;
 
 export type IconName = keyof typeof PATHS;
