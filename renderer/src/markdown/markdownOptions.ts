@@ -1,9 +1,9 @@
 import type { Options } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { rehypeDirAuto } from './rehypeDirAuto.js';
+import { rehypeMath } from './rehypeMath.js';
 import { remarkCitations } from './remarkCitations.js';
 import { remarkHtmlAsText } from './remarkHtmlAsText.js';
 
@@ -14,12 +14,9 @@ export const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath, r
 export const citedRemarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath, remarkHtmlAsText, remarkCitations];
 
 // Only fenced blocks that name their language are highlighted: guessing on every streamed
-// frame costs time and mislabels gibberish. Maths that does not parse (half of it still streaming,
-// or a typo) shows as its source instead of failing the answer; KaTeX's warnings are for authors.
-// KaTeX's `style` attributes reach the DOM as React style props (set through the CSSOM), which
-// the CSP's `style-src 'self'` allows: no 'unsafe-inline' is needed.
+// frame costs time and mislabels gibberish. Maths is typeset by rehypeMath (see there for the CSP).
 export const rehypePlugins: Options['rehypePlugins'] = [
-  [rehypeKatex, { throwOnError: false, strict: 'ignore', trust: false }],
+  rehypeMath,
   [rehypeHighlight, { detect: false }],
   rehypeDirAuto,
 ];

@@ -10,9 +10,14 @@ interface DialogProps {
   testId?: string;
 }
 
+/** What Tab can reach inside the dialog. */
+const FOCUSABLE =
+  'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
 /**
- * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and
- * closes on Esc; this adds a title, a close button and closing on a backdrop click.
+ * A modal on the native <dialog>: the browser makes the page behind inert and closes on Esc; this
+ * adds a title, a close button, closing on a backdrop click, and keeps Tab inside the dialog (the
+ * browser would move it on to its own toolbar after the last control).
  */
 export function Dialog({ title, onClose, children, className, testId }: DialogProps) {
   const { t } = useTranslation('common');
@@ -32,6 +37,19 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
       className={`dialog ${className ?? ''}`}
       aria-labelledby={titleId}
       data-testid={testId}
+      onKeyDown={(event) => {
+        if (event.key !== 'Tab' || event.defaultPrevented) return;
+        const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+          (element) => element.closest('dialog') === event.currentTarget && element.checkVisibility(),
+        );
+        const first = focusable[0];
+        const last = focusable.at(-1);
+        if (!first || !last) return;
+        const leaving = event.shiftKey ? document.activeElement === first : document.activeElement === last;
+        if (!leaving) return;
+        event.preventDefault();
+        (event.shiftKey ? last : first).focus();
+      }}
       onCancel={(event) => {
         event.preventDefault();
         // React passes the event on to a dialog this one is nested in; Esc closes only the top one.
