@@ -57,8 +57,10 @@ export function Composer() {
     setDraft(key, '');
     const sent = await commands.send(content.trim());
     setSending(false);
-    // Nothing typed is lost: a failed send puts the text back, unless the user started a new one.
-    if (!sent && (useAppStore.getState().drafts[key] ?? '') === '') setDraft(key, content);
+    // Nothing typed is lost: a failed send puts the text back, unless the user started a new one;
+    // the first message of a chat goes back to the conversation its send created.
+    const back = key === NEW_CONVERSATION_DRAFT ? (useAppStore.getState().openConversationId ?? key) : key;
+    if (!sent && (useAppStore.getState().drafts[back] ?? '') === '') setDraft(back, content);
     input.current?.focus();
   };
 
