@@ -20,15 +20,18 @@ interface PageWindow {
   ) => unknown;
 }
 
-/** Pastes `length` characters into the composer, as Ctrl+V of that much text would. */
-async function paste(page: Page, length: number): Promise<void> {
-  await page.evaluate((count) => {
-    const { document, DataTransfer, ClipboardEvent } = globalThis as unknown as PageWindow;
-    const data = new DataTransfer();
-    data.setData('text/plain', 'x'.repeat(count));
-    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-    document.querySelector('[data-testid="composer-input"]')?.dispatchEvent(event);
-  }, length);
+/** Pastes `length` characters into a field, as Ctrl+V of that much text would. */
+async function paste(page: Page, length: number, field = 'composer-input'): Promise<void> {
+  await page.evaluate(
+    ([count, testId]) => {
+      const { document, DataTransfer, ClipboardEvent } = globalThis as unknown as PageWindow;
+      const data = new DataTransfer();
+      data.setData('text/plain', 'x'.repeat(count));
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      document.querySelector(`[data-testid="${testId}"]`)?.dispatchEvent(event);
+    },
+    [length, field] as const,
+  );
 }
 
 const messages = (page: Page) => page.locator('[data-testid="message"]');
@@ -109,7 +112,10 @@ describe('the composer in the browser (web host, real engine, headless Chromium)
   });
 
   test('a paste past the limit is cut and says so; a counter shows near the limit', async () => {
-    const { page, modelId, pageErrors } = await openInBrowser(forged.paths.rwkv6, { threads: 1 });
+    const { page, modelId, pageErrors } = await openInBrowser(forged.paths.rwkv6, {
+      threads: 1,
+      defaultSampling: { temperature: 0, topP: 1, maxTokens: 8, seed: 1 },
+    });
     const input = page.getByTestId('composer-input');
     await page.getByTestId('new-conversation').click();
     await page.getByTestId('model-picker').selectOption(modelId);
@@ -131,6 +137,16 @@ describe('the composer in the browser (web host, real engine, headless Chromium)
     // Typing on (here: deleting) ends the notice: it was about that paste.
     await input.press('Backspace');
     await page.getByTestId('composer-notice').waitFor({ state: 'detached' });
+
+    // Editing a sent question has the same limit, and says so too.
+    await input.fill('A question');
+    await input.press('Enter');
+    await page.locator('[data-testid="message"][data-role="assistant"][data-status="complete"]').waitFor();
+    await page.getByTestId('edit-message').click();
+    await paste(page, 1024 * 1024, 'edit-input');
+    await page.getByText('The paste was cut to 200,000 characters').waitFor();
+    assert.equal(await page.getByTestId('edit-hint').innerText(), 'The paste was cut to 200,000 characters');
+    assert.equal((await page.getByTestId('edit-input').inputValue()).length, 200_000);
     assert.deepEqual(pageErrors, []);
   });
 });

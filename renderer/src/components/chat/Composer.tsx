@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type ClipboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePasteLimit } from '../../hooks/usePasteLimit.js';
 import { formatNumber } from '../../i18n/formatters.js';
 import { localizedMessage } from '../../i18n/i18n.js';
 import { useCommands } from '../../session/CommandsContext.js';
@@ -35,8 +36,8 @@ export function Composer() {
   );
   const setRefusal = useAppStore((state) => state.setComposerRefusal);
   const [sending, setSending] = useState(false);
-  // Shown until the text changes again: a cut paste is said once, where it happened.
-  const [cutPaste, setCutPaste] = useState<{ key: string; text: string } | null>(null);
+  const setText = useCallback((next: string) => setDraft(draftKey, next), [setDraft, draftKey]);
+  const { onPaste, cutText } = usePasteLimit(CONTENT_MAX, setText);
   const input = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -64,24 +65,8 @@ export function Composer() {
     input.current?.focus();
   };
 
-  /** A paste longer than the room left is cut (as maxLength would), and the composer says so. */
-  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const pasted = event.clipboardData.getData('text/plain');
-    const field = event.currentTarget;
-    const before = field.value.slice(0, field.selectionStart);
-    const after = field.value.slice(field.selectionEnd);
-    const room = CONTENT_MAX - before.length - after.length;
-    if (pasted.length <= room) return;
-    event.preventDefault();
-    const kept = pasted.slice(0, Math.max(0, room));
-    const next = before + kept + after;
-    setDraft(draftKey, next);
-    setCutPaste({ key: draftKey, text: next });
-    const caret = before.length + kept.length;
-    requestAnimationFrame(() => input.current?.setSelectionRange(caret, caret));
-  };
-
-  const cutShown = cutPaste !== null && cutPaste.key === draftKey && cutPaste.text === text;
+  // Said until the text changes again: the notice is about that paste.
+  const cutShown = cutText !== null && cutText === text;
   const max = formatNumber(CONTENT_MAX);
   const hintId = 'composer-hint';
   const noticeId = 'composer-notice';
@@ -109,7 +94,7 @@ export function Composer() {
         placeholder={noModel ? t('composerPlaceholderNoModel') : t('composerPlaceholder')}
         value={text}
         aria-describedby={refusal || cutShown ? `${noticeId} ${hintId}` : hintId}
-        onChange={(event) => setDraft(draftKey, event.target.value)}
+        onChange={(event) => setText(event.target.value)}
         onPaste={onPaste}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {

@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../contract/index.js';
+import { usePasteLimit } from '../../hooks/usePasteLimit.js';
+import { formatNumber } from '../../i18n/formatters.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectIsStreaming } from '../../store/selectors.js';
@@ -17,6 +19,7 @@ export function MessageEditor({ message, onClose }: { message: Message; onClose:
   const streaming = useAppStore(selectIsStreaming);
   const [text, setText] = useState(message.content);
   const [sending, setSending] = useState(false);
+  const { onPaste, cutText } = usePasteLimit(CONTENT_MAX, setText);
   const canSend = !streaming && !sending && text.trim() !== '';
 
   // Focused with the caret at the end, where one usually goes on typing.
@@ -54,6 +57,7 @@ export function MessageEditor({ message, onClose }: { message: Message; onClose:
         maxLength={CONTENT_MAX}
         value={text}
         onChange={(event) => setText(event.target.value)}
+        onPaste={onPaste}
         onKeyDown={(event) => {
           if (event.nativeEvent.isComposing) return;
           if (event.key === 'Enter' && (!event.shiftKey || event.ctrlKey || event.metaKey)) {
@@ -67,7 +71,13 @@ export function MessageEditor({ message, onClose }: { message: Message; onClose:
         }}
       />
       <div className="message-editor-actions">
-        <span className="message-editor-hint">{streaming ? t('editWait') : t('editHint')}</span>
+        <span className="message-editor-hint" data-testid="edit-hint">
+          {cutText !== null && cutText === text
+            ? t('pasteCut', { max: formatNumber(CONTENT_MAX) })
+            : streaming
+              ? t('editWait')
+              : t('editHint')}
+        </span>
         <button type="button" className="button button--small" onClick={onClose} data-testid="edit-cancel">
           {t('cancel', { ns: 'common' })}
         </button>
