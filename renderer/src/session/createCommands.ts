@@ -265,6 +265,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       if (!result) return;
       const wasOpen = state().openConversationId === conversationId;
       state().removeConversation(conversationId);
+      state().setDraft(conversationId, '');
       if (wasOpen) await commands.openConversation(state().summaries[0]?.id ?? null);
     },
 

@@ -70,8 +70,8 @@ export const chat: Catalog<typeof en> = {
   stopMaxTokens: '已达到最大 token 数，回答被截断',
   stopNotInDocuments: '由 Hearth 撰写：文档中没有相关内容，因此未询问模型',
   stopInterrupted: '已中断',
-  stoppedByYou: '已由你停止。',
-  stoppedByYouBeforeStart: '回答开始前已由你停止。',
+  stoppedByYou: '已停止（由你手动停止）。',
+  stoppedByYouBeforeStart: '已停止（回答开始前由你手动停止）。',
 
   tokens_one: '{{formatted}} 个 token',
   tokens_other: '{{formatted}} 个 token',
