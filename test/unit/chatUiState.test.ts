@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import type { Message } from '../../contract/index.js';
-import { describeFinish } from '../../renderer/src/session/wireApiEvents.js';
+import { describeFinish } from '../../renderer/src/session/describeFinish.js';
 import { useAppStore } from '../../renderer/src/store/appStore.js';
 
 const s = () => useAppStore.getState();
