@@ -4,6 +4,9 @@ import { describeFinish } from './describeFinish.js';
 import type { AppStore } from '../store/appStore.js';
 import type { Commands } from './createCommands.js';
 
+/** The notice main sends when the engine crashed (its catalog key is its banner's kind). */
+const ENGINE_CRASHED = 'notices:engineCrashed';
+
 /**
  * The one place where events from main reach the store. Tokens are gathered and handed to the
  * store once per animation frame: a fast model sends far more deltas than the screen can show.
@@ -130,6 +133,3 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
     if (frame !== null) cancelAnimationFrame(frame);
   };
 }
-
-/** The notice main sends when the engine crashed (its catalog key is its banner's kind). */
-const ENGINE_CRASHED = 'notices:engineCrashed';
