@@ -25,4 +25,10 @@ export const errors = {
   databaseIntegrityFailed:
     'The database at {{path}} failed its integrity check ({{result}}). Hearth has not changed it. Move the file aside to start afresh, or restore a backup.',
   databasePrepareFailed: 'Could not prepare the database at {{path}}: {{reason}}',
+  engineNoModelLoaded: 'No model is loaded in the engine.',
+  engineAlreadyAnswering: 'The engine is already answering.',
+  generationFailed: 'Generation failed: {{reason}}',
+  llamaCouldNotLoad: 'llama.cpp could not load {{file}}: {{detail}}',
+  modelMetadataUnreadable: '{{name}} has metadata that cannot be read: the file is corrupt.',
+  modelArchitectureMissing: '{{name}} does not name its architecture (general.architecture is missing).',
 } satisfies Record<string, string>;

@@ -28,4 +28,10 @@ export const errors: Catalog<typeof en> = {
   databaseIntegrityFailed:
     '位于 {{path}} 的数据库未通过完整性检查（{{result}}）。Hearth 没有修改它。请将该文件移到别处以重新开始，或从备份恢复。',
   databasePrepareFailed: '无法准备位于 {{path}} 的数据库：{{reason}}',
+  engineNoModelLoaded: '引擎中没有加载模型。',
+  engineAlreadyAnswering: '引擎正在回答其他问题。',
+  generationFailed: '生成失败：{{reason}}',
+  llamaCouldNotLoad: 'llama.cpp 无法加载 {{file}}：{{detail}}',
+  modelMetadataUnreadable: '无法读取 {{name}} 的元数据：文件已损坏。',
+  modelArchitectureMissing: '{{name}} 没有注明其架构（缺少 general.architecture）。',
 };
