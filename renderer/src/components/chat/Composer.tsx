@@ -48,7 +48,12 @@ export function Composer() {
 
   const submit = async () => {
     if (streaming && text.trim() !== '') {
-      setRefusal({ conversationId: useAppStore.getState().openConversationId, message: t('waitForAnswer') });
+      // With its key, so that it follows a change of language while shown.
+      setRefusal({
+        conversationId: useAppStore.getState().openConversationId,
+        message: t('waitForAnswer'),
+        text: { key: 'chat:waitForAnswer' },
+      });
       return;
     }
     if (!canSend) return;
