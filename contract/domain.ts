@@ -331,6 +331,8 @@ export const NoticeSchema = z.strictObject({
   message: z.string(),
   text: LocalizedTextSchema.optional(),
   at: z.number(),
+  /** Raised by one conversation's answer: shown only while that conversation is open. */
+  conversationId: z.string().optional(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 

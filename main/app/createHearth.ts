@@ -1,3 +1,4 @@
+import { localized } from '../../contract/i18n/index.js';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -267,7 +268,7 @@ export function createHearth(options: HearthOptions): Hearth {
   });
   const view = (conversationId: string): ConversationView => {
     const conversation = conversations.get(conversationId);
-    if (!conversation) throw AppError.localized('not_found', 'conversationGone');
+    if (!conversation) throw AppError.localized('not_found', 'conversationNotFound');
     return { conversation, messages: conversations.activeBranch(conversationId) };
   };
 
@@ -278,7 +279,7 @@ export function createHearth(options: HearthOptions): Hearth {
     if (event.type === 'crashed') {
       events.emit('notice', {
         level: 'error',
-        message: `Engine stopped: ${event.reason}. A new engine starts with your next request.`,
+        ...localized('notices', 'engineCrashed', { reason: event.reason }),
         at: Date.now(),
       });
     }

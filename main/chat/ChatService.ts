@@ -1,3 +1,4 @@
+import { localized } from '../../contract/i18n/index.js';
 import {
   AppError,
   type Conversation,
@@ -97,7 +98,7 @@ export class ChatService {
   ): Promise<{ userMessage: Message; assistantMessage: Message }> {
     const original = this.#deps.conversations.getMessage(messageId);
     if (original?.conversationId !== conversationId || original.role !== 'user') {
-      throw new AppError('invalid_input', 'Only your own messages in this conversation can be edited.');
+      throw AppError.localized('invalid_input', 'editOwnMessagesOnly');
     }
     return this.#ask(conversationId, original.parentId, content);
   }
@@ -107,19 +108,15 @@ export class ChatService {
     const conversation = this.#conversation(conversationId);
     const targetId = messageId ?? this.#deps.conversations.leafId(conversationId);
     const target = targetId ? this.#deps.conversations.getMessage(targetId) : undefined;
-    if (target?.conversationId !== conversationId)
-      throw new AppError('invalid_input', 'There is no answer to write again.');
+    if (target?.conversationId !== conversationId) throw AppError.localized('invalid_input', 'noAnswerToRegenerate');
     if (target.stopReason === 'not_in_documents') {
       // Its question was never given sources (no model was to see it): a model writing "a new
       // version" would answer from its own knowledge, which strict mode exists to prevent.
-      throw new AppError(
-        'invalid_input',
-        'Hearth wrote this answer because the documents do not cover the question. Edit the question and send it again to search them again.',
-      );
+      throw AppError.localized('invalid_input', 'regenerateNotInDocuments');
     }
     const questionId = target.role === 'assistant' ? target.parentId : target.id;
     const question = questionId ? this.#deps.conversations.getMessage(questionId) : undefined;
-    if (question?.role !== 'user') throw new AppError('invalid_input', 'There is no question to answer again.');
+    if (question?.role !== 'user') throw AppError.localized('invalid_input', 'noQuestionToAnswer');
     const { modelId, modelPath } = await this.#model(conversation);
     this.#assertIdle(conversationId);
     const assistant = this.#deps.conversations.appendAnswer(conversationId, question.id, modelId);
@@ -252,20 +249,20 @@ export class ChatService {
 
   #conversation(id: string): Conversation {
     const conversation = this.#deps.conversations.get(id);
-    if (!conversation) throw new AppError('not_found', 'That conversation no longer exists.');
+    if (!conversation) throw AppError.localized('not_found', 'conversationNotFound');
     return conversation;
   }
 
   #assertIdle(conversationId: string): void {
     if (this.#active.has(conversationId)) {
-      throw new AppError('busy', 'An answer is still being written in this conversation. Stop it first.');
+      throw AppError.localized('busy', 'conversationBusy');
     }
   }
 
   /** The conversation's model; a remote one has no path here (its engine is checked when it answers). */
   async #model(conversation: Conversation): Promise<{ modelId: string; modelPath: string | null }> {
     const modelId = conversation.modelId ?? this.#deps.settings.get().defaultModelId;
-    if (!modelId) throw new AppError('no_model', 'Choose a model for this conversation first.');
+    if (!modelId) throw AppError.localized('no_model', 'noModelChosen');
     if (parseRemoteModelId(modelId)) return { modelId, modelPath: null };
     return { modelId, modelPath: await this.#deps.library.resolve(modelId) };
   }
@@ -315,7 +312,8 @@ export class ChatService {
     const noticeSaveFailure = (error: unknown) => {
       if (saveFailureNoticed) return;
       saveFailureNoticed = true;
-      events.emit('notice', { level: 'error', message: toErrorValue(error).message, at: Date.now() });
+      const { message, text } = toErrorValue(error);
+      events.emit('notice', { level: 'error', message, text, conversationId: conversation.id, at: Date.now() });
     };
     const saver = setInterval(() => {
       if (text.length === savedLength) return;
@@ -424,7 +422,8 @@ export class ChatService {
             if (result.context.rejected) {
               events.emit('notice', {
                 level: 'warning',
-                message: `The saved conversation state was not used (${result.context.rejected}). Hearth read the conversation again instead.`,
+                ...localized('notices', 'savedStateNotUsed', { reason: result.context.rejected }),
+                conversationId: conversation.id,
                 at: Date.now(),
               });
             }
@@ -451,11 +450,11 @@ export class ChatService {
           })
           .catch((error: unknown) => {
             const value = toErrorValue(error);
-            const message =
+            const said =
               value.code === 'disk_full'
-                ? value.message
-                : `This conversation's state could not be saved: ${value.message}`;
-            events.emit('notice', { level: 'warning', message, at: Date.now() });
+                ? { message: value.message, text: value.text }
+                : localized('notices', 'stateNotSaved', { reason: value.message });
+            events.emit('notice', { level: 'warning', ...said, conversationId: conversation.id, at: Date.now() });
           });
       }
     }

@@ -54,7 +54,7 @@ export class EngineClient {
     transport.onMessage((raw) => this.#onFrame(raw, markReady));
     transport.onExit((exit) => {
       this.#exited = exit;
-      failReady(new AppError('engine_stopped', 'The engine stopped before it was ready.'));
+      failReady(AppError.localized('engine_stopped', 'engineStoppedBeforeReady'));
     });
   }
 
@@ -71,7 +71,7 @@ export class EngineClient {
   }
 
   request<K extends EngineCallName>(method: K, params: CallInput<EngineCalls, K>): Promise<CallOutput<EngineCalls, K>> {
-    if (this.#exited) return Promise.reject(new AppError('engine_stopped', 'The engine has stopped.'));
+    if (this.#exited) return Promise.reject(AppError.localized('engine_stopped', 'engineHasStopped'));
     const id = this.#nextId++;
     return new Promise<CallOutput<EngineCalls, K>>((resolve, reject) => {
       this.#pending.set(id, { method, resolve, reject });

@@ -415,10 +415,11 @@ export class EngineSupervisor {
           this.#warn(`The engine stopped while loading ${name} (${stop}); loading it again in a fresh engine.`);
           continue;
         }
-        throw new AppError(
-          'model_load_failed',
-          `${name} could not be loaded: the engine stopped while loading it, twice (${firstStop}; then ${stop}). The file may be damaged or too large for this machine.`,
-        );
+        throw AppError.localized('model_load_failed', 'modelLoadStoppedTwice', {
+          name,
+          first: firstStop,
+          second: stop,
+        });
       }
     }
   }
@@ -436,7 +437,7 @@ export class EngineSupervisor {
     });
     try {
       const loaded = await client.request('loadModel', params);
-      if (client.exited) throw new AppError('engine_stopped', 'The engine stopped right after loading the model.');
+      if (client.exited) throw AppError.localized('engine_stopped', 'engineStoppedAfterLoad');
       this.#loaded = loaded;
       this.#loadedParams = params;
       this.#loadedOn = client;
@@ -541,14 +542,18 @@ export class EngineSupervisor {
       timer = setTimeout(() => {
         this.#killReason = `did not start within ${Math.round(this.#options.startupTimeoutMs / 1000)} s`;
         client.killHard();
-        reject(new AppError('engine_stopped', `The engine ${this.#killReason}.`));
+        reject(
+          AppError.localized('engine_stopped', 'engineStartTimeout', {
+            seconds: Math.round(this.#options.startupTimeoutMs / 1000),
+          }),
+        );
       }, this.#options.startupTimeoutMs);
     });
     try {
       await Promise.race([client.ready(), timeout]);
     } catch (error) {
       const reason = this.#exits.get(client)?.reason ?? (error as Error).message;
-      throw new AppError('engine_stopped', `The engine could not start: ${reason}`);
+      throw AppError.localized('engine_stopped', 'engineCouldNotStart', { reason });
     } finally {
       clearTimeout(timer);
     }
@@ -614,8 +619,8 @@ export class EngineSupervisor {
     if (!expected) this.#lastExit = { reason, at: this.#options.now() };
     client.failAll(
       expected
-        ? new AppError('engine_stopped', 'The engine was shut down.')
-        : new AppError('engine_stopped', `Engine stopped: ${reason}`),
+        ? AppError.localized('engine_stopped', 'engineShutDown')
+        : AppError.localized('engine_stopped', 'engineStoppedWithReason', { reason }),
     );
     this.#setState('stopped');
     if (!expected) this.#emit({ type: 'crashed', reason });
@@ -637,7 +642,7 @@ export class EngineSupervisor {
 }
 
 function abortedBeforeStart(): AppError {
-  return new AppError('aborted', 'Stopped before the answer started.');
+  return AppError.localized('aborted', 'stoppedBeforeAnswer');
 }
 
 /** Whether a request built for one loaded model may run on another load of it. */

@@ -1,3 +1,4 @@
+import { localized } from '../../contract/i18n/index.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { unlink, writeFile } from 'node:fs/promises';
@@ -14,7 +15,6 @@ import {
   type TurnResult,
   type WrittenState,
 } from '../../contract/index.js';
-import { localized } from '../../contract/i18n/index.js';
 import type { AppEvents } from '../app/AppEvents.js';
 import type { LiveTurn } from '../engine/EngineSupervisor.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';
@@ -185,7 +185,7 @@ export class StateKeeper {
     if (rejected) {
       this.#events.emit('notice', {
         level: 'warning',
-        ...localized('settings', 'noticeStateRejected', { reason: rejected }),
+        ...localized('notices', 'aSavedStateNotUsed', { reason: rejected }),
         at: Date.now(),
       });
     }

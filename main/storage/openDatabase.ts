@@ -17,18 +17,14 @@ export function openDatabase(path: string): Db {
   try {
     db = new Database(path);
   } catch (error) {
-    throw new AppError('storage_failed', `Could not open the database at ${path}: ${(error as Error).message}`);
+    throw AppError.localized('storage_failed', 'databaseOpenFailed', { path, reason: (error as Error).message });
   }
   try {
     db.pragma('journal_mode = WAL');
     configure(db);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
-      throw new AppError(
-        'storage_failed',
-        `The database at ${path} failed its integrity check (${String(check)}). ` +
-          'Hearth has not changed it. Move the file aside to start afresh, or restore a backup.',
-      );
+      throw AppError.localized('storage_failed', 'databaseIntegrityFailed', { path, result: String(check) });
     }
     enableIncrementalVacuum(db);
     migrate(db);
@@ -36,7 +32,7 @@ export function openDatabase(path: string): Db {
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
-    throw new AppError('storage_failed', `Could not prepare the database at ${path}: ${(error as Error).message}`);
+    throw AppError.localized('storage_failed', 'databasePrepareFailed', { path, reason: (error as Error).message });
   }
 }
 

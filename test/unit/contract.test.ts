@@ -99,7 +99,7 @@ describe('the contract at the renderer → main boundary', () => {
       error: {
         code: 'not_found',
         message: 'That conversation no longer exists.',
-        text: { key: 'errors:conversationGone' },
+        text: { key: 'errors:conversationNotFound' },
       },
     });
     const noModel = await hearth.dispatch(

@@ -19,10 +19,8 @@ export function conversationHandlers(s: HearthServices): HandlerGroup<Conversati
   const { conversations, chat, events, stateStore, search } = s;
   const changed = (conversationId: string | null) => events.emit('conversations.changed', { conversationId });
   /** Branches change only between answers. */
-  const notAnswering = (conversationId: string, action: string) => {
-    if (chat.isAnswering(conversationId)) {
-      throw new AppError('busy', `Wait for the answer to finish, or stop it, before ${action}.`);
-    }
+  const notAnswering = (conversationId: string, action: 'busyBeforeSwitchingBranches' | 'busyBeforeDeletingBranch') => {
+    if (chat.isAnswering(conversationId)) throw AppError.localized('busy', action);
   };
   return {
     'conversations.list': async ({ limit, cursor }) => conversations.list({ limit, cursor }),
@@ -48,17 +46,17 @@ export function conversationHandlers(s: HearthServices): HandlerGroup<Conversati
       return opened;
     },
     'conversations.selectBranch': async ({ conversationId, messageId }) => {
-      notAnswering(conversationId, 'switching branches');
+      notAnswering(conversationId, 'busyBeforeSwitchingBranches');
       if (!conversations.selectBranch(conversationId, messageId)) {
-        throw new AppError('not_found', 'That message is not in this conversation.');
+        throw AppError.localized('not_found', 'messageNotInConversation');
       }
       changed(conversationId);
       return s.view(conversationId);
     },
     'conversations.deleteBranch': async ({ conversationId, messageId }) => {
-      notAnswering(conversationId, 'deleting a branch');
+      notAnswering(conversationId, 'busyBeforeDeletingBranch');
       if (!conversations.deleteBranch(conversationId, messageId)) {
-        throw new AppError('not_found', 'That message is not in this conversation.');
+        throw AppError.localized('not_found', 'messageNotInConversation');
       }
       stateStore.shrink();
       changed(conversationId);
@@ -67,13 +65,13 @@ export function conversationHandlers(s: HearthServices): HandlerGroup<Conversati
     },
     'conversations.rename': async ({ conversationId, title }) => {
       const updated = conversations.update(conversationId, { title });
-      if (!updated) throw new AppError('not_found', 'That conversation no longer exists.');
+      if (!updated) throw AppError.localized('not_found', 'conversationNotFound');
       changed(conversationId);
       return updated;
     },
     'conversations.update': async ({ conversationId, ...patch }) => {
       const updated = conversations.update(conversationId, patch);
-      if (!updated) throw new AppError('not_found', 'That conversation no longer exists.');
+      if (!updated) throw AppError.localized('not_found', 'conversationNotFound');
       changed(conversationId);
       return updated;
     },

@@ -193,8 +193,8 @@ export class LlamaRuntime implements InferenceBackend {
     onResuming: (done: boolean) => Promise<void> = async () => undefined,
   ): Promise<TurnResult> {
     const loaded = this.#loaded;
-    if (!loaded) throw new AppError('no_model', 'No model is loaded in the engine.');
-    if (this.#generations.size > 0) throw new AppError('busy', 'The engine is already answering.');
+    if (!loaded) throw AppError.localized('no_model', 'engineNoModelLoaded');
+    if (this.#generations.size > 0) throw AppError.localized('busy', 'engineAlreadyAnswering');
     const controller = new AbortController();
     this.#generations.set(params.requestId, controller);
     try {
@@ -207,7 +207,7 @@ export class LlamaRuntime implements InferenceBackend {
       });
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('generation_failed', `Generation failed: ${(error as Error).message}`);
+      throw AppError.localized('generation_failed', 'generationFailed', { reason: (error as Error).message });
     } finally {
       this.#generations.delete(params.requestId);
     }
@@ -222,8 +222,8 @@ export class LlamaRuntime implements InferenceBackend {
     onText: (text: string, tokens: number) => void,
   ): Promise<CompletionResult> {
     const loaded = this.#loaded;
-    if (!loaded) throw new AppError('no_model', 'No model is loaded in the engine.');
-    if (this.#generations.size > 0) throw new AppError('busy', 'The engine is already answering.');
+    if (!loaded) throw AppError.localized('no_model', 'engineNoModelLoaded');
+    if (this.#generations.size > 0) throw AppError.localized('busy', 'engineAlreadyAnswering');
     const controller = new AbortController();
     this.#generations.set(params.requestId, controller);
     loaded.turn.live = null;
@@ -253,7 +253,7 @@ export class LlamaRuntime implements InferenceBackend {
       };
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('generation_failed', `Generation failed: ${(error as Error).message}`);
+      throw AppError.localized('generation_failed', 'generationFailed', { reason: (error as Error).message });
     } finally {
       completion.dispose();
       this.#generations.delete(params.requestId);
@@ -345,8 +345,8 @@ export class LlamaRuntime implements InferenceBackend {
   /** A turn state loaded ahead of the next message (see the `preload` engine call). */
   async preload(params: CallInput<EngineCalls, 'preload'>): Promise<{ loaded: boolean; rejected: string | null }> {
     const loaded = this.#loaded;
-    if (!loaded) throw new AppError('no_model', 'No model is loaded in the engine.');
-    if (this.#generations.size > 0) throw new AppError('busy', 'The engine is already answering.');
+    if (!loaded) throw AppError.localized('no_model', 'engineNoModelLoaded');
+    if (this.#generations.size > 0) throw AppError.localized('busy', 'engineAlreadyAnswering');
     const { turn } = loaded;
     turn.live = null;
     try {
@@ -414,7 +414,7 @@ export class LlamaRuntime implements InferenceBackend {
       (line) => line && !/^failed to load model/i.test(line),
     );
     const detail = reasons.length > 0 ? reasons.join('; ') : cleanLogLine((error as Error).message);
-    return new AppError('model_load_failed', `llama.cpp could not load ${basename(modelPath)}: ${detail}`);
+    return AppError.localized('model_load_failed', 'llamaCouldNotLoad', { file: basename(modelPath), detail });
   }
 }
 

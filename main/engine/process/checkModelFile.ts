@@ -19,10 +19,10 @@ export async function checkModelFile(path: string): Promise<{ fileInfo: GgufFile
     fileInfo = await readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false, spliceSplitFiles: false });
   } catch {
     // The reader's own messages are internal ("The number NaN cannot be converted to a BigInt").
-    throw new AppError('model_invalid', `${name} has metadata that cannot be read: the file is corrupt.`);
+    throw AppError.localized('model_invalid', 'modelMetadataUnreadable', { name });
   }
   if (!fileInfo.metadata.general?.architecture) {
-    throw new AppError('model_invalid', `${name} does not name its architecture (general.architecture is missing).`);
+    throw AppError.localized('model_invalid', 'modelArchitectureMissing', { name });
   }
   return { fileInfo, fileSize };
 }

@@ -150,7 +150,7 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
       onTextChunk: (text) => callbacks.onText(text, 0),
     })
     .catch((error: unknown) => {
-      throw new AppError('generation_failed', `Generation failed: ${(error as Error).message}`);
+      throw AppError.localized('generation_failed', 'generationFailed', { reason: (error as Error).message });
     })
     .finally(() => turn.prompt.clear());
   const finished = performance.now();

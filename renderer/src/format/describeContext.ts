@@ -1,4 +1,6 @@
 import type { ContextPreparation } from '../../../contract/index.js';
+import { formatFixed, formatNumber } from '../i18n/formatters.js';
+import { t } from '../i18n/i18n.js';
 
 /**
  * How an answer's context was prepared, in words: a short label for the answer's footer
@@ -7,31 +9,43 @@ import type { ContextPreparation } from '../../../contract/index.js';
 export function describeContext(context: ContextPreparation): { label: string; detail: string } {
   const tokens = formatTokens(context.tokens);
   const time = formatPrepTime(context.ms);
-  const read = `Read ${tokens} in ${time} before answering.`;
+  const read = t('contextRead', { ns: 'chat', tokens, time });
   switch (context.source) {
     case 'state':
-      return { label: `Resumed from saved state · ${time}`, detail: `Started from a saved state. ${read}` };
+      return {
+        label: t('contextStateLabel', { ns: 'chat', time }),
+        detail: t('contextStateDetail', { ns: 'chat', read }),
+      };
     case 'prompt-cache':
       return {
-        label: `Started from the cached system prompt · ${time}`,
-        detail: `Started from the saved system-prompt state. ${read}`,
+        label: t('contextPromptCacheLabel', { ns: 'chat', time }),
+        detail: t('contextPromptCacheDetail', { ns: 'chat', read }),
       };
     case 'live':
-      return { label: `Continued in memory · ${tokens}`, detail: `The engine still held this conversation. ${read}` };
+      return {
+        label: t('contextLiveLabel', { ns: 'chat', tokens }),
+        detail: t('contextLiveDetail', { ns: 'chat', read }),
+      };
     case 'reread':
-      return { label: `Re-read ${tokens} · ${time}`, detail: `Read the whole conversation again. ${read}` };
+      return {
+        label: t('contextRereadLabel', { ns: 'chat', tokens, time }),
+        detail: t('contextRereadDetail', { ns: 'chat', read }),
+      };
     default:
       return context.source satisfies never;
   }
 }
 
 /** 3200 → "3,200 tokens". */
-function formatTokens(count: number): string {
-  return `${count.toLocaleString()} ${count === 1 ? 'token' : 'tokens'}`;
+export function formatTokens(count: number): string {
+  // `count` picks the plural form; the number shown is formatted for the UI's language.
+  return t('tokens', { ns: 'chat', count, formatted: formatNumber(count) });
 }
 
 /** Milliseconds below a second, else seconds with one decimal: "4 ms", "1.9 s". */
 function formatPrepTime(ms: number): string {
   const rounded = Math.round(ms);
-  return rounded < 1000 ? `${rounded} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return rounded < 1000
+    ? t('milliseconds', { ns: 'chat', value: formatNumber(rounded) })
+    : t('seconds', { ns: 'chat', value: formatFixed(ms / 1000, 1) });
 }

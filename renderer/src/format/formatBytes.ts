@@ -1,3 +1,6 @@
+import { formatNumber } from '../i18n/formatters.js';
+
+/** Unit symbols are the same in English and Chinese UIs ("1.5 GB"); only the number is localized. */
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
 
 /**
@@ -14,5 +17,6 @@ export function formatBytes(bytes: number, { binary = false }: { binary?: boolea
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 || Number.isInteger(value) ? 0 : 1;
-  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+  // Rounded first, as toFixed did: 1.96 → "2.0" before, now "2" (Intl drops a trailing zero).
+  return `${formatNumber(Number(value.toFixed(digits)), { maxDigits: digits })} ${UNITS[unit]}`;
 }

@@ -34,3 +34,8 @@ export function formatPercent(fraction: number): string {
 export function formatDateTime(at: number): string {
   return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }
+
+/** 42 → "42.0" with `digits` = 1: always that many fraction digits (figures that sit in a column or tick). */
+export function formatFixed(value: number, digits: number): string {
+  return numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}

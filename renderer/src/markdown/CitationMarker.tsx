@@ -1,4 +1,5 @@
 import { useContext, type ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ExtraProps } from 'react-markdown';
 import { describeCitation } from '../format/describeCitation.js';
 import { CitationsContext } from './CitationsContext.js';
@@ -8,6 +9,7 @@ import { CitationsContext } from './CitationsContext.js';
  * not given as a source stays the plain text the model wrote.
  */
 export function CitationMarker({ node }: ComponentProps<'button'> & ExtraProps) {
+  const { t } = useTranslation('chat');
   const targets = useContext(CitationsContext);
   const n = Number(node?.properties['dataCitation']);
   const citation = targets?.sources.find((source) => source.n === n);
@@ -18,7 +20,7 @@ export function CitationMarker({ node }: ComponentProps<'button'> & ExtraProps) 
       type="button"
       className="citation"
       title={where}
-      aria-label={`Source ${n}: ${where}`}
+      aria-label={t('citationLabel', { n, where })}
       onClick={() => targets.open(citation)}
       data-testid="citation"
       data-n={n}

@@ -1,18 +1,20 @@
 import { isValidElement, useRef, type ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ExtraProps } from 'react-markdown';
 import { CopyButton } from '../components/common/CopyButton.js';
 
 /** A fenced code block with its language and a copy button. */
 export function CodeBlock({ node: _node, children, ...rest }: ComponentProps<'pre'> & ExtraProps) {
+  const { t } = useTranslation('chat');
   const ref = useRef<HTMLPreElement>(null);
   const language = languageOf(children);
   return (
     <div className="code-block" data-testid="code-block">
       <div className="code-block-header">
-        <span className="code-block-language">{language ?? 'text'}</span>
+        <span className="code-block-language">{language ?? t('codeLanguageNone')}</span>
         <CopyButton
           text={() => ref.current?.querySelector('code')?.textContent ?? ref.current?.textContent ?? ''}
-          label="Copy code"
+          label={t('copyCode')}
           showLabel
           testId="copy-code"
         />

@@ -1,3 +1,5 @@
+// KaTeX's stylesheet and fonts, bundled by Vite and served from the app itself (the CSP allows no other origin).
+import 'katex/dist/katex.min.css';
 import { memo, useContext } from 'react';
 import Markdown from 'react-markdown';
 import { CitationsContext } from './CitationsContext.js';

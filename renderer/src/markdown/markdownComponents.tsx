@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Components, ExtraProps } from 'react-markdown';
 import { CitationMarker } from './CitationMarker.js';
 import { CodeBlock } from './CodeBlock.js';
@@ -20,8 +21,9 @@ function Link(props: ComponentProps<'a'> & ExtraProps) {
 
 /** Images are never fetched: Hearth makes no network requests the user did not ask for. */
 function Image(props: ComponentProps<'img'> & ExtraProps) {
+  const { t } = useTranslation('chat');
   const { src, alt } = withoutNode(props);
-  const label = alt?.trim() ? `Image: ${alt}` : 'Image';
+  const label = alt?.trim() ? t('imageWithAlt', { alt }) : t('image');
   return typeof src === 'string' && src !== '' ? (
     <a className="md-image" href={src} target="_blank" rel="noreferrer noopener">
       [{label}]

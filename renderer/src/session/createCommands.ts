@@ -11,6 +11,7 @@ import {
 } from '../../../contract/index.js';
 import type { Language } from '../../../contract/i18n/index.js';
 import type { ApiClient } from '../api/apiClient.js';
+import { localizedMessage, t } from '../i18n/i18n.js';
 import type { AppStore } from '../store/appStore.js';
 import { coalesce } from './coalesce.js';
 import { createDocumentCommands, type DocumentCommands } from './createDocumentCommands.js';
@@ -90,18 +91,22 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
   const state = () => store.getState();
   let openSeq = 0;
 
-  const report = (error: unknown) => {
+  /**
+   * An error as a banner, of its code's kind (a newer one replaces it). `conversationId`: the
+   * conversation whose action failed; its banner shows only while that conversation is open.
+   */
+  const report = (error: unknown, conversationId?: string | null) => {
     const value = toErrorValue(error);
     // While the socket is down the "reconnecting" strip already says so, and everything reloads after.
     if (value.code === 'disconnected' && !state().connected) return;
-    state().showBanner('error', value);
+    state().showBanner('error', value, { kind: value.code, conversationId: conversationId ?? undefined });
   };
 
-  const attempt = async <T>(run: () => Promise<T>): Promise<T | undefined> => {
+  const attempt = async <T>(run: () => Promise<T>, conversationId?: string | null): Promise<T | undefined> => {
     try {
       return await run();
     } catch (error) {
-      report(error);
+      report(error, conversationId);
       return undefined;
     }
   };
@@ -157,7 +162,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       const { conversation, messages } = await calls[call]({ conversationId, messageId });
       ++openSeq;
       state().showConversation(conversation, messages);
-    });
+    }, conversationId);
   };
 
   const refreshStateUsage = coalesce(async () => {
@@ -278,6 +283,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       if (!result) return;
       const wasOpen = state().openConversationId === conversationId;
       state().removeConversation(conversationId);
+      state().setDraft(conversationId, '');
       if (wasOpen) await commands.openConversation(state().summaries[0]?.id ?? null);
     },
 
@@ -287,14 +293,21 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
     },
 
     async send(content) {
-      const sent = await attempt(async () => {
-        const conversationId = state().openConversationId ?? (await createConversation()).id;
+      let conversationId = state().openConversationId;
+      try {
+        conversationId ??= (await createConversation()).id;
         const { userMessage, assistantMessage } = await calls['chat.send']({ conversationId, content });
         state().addMessages(conversationId, [userMessage, assistantMessage]);
-        state().announce('Hearth is answering…');
+        state().setComposerRefusal(null);
+        state().announce(t('announceAnswering', { ns: 'chat' }));
         return true;
-      });
-      return sent === true;
+      } catch (error) {
+        const value = toErrorValue(error);
+        // Another window is answering here: said at the composer, where the user is looking.
+        if (value.code === 'busy') state().setComposerRefusal({ ...value, conversationId });
+        else report(error, conversationId);
+        return false;
+      }
     },
 
     async stop() {
@@ -310,8 +323,8 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
           answerId === undefined ? { conversationId } : { conversationId, messageId: answerId },
         );
         state().showNewBranch(conversationId, assistantMessage.parentId, [assistantMessage]);
-        state().announce('Hearth is answering again…');
-      });
+        state().announce(t('announceAnsweringAgain', { ns: 'chat' }));
+      }, conversationId);
     },
 
     async editMessage(messageId, content) {
@@ -320,10 +333,10 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       const sent = await attempt(async () => {
         const { userMessage, assistantMessage } = await calls['chat.edit']({ conversationId, messageId, content });
         state().showNewBranch(conversationId, userMessage.parentId, [userMessage, assistantMessage]);
-        state().announce('Hearth is answering your edited message…');
+        state().announce(t('announceAnsweringEdited', { ns: 'chat' }));
         state().focusComposer();
         return true;
-      });
+      }, conversationId);
       return sent === true;
     },
 
@@ -331,7 +344,7 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       try {
         return await calls['conversations.search']({ query });
       } catch (error) {
-        return { error: toErrorValue(error).message };
+        return { error: localizedMessage(toErrorValue(error)) };
       }
     },
 
@@ -361,7 +374,13 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
       await changeBranch('conversations.selectBranch', messageId);
       const shown = state().messagesById[messageId];
       if (shown && shown.siblingIds.length > 1) {
-        state().announce(`Version ${shown.siblingIds.indexOf(messageId) + 1} of ${shown.siblingIds.length}.`);
+        state().announce(
+          t('announceVersion', {
+            ns: 'chat',
+            index: shown.siblingIds.indexOf(messageId) + 1,
+            count: shown.siblingIds.length,
+          }),
+        );
       }
     },
 
@@ -377,7 +396,9 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
           return;
         }
         state().applyConversation(await calls['conversations.update']({ conversationId, modelId }));
-      });
+        // Resolved: the conversation has a model now.
+        if (modelId !== null) state().clearBanners('no_model', conversationId);
+      }, conversationId);
     },
 
     async loadModel(modelId) {
@@ -398,8 +419,8 @@ export function createCommands(api: ApiClient, store: AppStore): Commands {
     async openModelsFolder() {
       const result = await attempt(() => calls['models.openFolder']({}));
       if (result && !result.opened) {
-        const dir = state().modelsDir ?? state().appInfo?.modelsDir ?? 'the models folder';
-        state().showBanner('info', `Hearth could not open the folder. Open ${dir} from your file manager.`);
+        const dir = state().modelsDir ?? state().appInfo?.modelsDir ?? t('theModelsFolder', { ns: 'chat' });
+        state().showBanner('info', t('folderNotOpened', { ns: 'chat', dir }));
       }
     },
 

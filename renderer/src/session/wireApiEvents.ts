@@ -1,7 +1,11 @@
-import type { Message } from '../../../contract/index.js';
 import type { ApiClient } from '../api/apiClient.js';
+import { t } from '../i18n/i18n.js';
+import { describeFinish } from './describeFinish.js';
 import type { AppStore } from '../store/appStore.js';
 import type { Commands } from './createCommands.js';
+
+/** The notice main sends when the engine crashed (its catalog key is its banner's kind). */
+const ENGINE_CRASHED = 'notices:engineCrashed';
 
 /**
  * The one place where events from main reach the store. Tokens are gathered and handed to the
@@ -35,6 +39,8 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
       pendingText.delete(message.id);
       state().finishMessage(message);
       if (message.conversationId === state().openConversationId) state().announce(describeFinish(message));
+      // "Wait for the answer to finish" has nothing left to wait for.
+      if (state().composerRefusal?.conversationId === message.conversationId) state().setComposerRefusal(null);
     }),
 
     api.on('conversations.changed', ({ conversationId }) => {
@@ -53,13 +59,13 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
     api.on('library.download', (download) => {
       const previous = state().upsertDownload(download);
       if (download.state === 'complete' && previous?.state !== 'complete') {
-        state().announce(`${download.fileName} is downloaded and ready.`);
+        state().announce(t('announceDownloaded', { ns: 'chat', file: download.fileName }));
         void commands.refreshModels();
         if (state().catalog !== null) void commands.refreshCatalog();
         // An embedding model may have become the search model (main adopts one when none is set).
         void commands.refreshSettings();
       } else if (download.state === 'failed' && previous?.state !== 'failed') {
-        state().announce(`Download of ${download.fileName} failed.`);
+        state().announce(t('announceDownloadFailed', { ns: 'chat', file: download.fileName }));
       }
     }),
 
@@ -79,8 +85,10 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
       if (document === null) return;
       const previous = state().upsertDocument(document);
       if (previous?.status === document.status) return;
-      if (document.status === 'indexed') state().announce(`${document.fileName} is indexed.`);
-      else if (document.status === 'failed') state().announce(`Import of ${document.fileName} failed.`);
+      if (document.status === 'indexed')
+        state().announce(t('announceIndexed', { ns: 'chat', file: document.fileName }));
+      else if (document.status === 'failed')
+        state().announce(t('announceImportFailed', { ns: 'chat', file: document.fileName }));
     }),
 
     api.on('documents.foldersChanged', () => void commands.refreshFolders()),
@@ -90,9 +98,15 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
     ),
 
     api.on('server.changed', (status) => state().setApiServer(status)),
-    api.on('engine.status', (status) => state().setEngine(status)),
+    api.on('engine.status', (status) => {
+      state().setEngine(status);
+      // The engine is back: its crash notice has nothing left to say.
+      if (status.state !== 'stopped' && status.state !== 'starting') state().clearBanners(ENGINE_CRASHED);
+    }),
     api.on('model.loadProgress', (progress) => state().setLoadProgress(progress)),
-    api.on('notice', (notice) => state().showBanner(notice.level, notice)),
+    api.on('notice', (notice) =>
+      state().showBanner(notice.level, notice, { conversationId: notice.conversationId, kind: notice.text?.key }),
+    ),
 
     api.onConnection((connected) => {
       state().setConnected(connected);
@@ -118,19 +132,4 @@ export function wireApiEvents(api: ApiClient, store: AppStore, commands: Command
     window.removeEventListener('focus', onWindowFocus);
     if (frame !== null) cancelAnimationFrame(frame);
   };
-}
-
-function describeFinish(message: Message): string {
-  switch (message.status) {
-    case 'complete':
-      return 'Answer complete.';
-    case 'interrupted':
-      return message.stopReason === 'user_stopped' ? 'Answer stopped.' : `Answer interrupted. ${message.detail ?? ''}`;
-    case 'error':
-      return `Answer failed. ${message.detail ?? ''}`;
-    case 'streaming':
-      return '';
-    default:
-      return message.status satisfies never;
-  }
 }

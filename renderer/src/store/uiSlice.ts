@@ -15,6 +15,24 @@ export interface ShownMessage {
 export interface Banner extends ShownMessage {
   id: number;
   level: BannerLevel;
+  /** Raised by this conversation's action: shown only while it is open. Absent: app-wide. */
+  conversationId?: string | undefined;
+  /** What the banner is about (an error code, a notice's key): a newer one of the same kind replaces it. */
+  kind?: string | undefined;
+}
+
+/** Where a banner belongs and what it is about (see {@link Banner}). */
+export interface BannerScope {
+  conversationId?: string | undefined;
+  kind?: string | undefined;
+}
+
+/** The draft of a conversation not created yet (typing before the first message makes one). */
+export const NEW_CONVERSATION_DRAFT = '';
+
+/** Why the composer did not send, said under it; `conversationId` is where it was refused. */
+export interface ComposerRefusal extends ShownMessage {
+  conversationId: string | null;
 }
 
 export type OpenDialog =
@@ -58,8 +76,15 @@ export interface UiSlice {
 
   setReady: () => void;
   setConnected: (connected: boolean) => void;
-  showBanner: (level: BannerLevel, message: string | ShownMessage) => void;
+  showBanner: (level: BannerLevel, message: string | ShownMessage, scope?: BannerScope) => void;
   dismissBanner: (id: number) => void;
+  /** Removes the banners of `kind` (in `conversationId` only, when given): what they said is resolved. */
+  clearBanners: (kind: string, conversationId?: string) => void;
+  /** Unsent text per conversation (key: its id, or NEW_CONVERSATION_DRAFT), so a draft never follows into another. */
+  drafts: Record<string, string>;
+  setDraft: (key: string, text: string) => void;
+  composerRefusal: ComposerRefusal | null;
+  setComposerRefusal: (refusal: ComposerRefusal | null) => void;
   openDialog: (dialog: Exclude<OpenDialog, null>) => void;
   closeDialog: () => void;
   setSidebarOpen: (open: boolean) => void;
@@ -83,20 +108,47 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   searchFocusRequest: 0,
   revealedMessage: null,
   announcement: '',
+  drafts: {},
+  composerRefusal: null,
 
   setReady: () => set({ ready: true }),
   setConnected: (connected) => set({ connected }),
 
-  showBanner: (level, said) =>
+  showBanner: (level, said, scope = {}) =>
     set((state) => {
       const shown: ShownMessage =
         typeof said === 'string' ? { message: said } : { message: said.message, text: said.text };
-      // The same message again (a retried call, a repeated notice) moves to the top instead of piling up.
-      const others = state.banners.filter((banner) => banner.message !== shown.message);
-      return { banners: [{ id: nextBannerId++, level, ...shown }, ...others].slice(0, MAX_BANNERS) };
+      const banner: Banner = { id: nextBannerId++, level, ...shown, ...scope };
+      // The same message again (a retried call, a repeated notice) moves to the top instead of piling
+      // up, and a newer banner of the same kind in the same place replaces the older one.
+      const others = state.banners.filter(
+        (old) =>
+          !(old.conversationId === banner.conversationId && old.message === banner.message) &&
+          !(banner.kind !== undefined && old.kind === banner.kind && old.conversationId === banner.conversationId),
+      );
+      return { banners: [banner, ...others].slice(0, MAX_BANNERS) };
     }),
 
   dismissBanner: (id) => set((state) => ({ banners: state.banners.filter((banner) => banner.id !== id) })),
+
+  clearBanners: (kind, conversationId) =>
+    set((state) => {
+      const kept = state.banners.filter(
+        (banner) => banner.kind !== kind || (conversationId !== undefined && banner.conversationId !== conversationId),
+      );
+      return kept.length === state.banners.length ? {} : { banners: kept };
+    }),
+
+  setDraft: (key, text) =>
+    set((state) => {
+      if ((state.drafts[key] ?? '') === text) return {};
+      const drafts = { ...state.drafts };
+      if (text === '') delete drafts[key];
+      else drafts[key] = text;
+      return { drafts };
+    }),
+
+  setComposerRefusal: (composerRefusal) => set({ composerRefusal }),
 
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),

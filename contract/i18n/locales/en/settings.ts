@@ -388,8 +388,6 @@ export const settings = {
   errorLanNotConfirmed:
     'Serving on the local network must be confirmed: other devices will be able to use your models.',
   errorLanNeedsKey: 'Create an API key first: on the local network every request must present one.',
-  noticeStateRejected:
-    'A saved conversation state was not used ({{reason}}). Hearth read the conversation again instead.',
   // The planner's reasons and warnings (main/hardware/planner)
   planMoe:
     'Mixture of Experts: {{used}} of {{experts}} experts per token, so each token reads about {{active}} of the {{weights}} of weights.',

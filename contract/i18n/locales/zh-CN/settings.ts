@@ -366,7 +366,6 @@ export const settings: Catalog<typeof en> = {
   errorServerStart: '服务器无法启动：{{detail}}',
   errorLanNotConfirmed: '在局域网中提供服务需要确认：其他设备将能使用你的模型。',
   errorLanNeedsKey: '请先创建 API 密钥：在局域网中每个请求都必须提供密钥。',
-  noticeStateRejected: '有一个已保存的对话状态未被使用（{{reason}}）。Hearth 已改为重新读取对话。',
   planMoe:
     '混合专家（MoE）：每个 token 使用 {{experts}} 个专家中的 {{used}} 个，因此每个 token 约读取 {{weights}} 权重中的 {{active}}。',
   planSoftwareRenderer: '{{gpu}} 是在 CPU 上计算的软件渲染器，不使用。',

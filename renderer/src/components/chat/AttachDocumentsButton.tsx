@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import type { AllSlices } from '../../store/AllSlices.js';
@@ -16,6 +17,7 @@ const selectStrict = (state: AllSlices): boolean =>
 
 /** Beside the composer: which documents this conversation answers from; opens the checklist. */
 export function AttachDocumentsButton() {
+  const { t } = useTranslation('chat');
   const commands = useCommands();
   const conversationId = useAppStore((state) => state.openConversationId);
   const count = useAppStore(selectAttachedCount);
@@ -32,7 +34,7 @@ export function AttachDocumentsButton() {
     if (useAppStore.getState().openConversationId !== null) openDialog({ kind: 'attachDocuments' });
   };
 
-  const label = count === 0 ? 'Documents' : count === 1 ? '1 document' : `${count} documents`;
+  const label = count === 0 ? t('documents') : t('documentCount', { count });
   return (
     <button
       type="button"
@@ -40,10 +42,12 @@ export function AttachDocumentsButton() {
       aria-haspopup="dialog"
       aria-label={
         count === 0
-          ? 'Attach documents to this conversation'
-          : `${label} attached${strict ? ', answers only from them' : ''}. Change`
+          ? t('attachDocuments')
+          : strict
+            ? t('attachedStrictChange', { count })
+            : t('attachedChange', { count })
       }
-      title="Answer from documents"
+      title={t('answerFromDocuments')}
       onClick={() => void open()}
       data-testid="attach-documents"
       data-count={count}
@@ -51,7 +55,7 @@ export function AttachDocumentsButton() {
     >
       <Icon name="paperclip" size={14} />
       <span>{label}</span>
-      {count > 0 && strict && <span className="attach-chip-strict">only these</span>}
+      {count > 0 && strict && <span className="attach-chip-strict">{t('onlyThese')}</span>}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../contract/index.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
@@ -9,6 +10,7 @@ type Direction = 'prev' | 'next';
 
 /** ‹ 2/3 › on a message that has other versions, and deleting the version shown. */
 export function BranchSwitcher({ message }: { message: Message }) {
+  const { t } = useTranslation('chat');
   const commands = useCommands();
   const streaming = useAppStore(selectIsStreaming);
   const openDialog = useAppStore((state) => state.openDialog);
@@ -37,7 +39,7 @@ export function BranchSwitcher({ message }: { message: Message }) {
     <div
       className="branch-switcher"
       role="group"
-      aria-label="Versions of this message"
+      aria-label={t('versionsLabel')}
       data-testid="branch-switcher"
       data-index={index + 1}
       data-count={count}
@@ -45,22 +47,22 @@ export function BranchSwitcher({ message }: { message: Message }) {
       <button
         type="button"
         className="icon-button"
-        aria-label="Previous version"
-        title="Previous version"
+        aria-label={t('previousVersion')}
+        title={t('previousVersion')}
         disabled={busy || !neighbours.prev}
         onClick={() => void show('prev')}
         data-testid="branch-prev"
       >
         <Icon name="chevronLeft" />
       </button>
-      <span className="branch-position" aria-label={`Version ${index + 1} of ${count}`}>
+      <span className="branch-position" aria-label={t('versionPosition', { index: index + 1, count })}>
         {index + 1}/{count}
       </span>
       <button
         type="button"
         className="icon-button"
-        aria-label="Next version"
-        title="Next version"
+        aria-label={t('nextVersion')}
+        title={t('nextVersion')}
         disabled={busy || !neighbours.next}
         onClick={() => void show('next')}
         data-testid="branch-next"
@@ -70,8 +72,8 @@ export function BranchSwitcher({ message }: { message: Message }) {
       <button
         type="button"
         className="icon-button branch-delete"
-        aria-label="Delete this version"
-        title="Delete this version"
+        aria-label={t('deleteVersion')}
+        title={t('deleteVersion')}
         disabled={busy}
         onClick={() => openDialog({ kind: 'confirmDeleteBranch', messageId: message.id, role: message.role })}
         data-testid="branch-delete"

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/appStore.js';
 import { Composer } from './Composer.js';
 import { MessageList } from './MessageList.js';
@@ -5,6 +6,7 @@ import { RemoteModelNotice } from './RemoteModelNotice.js';
 import { StartState } from './StartState.js';
 
 export function ChatView() {
+  const { t } = useTranslation('chat');
   const ready = useAppStore((state) => state.ready);
   const hasMessages = useAppStore((state) => state.messageIds.length > 0);
 
@@ -13,7 +15,7 @@ export function ChatView() {
       {!ready ? (
         <div className="chat-loading" role="status">
           <span className="spinner" aria-hidden="true" />
-          Starting Hearth…
+          {t('startingHearth')}
         </div>
       ) : hasMessages ? (
         <MessageList />

@@ -1,20 +1,25 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../contract/index.js';
+import { usePasteLimit } from '../../hooks/usePasteLimit.js';
+import { formatNumber } from '../../i18n/formatters.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectIsStreaming } from '../../store/selectors.js';
 
-const CONTENT_MAX = 200_000;
+import { CONTENT_MAX } from './Composer.js';
 
 /**
  * A question being edited in place. Sending asks it again as a new version; the original and
  * its answers stay, one click away in the version switcher.
  */
 export function MessageEditor({ message, onClose }: { message: Message; onClose: () => void }) {
+  const { t } = useTranslation('chat');
   const commands = useCommands();
   const streaming = useAppStore(selectIsStreaming);
   const [text, setText] = useState(message.content);
   const [sending, setSending] = useState(false);
+  const { onPaste, cutText } = usePasteLimit(CONTENT_MAX, setText);
   const canSend = !streaming && !sending && text.trim() !== '';
 
   // Focused with the caret at the end, where one usually goes on typing.
@@ -42,7 +47,7 @@ export function MessageEditor({ message, onClose }: { message: Message; onClose:
       }}
     >
       <label className="visually-hidden" htmlFor={`edit-${message.id}`}>
-        Edit your message
+        {t('editLabel')}
       </label>
       <textarea
         id={`edit-${message.id}`}
@@ -52,6 +57,7 @@ export function MessageEditor({ message, onClose }: { message: Message; onClose:
         maxLength={CONTENT_MAX}
         value={text}
         onChange={(event) => setText(event.target.value)}
+        onPaste={onPaste}
         onKeyDown={(event) => {
           if (event.nativeEvent.isComposing) return;
           if (event.key === 'Enter' && (!event.shiftKey || event.ctrlKey || event.metaKey)) {
@@ -65,20 +71,24 @@ export function MessageEditor({ message, onClose }: { message: Message; onClose:
         }}
       />
       <div className="message-editor-actions">
-        <span className="message-editor-hint">
-          {streaming ? 'Wait for the answer to finish, or stop it.' : 'Sends a new version. The current one stays.'}
+        <span className="message-editor-hint" data-testid="edit-hint">
+          {cutText !== null && cutText === text
+            ? t('pasteCut', { max: formatNumber(CONTENT_MAX) })
+            : streaming
+              ? t('editWait')
+              : t('editHint')}
         </span>
         <button type="button" className="button button--small" onClick={onClose} data-testid="edit-cancel">
-          Cancel
+          {t('cancel', { ns: 'common' })}
         </button>
         <button
           type="submit"
           className="button button--small button--primary"
           disabled={!canSend}
           data-testid="edit-send"
-          title="Send (Enter)"
+          title={t('sendWithKey')}
         >
-          {sending ? 'Sending…' : 'Send'}
+          {sending ? t('sending') : t('send')}
         </button>
       </div>
     </form>

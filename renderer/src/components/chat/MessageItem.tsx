@@ -1,5 +1,6 @@
 import { memo, useMemo, useRef, useState } from 'react';
-import { describeStopReason } from '../../format/describeStopReason.js';
+import { useTranslation } from 'react-i18next';
+import { describeDetail, describeStopReason } from '../../format/describeStopReason.js';
 import { CitationsContext, type CitationTargets } from '../../markdown/CitationsContext.js';
 import { MarkdownText } from '../../markdown/MarkdownText.js';
 import { useAppStore } from '../../store/appStore.js';
@@ -15,6 +16,7 @@ import { StreamingContent } from './StreamingContent.js';
 import { MessageModel } from './MessageModel.js';
 
 export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
+  const { t } = useTranslation('chat');
   const message = useAppStore((state) => state.messagesById[id]);
   const streaming = useAppStore(selectIsStreaming);
   const openDialog = useAppStore((state) => state.openDialog);
@@ -55,14 +57,14 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
         // Only the search highlight's own end: other animations in the message bubble up here too.
         if (event.animationName === 'message-reveal') endReveal(id);
       }}
-      aria-label={isUser ? 'You said' : 'Hearth answered'}
+      aria-label={isUser ? t('youSaid') : t('hearthAnswered')}
     >
       <div className="message-author">
         {isUser && !editing && (
           <>
             <CopyButton
               text={message.content}
-              label="Copy message"
+              label={t('copyMessage')}
               className="message-author-action"
               testId="copy-message"
             />
@@ -70,8 +72,8 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
               ref={editButton}
               type="button"
               className="icon-button message-author-action"
-              aria-label="Edit message"
-              title={streaming ? 'Wait for the answer to finish, or stop it' : 'Edit and send again'}
+              aria-label={t('editMessage')}
+              title={streaming ? t('waitForAnswer') : t('editAndSendAgain')}
               disabled={streaming}
               onClick={() => setEditing(true)}
               data-testid="edit-message"
@@ -80,7 +82,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
             </button>
           </>
         )}
-        {isUser ? 'You' : 'Hearth'}
+        {isUser ? t('you') : t('hearth')}
         {/* Hearth's own "not covered" answer is not the model's: it does not carry the model's name. */}
         {!isUser && message.modelId && message.stopReason !== 'not_in_documents' && (
           <MessageModel modelId={message.modelId} />
@@ -93,7 +95,8 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
           {message.status !== 'streaming' && <WeakEvidenceNotice message={message} />}
           <CitationsContext.Provider value={citations}>
             {isUser ? (
-              <div className="message-content message-content--plain" data-testid="message-content">
+              /* dir="auto": a right-to-left message reads from the right, whatever the UI's direction. */
+              <div className="message-content message-content--plain" data-testid="message-content" dir="auto">
                 {message.content}
               </div>
             ) : message.status === 'streaming' ? (
@@ -111,7 +114,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
               data-testid="message-notice"
               role="note"
             >
-              <NoticeText label={stopLabel} detail={message.detail} />
+              <NoticeText label={stopLabel} detail={describeDetail(message)} />
             </div>
           )}
         </div>

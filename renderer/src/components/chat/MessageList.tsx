@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStickToBottom } from '../../hooks/useStickToBottom.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectStreamingId } from '../../store/selectors.js';
@@ -6,6 +7,7 @@ import { MessageItem } from './MessageItem.js';
 
 /** Subscribes to message ids only: tokens re-render the streaming message, never the list. */
 export function MessageList() {
+  const { t } = useTranslation('chat');
   const ids = useAppStore((state) => state.messageIds);
   const conversationId = useAppStore((state) => state.messagesConversationId);
   const streamingId = useAppStore(selectStreamingId);
@@ -34,7 +36,7 @@ export function MessageList() {
 
   return (
     <div className="message-scroll" ref={scrollRef}>
-      <section className="message-list" ref={contentRef} aria-label="Messages">
+      <section className="message-list" ref={contentRef} aria-label={t('messagesLabel')}>
         {ids.map((id) => (
           <MessageItem key={id} id={id} />
         ))}

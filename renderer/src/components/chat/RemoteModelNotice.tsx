@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRemoteModel } from '../../hooks/useRemoteModel.js';
 import { useAppStore } from '../../store/appStore.js';
 import { selectOpenModelId } from '../../store/selectors.js';
@@ -8,13 +9,14 @@ import { Icon } from '../common/Icon.js';
  * the PC, so the one case where text does is said where the user types it.
  */
 export function RemoteModelNotice() {
+  const { t } = useTranslation('chat');
   const remote = useRemoteModel(useAppStore(selectOpenModelId));
   if (!remote) return null;
-  const where = remote.host ? `${remote.engineName} (${remote.host})` : remote.engineName;
+  const where = remote.host ? t('engineOnHost', { engine: remote.engineName, host: remote.host }) : remote.engineName;
   return (
     <p className="remote-notice" role="note" data-testid="remote-notice">
       <Icon name="external" />
-      <span>Messages in this conversation go to {where}: the text leaves this PC.</span>
+      <span>{t('remoteNotice', { where })}</span>
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { bestBand, type Message } from '../../../../contract/index.js';
 
 /**
@@ -6,11 +7,12 @@ import { bestBand, type Message } from '../../../../contract/index.js';
  * "not covered" answers need no such warning: they already say it.
  */
 export function WeakEvidenceNotice({ message }: { message: Message }) {
+  const { t } = useTranslation('chat');
   if (message.role !== 'assistant' || message.stopReason === 'not_in_documents') return null;
   if (bestBand(message.sources.map((source) => source.band)) !== 'weak') return null;
   return (
     <p className="weak-evidence" role="note" data-testid="weak-evidence">
-      Weak evidence: none of the sources below clearly covers this question. Check them before relying on the answer.
+      {t('weakEvidence')}
     </p>
   );
 }

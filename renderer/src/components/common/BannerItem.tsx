@@ -21,6 +21,8 @@ export function BannerItem({ banner, onDismiss }: { banner: Banner; onDismiss: (
       role={banner.level === 'error' ? 'alert' : 'status'}
       data-testid="banner"
       data-level={banner.level}
+      data-kind={banner.kind}
+      data-conversation-id={banner.conversationId}
     >
       <Icon name={banner.level === 'info' ? 'info' : 'alert'} />
       <p className="banner-message">{localizedMessage(banner)}</p>

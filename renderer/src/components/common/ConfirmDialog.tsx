@@ -20,7 +20,7 @@ export function ConfirmDialog({
   onCancel,
   confirmTestId = 'confirm-button',
 }: ConfirmDialogProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('common');
   return (
     <Dialog title={title} onClose={onCancel} className="dialog--small" testId="confirm-dialog">
       <div className="dialog-body">{children}</div>

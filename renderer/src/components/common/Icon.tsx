@@ -34,6 +34,7 @@ const PATHS = {
   pin: 'M12 17v5M9 3h6M10 3v6l-3 4v2h10v-2l-3-4V3',
   keyboard:
     'M3 6h18a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1zM6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10',
+  markdown: 'M3 5h18v14H3zM6 15V9l3 3 3-3v6M15 12l2.5 3 2.5-3M17.5 9v6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

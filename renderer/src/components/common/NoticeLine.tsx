@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon.js';
 
 export interface NoticeLineValue {
@@ -19,6 +20,7 @@ const INFO_VISIBLE_MS = 8_000;
  * modal. Information fades out; errors stay until dismissed.
  */
 export function NoticeLine({ notice, onDismiss, testId }: NoticeLineProps) {
+  const { t } = useTranslation('common');
   useEffect(() => {
     if (notice?.level !== 'info') return;
     const timer = window.setTimeout(onDismiss, INFO_VISIBLE_MS);
@@ -34,7 +36,7 @@ export function NoticeLine({ notice, onDismiss, testId }: NoticeLineProps) {
     >
       <Icon name={notice.level === 'error' ? 'alert' : 'info'} />
       <p className="banner-message">{notice.message}</p>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" className="icon-button" aria-label={t('dismiss')} onClick={onDismiss}>
         <Icon name="close" />
       </button>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { CopyButton } from './CopyButton.js';
 import { Icon } from './Icon.js';
 
@@ -10,6 +11,7 @@ interface PathFieldProps {
 
 /** A folder path the user may need to find: shown selectable, with Copy and (where possible) Open. */
 export function PathField({ label, path, onOpen }: PathFieldProps) {
+  const { t } = useTranslation('common');
   return (
     <div className="path-field">
       <span className="path-field-label">{label}</span>
@@ -17,11 +19,11 @@ export function PathField({ label, path, onOpen }: PathFieldProps) {
         <code className="path-field-path" title={path}>
           {path}
         </code>
-        <CopyButton text={path} label={`Copy ${label.toLowerCase()} path`} showLabel />
+        <CopyButton text={path} label={t('copyPath', { label: label.toLowerCase() })} showLabel />
         {onOpen && (
           <button type="button" className="button button--small" onClick={onOpen}>
             <Icon name="folder" />
-            <span>Open</span>
+            <span>{t('open')}</span>
           </button>
         )}
       </div>

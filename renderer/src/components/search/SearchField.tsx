@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConversationSearch } from '../../hooks/useConversationSearch.js';
 import { useAppStore } from '../../store/appStore.js';
 import { Icon } from '../common/Icon.js';
@@ -16,6 +17,7 @@ interface SearchFieldProps {
  * the results (aria-activedescendant), so typing can go on at any time.
  */
 export function SearchField({ search, count, onChoose }: SearchFieldProps) {
+  const { t } = useTranslation('search');
   const { query, setQuery, active, activeIndex, setActiveIndex } = search;
   const input = useRef<HTMLInputElement>(null);
   const focusRequest = useAppStore((state) => state.searchFocusRequest);
@@ -58,7 +60,7 @@ export function SearchField({ search, count, onChoose }: SearchFieldProps) {
   return (
     <div className="search-field">
       <label className="visually-hidden" htmlFor="conversation-search">
-        Search conversations
+        {t('label')}
       </label>
       <Icon name="search" />
       <input
@@ -67,8 +69,8 @@ export function SearchField({ search, count, onChoose }: SearchFieldProps) {
         type="search"
         role="combobox"
         className="input search-input"
-        placeholder="Search conversations"
-        title="Search conversations (Ctrl+K)"
+        placeholder={t('placeholder')}
+        title={t('titleWithShortcut')}
         aria-keyshortcuts="Control+K Meta+K"
         aria-controls={active ? RESULTS_ID : undefined}
         aria-expanded={active}

@@ -1,7 +1,9 @@
 import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConversationSearchHit, SearchSnippet } from '../../../../contract/index.js';
 import { formatUpdatedAt } from '../../format/formatUpdatedAt.js';
 import { splitSnippet } from '../../format/splitSnippet.js';
+import { t } from '../../i18n/i18n.js';
 
 interface SearchHitOptionProps {
   id: string;
@@ -12,13 +14,14 @@ interface SearchHitOptionProps {
 
 /** Where it matched: the title, or a message and who wrote it (the app calls the model's side "Hearth"). */
 function source(hit: ConversationSearchHit): string {
-  if (hit.messageId === null) return 'Title';
-  return hit.role === 'user' ? 'You' : 'Hearth';
+  if (hit.messageId === null) return t('whereTitle', { ns: 'search' });
+  return hit.role === 'user' ? t('whereYou', { ns: 'search' }) : t('whereHearth', { ns: 'search' });
 }
 
 /** One result: the conversation's title, where it matched with the match marked, who said it and when. */
 export function SearchHitOption({ id, hit, selected, onChoose }: SearchHitOptionProps) {
-  const title = hit.title.trim() || 'New chat';
+  const { t: translate } = useTranslation('search');
+  const title = hit.title.trim() || translate('untitled');
   const byTitle = hit.messageId === null;
   return (
     <li
@@ -40,7 +43,7 @@ export function SearchHitOption({ id, hit, selected, onChoose }: SearchHitOption
         </span>
       )}
       <span className="search-hit-meta">
-        {source(hit)} · {formatUpdatedAt(hit.at)}
+        {translate('hitMeta', { where: source(hit), when: formatUpdatedAt(hit.at) })}
       </span>
     </li>
   );

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ConversationSearchHit } from '../../../../contract/index.js';
 import type { ConversationSearch } from '../../hooks/useConversationSearch.js';
 import { SearchHitOption } from './SearchHitOption.js';
@@ -11,6 +13,7 @@ interface SearchResultsProps {
 
 /** Shown instead of the conversation list while a query is typed. */
 export function SearchResults({ search, hits, onChoose }: SearchResultsProps) {
+  const { t } = useTranslation('search');
   const { answer, pending, activeIndex } = search;
   return (
     <div className="search-results" aria-busy={pending}>
@@ -21,14 +24,14 @@ export function SearchResults({ search, hits, onChoose }: SearchResultsProps) {
         aria-live="polite"
         data-testid="search-status"
       >
-        {describeAnswer(search)}
+        {describeAnswer(search, t)}
       </p>
       {hits.length > 0 && (
         <ul
           id={RESULTS_ID}
           className="search-hits"
           role="listbox"
-          aria-label="Search results"
+          aria-label={t('resultsLabel')}
           data-testid="search-results"
         >
           {hits.map((hit, index) => (
@@ -46,10 +49,10 @@ export function SearchResults({ search, hits, onChoose }: SearchResultsProps) {
   );
 }
 
-function describeAnswer({ answer, pending }: ConversationSearch): string {
-  if (answer === null) return pending ? 'Searching…' : '';
-  if ('error' in answer) return `Search failed: ${answer.error}`;
+function describeAnswer({ answer, pending }: ConversationSearch, t: TFunction<'search'>): string {
+  if (answer === null) return pending ? t('searching') : '';
+  if ('error' in answer) return t('failed', { error: answer.error });
   const count = answer.hits.length;
-  if (count === 0) return `No conversation mentions “${answer.query}”`;
-  return count === 1 ? '1 result' : `${count} results`;
+  if (count === 0) return t('noHits', { query: answer.query });
+  return t('results', { count });
 }
