@@ -1,4 +1,3 @@
-import { localized } from '../../contract/i18n/index.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { unlink, writeFile } from 'node:fs/promises';
@@ -15,6 +14,7 @@ import {
   type TurnResult,
   type WrittenState,
 } from '../../contract/index.js';
+import { localized } from '../../contract/i18n/index.js';
 import type { AppEvents } from '../app/AppEvents.js';
 import type { LiveTurn } from '../engine/EngineSupervisor.js';
 import type { SettingsStore } from '../storage/SettingsStore.js';

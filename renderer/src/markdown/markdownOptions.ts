@@ -3,7 +3,6 @@ import rehypeHighlight from 'rehype-highlight';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { rehypeDirAuto } from './rehypeDirAuto.js';
-import { rehypeMath } from './rehypeMath.js';
 import { remarkCitations } from './remarkCitations.js';
 import { remarkHtmlAsText } from './remarkHtmlAsText.js';
 
@@ -14,9 +13,23 @@ export const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath, r
 export const citedRemarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath, remarkHtmlAsText, remarkCitations];
 
 // Only fenced blocks that name their language are highlighted: guessing on every streamed
-// frame costs time and mislabels gibberish. Maths is typeset by rehypeMath (see there for the CSP).
-export const rehypePlugins: Options['rehypePlugins'] = [
-  rehypeMath,
-  [rehypeHighlight, { detect: false }],
-  rehypeDirAuto,
-];
+// frame costs time and mislabels gibberish.
+export const rehypePlugins: Options['rehypePlugins'] = [[rehypeHighlight, { detect: false }], rehypeDirAuto];
+
+let withMath: Options['rehypePlugins'] | null = null;
+
+/** The plugins with maths typeset (rehypeMath, see there for the CSP), once they have been loaded. */
+export function loadedMathPlugins(): Options['rehypePlugins'] | null {
+  return withMath;
+}
+
+/**
+ * KaTeX and its HTML parser are half the renderer's code, and most answers have no maths: they
+ * are loaded (a separate chunk, from the app itself) the first time an answer may hold some.
+ */
+export async function loadMathPlugins(): Promise<Options['rehypePlugins']> {
+  if (withMath) return withMath;
+  const [{ rehypeMath }] = await Promise.all([import('./rehypeMath.js'), import('katex/dist/katex.min.css')]);
+  withMath = [rehypeMath, ...(rehypePlugins ?? [])];
+  return withMath;
+}
