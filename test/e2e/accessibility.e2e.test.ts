@@ -54,7 +54,7 @@ describe('accessibility (axe-core in Chromium)', () => {
   test('the first-run screen (no model yet) has no axe violation in either theme', async () => {
     const { page, pageErrors } = await openInBrowser(null, {});
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.getByTestId('empty-state').first().waitFor();
+    await page.getByTestId('first-run-recommendation').waitFor({ timeout: 120_000 });
     const found: string[] = [];
     for (const theme of THEMES) {
       await setTheme(page, theme);

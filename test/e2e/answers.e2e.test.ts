@@ -126,6 +126,8 @@ describe('answers in the browser (web host, real engine, headless Chromium)', ()
 
     // `$$x^2$$` on one line is maths in the text, as `$a+b$` is: both are typeset by KaTeX.
     const content = answer.getByTestId('message-content');
+    // KaTeX loads the first time maths may appear: the text is typeset once it has.
+    await content.locator('.katex').nth(1).waitFor();
     assert.equal(await content.locator('.katex').count(), 2, await content.innerHTML());
     assert.equal(await content.locator('.katex-error').count(), 0);
     const directions = await page.evaluate((id) => {

@@ -9,27 +9,35 @@ import { MAIN_SCREENS, openChatWithAnswer } from '../support/screens.js';
 const forged = useForgedModels();
 
 /**
- * The English texts of the catalogs that a Chinese UI must not show: every English value whose
- * Chinese differs, cut at its `{{values}}` into the literal pieces worth matching (a piece with a
- * word of three letters or more, not also in the Chinese text — "GGUF", "Vulkan" stay as they are).
- * The `prompts` namespace is what the model reads, never shown as UI.
+ * The English texts of the catalogs that a Chinese UI must not show, from every English value whose
+ * Chinese differs (the `prompts` namespace is what the model reads, never shown as UI):
+ * - `phrases`: the literal pieces between its `{{values}}` that are phrases (two words or more,
+ *   twelve characters or more) and not also in the Chinese — found anywhere in the page's text;
+ * - `labels`: a whole value that is one word ("File", "Size"), found only as a whole text or name
+ *   of its own (a word inside a model's English description or name is content, not UI).
  */
-function englishPieces(): { key: string; piece: string }[] {
-  const pieces: { key: string; piece: string }[] = [];
+function englishTexts(): { phrases: { key: string; piece: string }[]; labels: { key: string; piece: string }[] } {
+  const phrases: { key: string; piece: string }[] = [];
+  const labels: { key: string; piece: string }[] = [];
   const zh = zhCN as unknown as Record<string, Record<string, string>>;
   for (const [ns, catalog] of Object.entries(en as unknown as Record<string, Record<string, string>>)) {
     if (ns === 'prompts') continue;
     for (const [key, value] of Object.entries(catalog)) {
       const chinese = zh[ns]?.[key] ?? '';
       if (typeof value !== 'string' || value === chinese) continue;
+      if (/^[A-Za-z][A-Za-z-]{2,}$/.test(value.trim())) {
+        labels.push({ key: `${ns}:${key}`, piece: value.trim() });
+        continue;
+      }
       for (const raw of value.split(/\{\{[^}]*\}\}|<\/?\d+>/)) {
         const piece = raw.trim().replace(/^[\s.,:;·…()–—-]+|[\s.,:;·…()–—-]+$/g, '');
-        if (!/[A-Za-z]{3,}/.test(piece) || chinese.includes(piece)) continue;
-        pieces.push({ key: `${ns}:${key}`, piece });
+        const words = piece.match(/[A-Za-z]{2,}/g) ?? [];
+        if (words.length < 2 || piece.length < 12 || chinese.includes(piece)) continue;
+        phrases.push({ key: `${ns}:${key}`, piece });
       }
     }
   }
-  return pieces;
+  return { phrases, labels };
 }
 
 /**
@@ -37,7 +45,7 @@ function englishPieces(): { key: string; piece: string }[] {
  * title, placeholder, alt), but not conversation content (the user's words, the model's answers)
  * nor what the user typed.
  */
-async function uiText(page: Page): Promise<string> {
+async function uiText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     interface El {
       closest(selector: string): El | null;
@@ -55,7 +63,8 @@ async function uiText(page: Page): Promise<string> {
       };
       NodeFilter: { SHOW_TEXT: number };
     };
-    const USER_CONTENT = '[data-testid="message-content"], script, style, textarea, input, option[data-user]';
+    // Conversation content, what the user typed, and key caps ("Delete" is what the key says).
+    const USER_CONTENT = '[data-testid="message-content"], script, style, textarea, input, kbd';
     const parts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -69,14 +78,31 @@ async function uiText(page: Page): Promise<string> {
         if (value) parts.push(value);
       }
     }
-    return parts.join('\n');
+    return parts;
   });
+}
+
+type Texts = ReturnType<typeof englishTexts>;
+
+/** Adds to `left` each English catalog text the page shows now, and a screen with no Chinese at all. */
+async function findEnglish(page: Page, screen: string, { phrases, labels }: Texts, left: string[]): Promise<void> {
+  const parts = await uiText(page);
+  const text = parts.join('\n');
+  for (const { key, piece } of phrases) {
+    if (text.includes(piece)) left.push(`[${screen}] ${key}: "${piece}"`);
+  }
+  const whole = new Set(parts.map((part) => part.replace(/[\s:：·]+$/, '')));
+  for (const { key, piece } of labels) {
+    if (whole.has(piece)) left.push(`[${screen}] ${key}: "${piece}"`);
+  }
+  if (!/[\u4e00-\u9fff]/.test(text)) left.push(`[${screen}] no Chinese text at all`);
 }
 
 describe('Simplified Chinese UI', () => {
   test('with a Chinese system language, every screen shows no English text from the catalogs', async () => {
-    const pieces = englishPieces();
-    assert.ok(pieces.length > 200, `only ${pieces.length} English pieces: the catalogs look empty`);
+    const texts = englishTexts();
+    assert.ok(texts.phrases.length > 300, `only ${texts.phrases.length} English phrases: the catalogs look empty`);
+    assert.ok(texts.labels.length > 20, `only ${texts.labels.length} English labels`);
     const { page, modelId, pageErrors } = await openInBrowser(
       forged.paths.rwkv6,
       { threads: 1, contextSize: 1024, defaultSampling: { temperature: 0, topP: 1, maxTokens: 24, seed: 1 } },
@@ -87,16 +113,7 @@ describe('Simplified Chinese UI', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
 
     const left: string[] = [];
-    const check = async (screen: string) => {
-      const text = await uiText(page);
-      for (const { key, piece } of pieces) {
-        const pattern = new RegExp(`(^|[^A-Za-z])${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`);
-        if (pattern.test(text)) left.push(`[${screen}] ${key}: "${piece}"`);
-      }
-      // The walk must be in Chinese at all: a screen with no CJK character is not translated.
-      if (!/[\u4e00-\u9fff]/.test(text)) left.push(`[${screen}] no Chinese text at all`);
-    };
-
+    const check = (screen: string) => findEnglish(page, screen, texts, left);
     await check('new chat');
     await openChatWithAnswer(page, modelId);
     for (const screen of MAIN_SCREENS) {
@@ -104,6 +121,15 @@ describe('Simplified Chinese UI', () => {
       await check(screen.name);
       await screen.close?.(page);
     }
+    assert.deepEqual(left, [], `English left in the Chinese UI:\n${left.join('\n')}`);
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('the first-run screen (no model yet) is in Chinese too', async () => {
+    const { page, pageErrors } = await openInBrowser(null, {}, { locale: 'zh-CN' });
+    await page.getByTestId('first-run-recommendation').waitFor({ timeout: 120_000 });
+    const left: string[] = [];
+    await findEnglish(page, 'first run', englishTexts(), left);
     assert.deepEqual(left, [], `English left in the Chinese UI:\n${left.join('\n')}`);
     assert.deepEqual(pageErrors, []);
   });

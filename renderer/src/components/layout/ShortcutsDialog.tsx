@@ -9,7 +9,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('layout');
   return (
     <Dialog title={t('shortcutsTitle')} onClose={onClose} className="dialog--small" testId="shortcuts-dialog">
-      <div className="dialog-body shortcuts">
+      {/* Nothing in the list takes focus, so the list itself does: keyboard users can scroll it. */}
+      <div className="dialog-body shortcuts" tabIndex={0} role="region" aria-label={t('shortcutsTitle')}>
         {SHORTCUT_GROUPS.map((group) => (
           <section key={group.title} className="shortcuts-group">
             {/* The dialog's title is the h2. */}
