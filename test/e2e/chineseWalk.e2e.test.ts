@@ -99,33 +99,45 @@ async function findEnglish(page: Page, screen: string, { phrases, labels }: Text
 }
 
 describe('Simplified Chinese UI', () => {
-  test('with a Chinese system language, every screen shows no English text from the catalogs', async () => {
+  test('switched to 简体中文 in Settings, every screen shows no English text from the catalogs', async () => {
     const texts = englishTexts();
     assert.ok(texts.phrases.length > 300, `only ${texts.phrases.length} English phrases: the catalogs look empty`);
     assert.ok(texts.labels.length > 20, `only ${texts.labels.length} English labels`);
-    const { page, modelId, pageErrors } = await openInBrowser(
-      forged.paths.rwkv6,
-      { threads: 1, contextSize: 1024, defaultSampling: { temperature: 0, topP: 1, maxTokens: 24, seed: 1 } },
-      { locale: 'zh-CN' },
-    );
+    const { page, modelId, pageErrors } = await openInBrowser(forged.paths.rwkv6, {
+      threads: 1,
+      contextSize: 1024,
+      defaultSampling: { temperature: 0, topP: 1, maxTokens: 24, seed: 1 },
+    });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId('empty-state').first().waitFor();
-    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    // An English session first: a conversation with an answer, then the switch, as a user makes it.
+    await openChatWithAnswer(page, modelId);
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    await page.getByTestId('settings-save').click();
+    await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+    if (await page.locator('dialog[open]').count()) {
+      await page.keyboard.press('Escape');
+      await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    }
 
     const left: string[] = [];
     const check = (screen: string) => findEnglish(page, screen, texts, left);
-    await check('new chat');
-    await openChatWithAnswer(page, modelId);
+    await check('chat with an answer, just switched');
     for (const screen of MAIN_SCREENS) {
       await screen.open(page);
       await check(screen.name);
       await screen.close?.(page);
     }
+    await page.getByTestId('new-conversation').click();
+    await page.getByTestId('empty-state').first().waitFor();
+    await check('new chat');
     assert.deepEqual(left, [], `English left in the Chinese UI:\n${left.join('\n')}`);
     assert.deepEqual(pageErrors, []);
   });
 
-  test('the first-run screen (no model yet) is in Chinese too', async () => {
+  test('with a Chinese system language, the first-run screen (no model yet) is in Chinese', async () => {
     const { page, pageErrors } = await openInBrowser(null, {}, { locale: 'zh-CN' });
     await page.getByTestId('first-run-recommendation').waitFor({ timeout: 120_000 });
     const left: string[] = [];

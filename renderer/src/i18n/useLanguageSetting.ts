@@ -14,7 +14,11 @@ export function useLanguageSetting(): string {
   const commands = useCommands();
   const language = resolveLanguage(choice, systemLanguages());
   useEffect(() => {
-    if (i18n.language !== language) void i18n.changeLanguage(language);
+    if (i18n.language !== language) {
+      void i18n.changeLanguage(language);
+      // What the live region last said is in the old language, and old news: it is not said again.
+      useAppStore.getState().announce('');
+    }
     document.documentElement.lang = language;
     commands.reportUiLanguage(language);
   }, [language, commands]);
