@@ -30,7 +30,8 @@ export function modelHandlers(s: HearthServices): HandlerGroup<ModelCalls> {
       }
       await library.list(); // creates the folder if it does not exist yet
       // Opening a file instead of a folder would run it: only ever a folder.
-      if (!statSync(library.dir).isDirectory()) throw AppError.localized('forbidden', 'notAFolder', { path: library.dir });
+      if (!statSync(library.dir).isDirectory())
+        throw AppError.localized('forbidden', 'notAFolder', { path: library.dir });
       await platform.openFolder(library.dir);
       return { opened: true };
     },
