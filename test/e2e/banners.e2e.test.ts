@@ -46,8 +46,11 @@ describe('banners in the browser (web host, real engine, headless Chromium)', ()
     assert.equal(await noModel.innerText(), 'Choose a model for this conversation first.');
     assert.equal(await noModel.getAttribute('data-conversation-id'), first);
 
-    // Not in another conversation; back with its own.
-    await newConversation(page);
+    // Not in another conversation; back with its own. (New chat would open the first one again:
+    // its message was refused, so it is still unused.)
+    const other = await hearth.call('conversations.create', { title: 'Another chat' });
+    await page.locator(`[data-testid="conversation-item"][data-id="${other.id}"]`).waitFor();
+    await open(page, other.id);
     assert.equal(await page.getByTestId('banner').count(), 0, 'the banner does not follow into a new chat');
     await open(page, first);
     await noModel.waitFor();
