@@ -305,8 +305,13 @@ export const apiCalls = {
     z.array(SearchHitSchema),
   ),
   /** A passage in its document: the text around a chunk, for a citation to open. */
+  /**
+   * A cited passage with the text around it. `documentId`: the document the citation names; a
+   * chunk of another document (an imported conversation's citation, a document imported again)
+   * is not shown as if it were the source.
+   */
   'documents.passage': call(
-    z.strictObject({ chunkId: z.int().min(1) }),
+    z.strictObject({ chunkId: z.int().min(1), documentId: z.string().min(1).max(64).optional() }),
     z.strictObject({ hit: SearchHitSchema, before: z.string(), after: z.string() }),
   ),
   /** The documents a conversation answers from, and whether only from them. */

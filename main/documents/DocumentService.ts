@@ -251,9 +251,11 @@ export class DocumentService {
   }
 
   /** A chunk with some of the document's text on each side, for the passage view. */
-  passage(chunkId: number, contextChars = 600): { hit: SearchHit; before: string; after: string } {
+  passage(chunkId: number, documentId?: string, contextChars = 600): { hit: SearchHit; before: string; after: string } {
     const chunk = this.#o.store.chunk(chunkId);
-    if (!chunk) throw AppError.localized('not_found', 'errorPassageGone', undefined, 'documents');
+    // A citation names its document: the same chunk id in another document is not its source.
+    if (!chunk || (documentId !== undefined && chunk.documentId !== documentId))
+      throw AppError.localized('not_found', 'errorPassageGone', undefined, 'documents');
     const text = this.#o.store.text(chunk.documentId) ?? '';
     const { ordinal: _ordinal, ...hit } = chunk;
     return {

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import type { DocumentSummary } from '../../contract/index.js';
+import { AppError, type DocumentSummary } from '../../contract/index.js';
 import { DocumentService } from '../../main/documents/DocumentService.js';
 import { forkLauncher } from '../../main/engine/transport/forkTransport.js';
 import { DocumentStore } from '../../main/storage/DocumentStore.js';
@@ -123,8 +123,16 @@ describe('document import and the BM25 index', () => {
     assert.equal(hit.page, 2);
     assert.match(hit.text, /thirty degrees/);
     assert.equal(store.text(hit.documentId)!.slice(hit.startOffset, hit.endOffset), hit.text);
-    const passage = service.passage(hit.chunkId);
+    const passage = service.passage(hit.chunkId, hit.documentId);
     assert.equal(passage.hit.text, hit.text);
+    // A citation naming another document (imported from elsewhere, or a document imported again)
+    // does not open this chunk as its source.
+    const other = (await service.search('Why did Nordic sales double?'))[0]!.documentId;
+    assert.notEqual(other, hit.documentId);
+    assert.throws(
+      () => service.passage(hit.chunkId, other),
+      (error: AppError) => error.code === 'not_found',
+    );
 
     const [sales] = await service.search('Why did Nordic sales double?');
     assert.equal(sales?.fileName, 'report.docx');

@@ -39,7 +39,7 @@ export function documentHandlers(s: HearthServices): HandlerGroup<DocumentCalls>
     'documents.delete': async ({ documentId }) => ({ deleted: await documents.delete(documentId) }),
     'documents.search': async ({ query, documentIds, limit }) =>
       documents.search(query, { ...(documentIds && { documentIds }), ...(limit && { limit }) }),
-    'documents.passage': async ({ chunkId }) => documents.passage(chunkId),
+    'documents.passage': async ({ chunkId, documentId }) => documents.passage(chunkId, documentId),
     'documents.tool': async ({ documentId, tool, modelId }) => {
       // No model given: the default one, else the one loaded now.
       const loaded = s.engine.status.loaded && s.library.idFor(s.engine.status.loaded.modelPath);

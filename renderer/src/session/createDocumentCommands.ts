@@ -42,7 +42,8 @@ export interface DocumentCommands {
   /** Resolves the error message when main refused them, else null. */
   saveAttachments(documentIds: string[], strict: boolean): Promise<string | null>;
   /** A cited passage in its document, or why it cannot be shown. */
-  loadPassage(chunkId: number): Promise<PassageView | { error: string }>;
+  /** The passage a citation points at (`documentId`: the document it names). */
+  loadPassage(chunkId: number, documentId: string): Promise<PassageView | { error: string }>;
   /**
    * Starts a conversation about one document (a summary, its key points, or the whole text read
    * in), then closes the dialog and opens it. Resolves whether it started; why not is in the notice.
@@ -214,9 +215,9 @@ export function createDocumentCommands(
       }
     },
 
-    async loadPassage(chunkId) {
+    async loadPassage(chunkId, documentId) {
       try {
-        return await calls['documents.passage']({ chunkId });
+        return await calls['documents.passage']({ chunkId, documentId });
       } catch (error) {
         return { error: message(error) };
       }

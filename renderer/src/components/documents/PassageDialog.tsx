@@ -25,13 +25,13 @@ export function PassageDialog({ citation, onClose }: PassageDialogProps) {
 
   useEffect(() => {
     let current = true;
-    void commands.loadPassage(citation.chunkId).then((result) => {
+    void commands.loadPassage(citation.chunkId, citation.documentId).then((result) => {
       if (current) setView(result);
     });
     return () => {
       current = false;
     };
-  }, [commands, citation.chunkId]);
+  }, [commands, citation.chunkId, citation.documentId]);
 
   useEffect(() => {
     highlight.current?.scrollIntoView({ block: 'center' });
