@@ -131,7 +131,7 @@ describe('document import and the BM25 index', () => {
     assert.notEqual(other, hit.documentId);
     assert.throws(
       () => service.passage(hit.chunkId, other),
-      (error: AppError) => error.code === 'not_found',
+      (error) => error instanceof AppError && error.code === 'not_found',
     );
 
     const [sales] = await service.search('Why did Nordic sales double?');
