@@ -66,6 +66,9 @@ describe('the sidebar, the header and the dialogs in the browser', () => {
     const pinnedGroup = page.getByTestId('pinned-conversations');
     await pinnedGroup.getByTestId('conversation-item').filter({ hasText: 'Alpha' }).waitFor();
     assert.equal(await pinnedGroup.getByRole('heading', { name: 'Pinned' }).count(), 1);
+    // The others get a title of their own under the pinned ones, and lose it when none is pinned.
+    const recentHeading = page.getByRole('heading', { name: 'Recent' });
+    assert.equal(await recentHeading.count(), 1);
     assert.deepEqual(
       (await hearth.call('conversations.list', {})).pinned.map((c) => c.id),
       [alpha.id],
@@ -76,6 +79,7 @@ describe('the sidebar, the header and the dialogs in the browser', () => {
     await page.screenshot({ path: join(SHOTS, 'layout-pinned.png') });
     await page.getByRole('button', { name: 'Unpin “Alpha”' }).click();
     await pinnedGroup.waitFor({ state: 'detached' });
+    assert.equal(await recentHeading.count(), 0);
     assert.deepEqual((await hearth.call('conversations.list', {})).pinned, []);
     assert.deepEqual(await page.getByTestId('conversation-title').allInnerTexts(), ['Gamma', 'Beta', 'Alpha']);
 

@@ -10,6 +10,7 @@ export const layout = {
   emptyList: 'No conversations yet. They will be listed here.',
   listLabel: 'Conversations, most recent first',
   pinnedGroup: 'Pinned',
+  recentGroup: 'Recent',
   showOlder: 'Show older conversations',
   pinLabel: 'Pin “{{title}}”',
   unpinLabel: 'Unpin “{{title}}”',

@@ -12,6 +12,7 @@ export const layout: Catalog<typeof en> = {
   emptyList: '还没有对话，开始后会列在这里。',
   listLabel: '对话，最近的在前',
   pinnedGroup: '已置顶',
+  recentGroup: '最近',
   showOlder: '显示更早的对话',
   pinLabel: '置顶“{{title}}”',
   unpinLabel: '取消置顶“{{title}}”',

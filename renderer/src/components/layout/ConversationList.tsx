@@ -16,6 +16,7 @@ export function ConversationList() {
   const more = useAppStore((state) => state.summariesCursor !== null);
   const commands = useCommands();
   const pinnedHeadingId = useId();
+  const recentHeadingId = useId();
 
   if (loaded && pinned.length === 0 && others.length === 0) {
     return <p className="sidebar-empty">{t('emptyList')}</p>;
@@ -35,23 +36,35 @@ export function ConversationList() {
         </section>
       )}
       {(others.length > 0 || more) && (
-        <ul className="conversation-list" aria-label={t('listLabel')} data-testid="recent-conversations">
-          {others.map((summary) => (
-            <ConversationItem key={summary.id} summary={summary} active={summary.id === openId} />
-          ))}
-          {more && (
-            <li>
-              <button
-                type="button"
-                className="button conversation-more"
-                onClick={() => void commands.loadMoreConversations()}
-                data-testid="more-conversations"
-              >
-                {t('showOlder')}
-              </button>
-            </li>
+        <section
+          className="conversation-group"
+          aria-labelledby={pinned.length > 0 ? recentHeadingId : undefined}
+          aria-label={pinned.length > 0 ? undefined : t('listLabel')}
+        >
+          {/* Under the pinned group the rest needs its own title, or it reads as more pinned ones. */}
+          {pinned.length > 0 && (
+            <h2 className="conversation-group-title" id={recentHeadingId}>
+              {t('recentGroup')}
+            </h2>
           )}
-        </ul>
+          <ul className="conversation-list" data-testid="recent-conversations">
+            {others.map((summary) => (
+              <ConversationItem key={summary.id} summary={summary} active={summary.id === openId} />
+            ))}
+            {more && (
+              <li>
+                <button
+                  type="button"
+                  className="button conversation-more"
+                  onClick={() => void commands.loadMoreConversations()}
+                  data-testid="more-conversations"
+                >
+                  {t('showOlder')}
+                </button>
+              </li>
+            )}
+          </ul>
+        </section>
       )}
     </div>
   );
