@@ -71,6 +71,7 @@ describe('the first-run card in the browser', () => {
     assert.match(await failure.getByTestId('download-failure-reason').innerText(), /not on the server \(404/);
     assert.match(await failure.innerText(), /Check the internet connection, then retry/);
     assert.equal(await failure.getAttribute('role'), 'alert');
+    assert.equal(await card.getByTestId('download-recommendation').count(), 0, 'Retry replaces Download');
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'library-first-run-failed.png'), fullPage: true });
     assert.equal((await hearth.call('library.downloads', {}))[0]?.state, 'failed');

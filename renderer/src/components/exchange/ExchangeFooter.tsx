@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizedMessage } from '../../i18n/i18n.js';
 import { useCommands } from '../../session/CommandsContext.js';
+import { useAppStore } from '../../store/appStore.js';
 import type { ShownMessage } from '../../store/uiSlice.js';
 
 /** The sidebar's footer: every conversation to one archive file, and a conversation file back in. */
@@ -11,6 +12,8 @@ export function ExchangeFooter() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
   const [error, setError] = useState<ShownMessage | null>(null);
+  // Nothing to export yet (the list is loaded and empty).
+  const none = useAppStore((state) => state.summariesLoaded && state.summaries.length === 0);
 
   const act = async (kind: 'export' | 'import', run: () => Promise<ShownMessage | null>) => {
     setBusy(kind);
@@ -24,7 +27,7 @@ export function ExchangeFooter() {
       <button
         type="button"
         className="button button--small"
-        disabled={busy !== null}
+        disabled={busy !== null || none}
         onClick={() => void act('export', () => commands.exportAllConversations())}
         data-testid="export-all"
       >

@@ -50,13 +50,16 @@ export function RecommendationCard({ testId }: { testId: string }) {
       </div>
       <div className="recommendation-actions">
         {fit && <FitVerdict fit={fit.fit} testId="recommendation-fit" />}
-        <CatalogDownloadButton
-          entryId={entry.id}
-          quantization={file.quantization}
-          installedModelId={fit?.installedModelId ?? null}
-          testId="download-recommendation"
-          primary
-        />
+        {/* After a failure, Retry in the failure says what the button would: one button, not two. */}
+        {!failed && (
+          <CatalogDownloadButton
+            entryId={entry.id}
+            quantization={file.quantization}
+            installedModelId={fit?.installedModelId ?? null}
+            testId="download-recommendation"
+            primary
+          />
+        )}
       </div>
     </section>
   );
