@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/axe.js';
 import { openInBrowser } from '../support/browserSession.js';
 import { useForgedModels } from '../support/forgedModels.js';
-import { MAIN_SCREENS, openChatWithAnswer } from '../support/screens.js';
+import { MAIN_SCREENS, openChatWithAnswer, SHORT_ANSWERS } from '../support/screens.js';
 
 const forged = useForgedModels();
 
@@ -21,11 +21,7 @@ async function setTheme(page: Page, theme: (typeof THEMES)[number]) {
 
 describe('accessibility (axe-core in Chromium)', () => {
   test('every main screen, in the light and the dark theme, has no axe violation', async () => {
-    const { page, modelId, pageErrors } = await openInBrowser(forged.paths.rwkv6, {
-      threads: 1,
-      contextSize: 1024,
-      defaultSampling: { temperature: 0, topP: 1, maxTokens: 24, seed: 1 },
-    });
+    const { page, modelId, pageErrors } = await openInBrowser(forged.paths.rwkv6, SHORT_ANSWERS);
     await page.setViewportSize({ width: 1280, height: 900 });
     const found: string[] = [];
 

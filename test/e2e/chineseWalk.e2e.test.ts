@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { en, zhCN } from '../../contract/i18n/index.js';
 import { openInBrowser } from '../support/browserSession.js';
 import { useForgedModels } from '../support/forgedModels.js';
-import { MAIN_SCREENS, openChatWithAnswer } from '../support/screens.js';
+import { MAIN_SCREENS, openChatWithAnswer, SHORT_ANSWERS } from '../support/screens.js';
 
 const forged = useForgedModels();
 
@@ -103,11 +103,7 @@ describe('Simplified Chinese UI', () => {
     const texts = englishTexts();
     assert.ok(texts.phrases.length > 300, `only ${texts.phrases.length} English phrases: the catalogs look empty`);
     assert.ok(texts.labels.length > 20, `only ${texts.labels.length} English labels`);
-    const { page, modelId, pageErrors } = await openInBrowser(forged.paths.rwkv6, {
-      threads: 1,
-      contextSize: 1024,
-      defaultSampling: { temperature: 0, topP: 1, maxTokens: 24, seed: 1 },
-    });
+    const { page, modelId, pageErrors } = await openInBrowser(forged.paths.rwkv6, SHORT_ANSWERS);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId('empty-state').first().waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');

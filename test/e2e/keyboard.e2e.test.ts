@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openInBrowser } from '../support/browserSession.js';
 import { useForgedModels } from '../support/forgedModels.js';
-import { openChatWithAnswer } from '../support/screens.js';
+import { openChatWithAnswer, SHORT_ANSWERS } from '../support/screens.js';
 
 const forged = useForgedModels();
 
@@ -55,11 +55,7 @@ async function tab(page: Page, key = 'Tab'): Promise<Focused> {
 
 describe('keyboard only', () => {
   test('every stop of the Tab order shows focus; dialogs keep focus inside, close on Esc and give it back', async () => {
-    const { page, modelId, pageErrors } = await openInBrowser(forged.paths.rwkv6, {
-      threads: 1,
-      contextSize: 1024,
-      defaultSampling: { temperature: 0, topP: 1, maxTokens: 24, seed: 1 },
-    });
+    const { page, modelId, pageErrors } = await openInBrowser(forged.paths.rwkv6, SHORT_ANSWERS);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId('empty-state').first().waitFor();
     await openChatWithAnswer(page, modelId);

@@ -1,4 +1,12 @@
 import type { Page } from 'playwright-core';
+import type { Settings } from '../../contract/index.js';
+
+/** Settings for walking the screens: an answer is needed, not a good one — a few greedy tokens. */
+export const SHORT_ANSWERS: Partial<Settings> = {
+  threads: 1,
+  contextSize: 1024,
+  defaultSampling: { temperature: 0, topP: 1, maxTokens: 24, seed: 1 },
+};
 
 /** Each main screen: how to reach it from the chat, and how to leave it (Esc closes dialogs). */
 export interface Screen {
