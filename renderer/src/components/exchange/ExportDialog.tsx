@@ -6,6 +6,7 @@ import type { ExportFormat } from '../../session/createExchangeCommands.js';
 import { useCommands } from '../../session/CommandsContext.js';
 import type { ShownMessage } from '../../store/uiSlice.js';
 import { Dialog } from '../common/Dialog.js';
+import { RadioChoice, type RadioOption } from '../common/RadioChoice.js';
 
 /** Export of the open conversation: Markdown or JSON, the branch shown or every branch. */
 export function ExportDialog({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
@@ -16,11 +17,11 @@ export function ExportDialog({ conversationId, onClose }: { conversationId: stri
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownMessage | null>(null);
 
-  const formats: { value: ExportFormat; label: string }[] = [
+  const formats: RadioOption<ExportFormat>[] = [
     { value: 'markdown', label: t('formatMarkdown') },
     { value: 'json', label: t('formatJson') },
   ];
-  const scopes: { value: ExportScope; label: string }[] = [
+  const scopes: RadioOption<ExportScope>[] = [
     { value: 'branch', label: t('scopeBranch') },
     { value: 'tree', label: t('scopeTree') },
   ];
@@ -37,36 +38,22 @@ export function ExportDialog({ conversationId, onClose }: { conversationId: stri
   return (
     <Dialog title={t('exportTitle')} onClose={onClose} className="dialog--small" testId="export-dialog">
       <div className="dialog-body exchange-options">
-        <fieldset className="exchange-choice" data-testid="export-format">
-          <legend>{t('formatLegend')}</legend>
-          {formats.map((option) => (
-            <label key={option.value}>
-              <input
-                type="radio"
-                name="export-format"
-                value={option.value}
-                checked={format === option.value}
-                onChange={() => setFormat(option.value)}
-              />
-              <span>{option.label}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="exchange-choice" data-testid="export-scope">
-          <legend>{t('scopeLegend')}</legend>
-          {scopes.map((option) => (
-            <label key={option.value}>
-              <input
-                type="radio"
-                name="export-scope"
-                value={option.value}
-                checked={scope === option.value}
-                onChange={() => setScope(option.value)}
-              />
-              <span>{option.label}</span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioChoice
+          legend={t('formatLegend')}
+          options={formats}
+          value={format}
+          onChange={setFormat}
+          look="list"
+          testId="export-format"
+        />
+        <RadioChoice
+          legend={t('scopeLegend')}
+          options={scopes}
+          value={scope}
+          onChange={setScope}
+          look="list"
+          testId="export-scope"
+        />
         <p className="field-hint">{t('statesNotIncluded')}</p>
         {error && (
           <p className="field-error" role="alert" data-testid="export-error">
