@@ -22,10 +22,11 @@ export interface DecodeSpeed {
 
 /**
  * Work around every token that does not shrink with the model: sampling, building and launching
- * the compute graph, the engine's bookkeeping. llama.cpp spends about a millisecond on it even for
- * a model of a few megabytes; without this floor a tiny model "ran" at tens of thousands of tok/s.
+ * the compute graph, the engine's bookkeeping. Measured with real llama.cpp on models of a few
+ * hundred kilobytes (bench/results/paths.md, a 2-core Xeon): 1,700–3,700 tok/s, i.e. 0.27–0.59 ms
+ * a token whatever the model. Without this floor a tiny model "ran" at tens of thousands of tok/s.
  */
-export const PER_TOKEN_OVERHEAD_SECONDS = 0.001;
+export const PER_TOKEN_OVERHEAD_SECONDS = 0.0003;
 
 /**
  * Multiply-adds a CPU thread sustains on quantized weights, FLOP/s: a modest figure for llama.cpp's
