@@ -57,6 +57,9 @@ describe('the sidebar, the header and the dialogs in the browser', () => {
     await page.reload();
     const items = page.getByTestId('conversation-item');
     await items.nth(2).waitFor();
+    // At start the newest conversation opens and the composer takes focus: wait for that, or it
+    // could take focus from the item below between the focus and the Tab.
+    await page.locator('[data-testid="composer-input"]:focus').waitFor();
 
     // Pin, from the keyboard: Tab from the item reaches its pin button.
     await items.filter({ hasText: 'Alpha' }).locator('.conversation-open').focus();
