@@ -14,6 +14,7 @@ export * from './documents.js';
 export * from './evidence.js';
 export * from './folders.js';
 export * from './stateWriter.js';
+export * from './stateVerifier.js';
 export * from './searchThread.js';
 export * from './server.js';
 export * from './openai.js';

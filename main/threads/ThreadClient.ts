@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 
-/** Every job and reply carries the number main gave the job. */
+/** Every job and reply carries the number the client gave the job. */
 interface Framed {
   id: number;
   type: string;
@@ -27,9 +27,10 @@ export type ThreadJob<Command extends Framed> = Command extends infer C
   : never;
 
 /**
- * Main's side of one worker thread that answers numbered jobs: starts it on the first job, matches
- * replies to jobs, and when the thread dies fails the jobs in flight (the next job starts a new
- * thread). Idle, the thread does not keep the process alive.
+ * A process's side of one worker thread that answers numbered jobs (main's threads, the engine's
+ * state verifier): starts it on the first job, matches replies to jobs, and when the thread dies
+ * fails the jobs in flight (the next job starts a new thread). Idle, the thread does not keep the
+ * process alive.
  */
 export class ThreadClient<Command extends Framed, Reply extends Framed> {
   readonly #o: ThreadClientOptions<Reply>;

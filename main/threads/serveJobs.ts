@@ -13,7 +13,7 @@ export function serveJobs<Command extends { id: number; type: string }, Reply>(
   failed: (id: number, error: unknown) => Reply,
 ): void {
   const port = parentPort;
-  if (!port) throw new Error(`The ${name} runs as a worker thread of Hearth’s main process.`);
+  if (!port) throw new Error(`The ${name} runs as a worker thread of one of Hearth’s processes.`);
   port.on('message', (frame: unknown) => {
     const parsed = commands.safeParse(frame);
     if (!parsed.success) {

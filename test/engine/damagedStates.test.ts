@@ -16,7 +16,7 @@ import { forkLauncher } from '../../main/engine/transport/forkTransport.js';
 const forged = useForgedModels();
 const ARCHITECTURES: ChatForgedArch[] = ['rwkv7', 'rwkv6', 'mamba2', 'mamba', 'llama', 'qwen3moe'];
 
-type Outcome = 'refused before llama.cpp' | 'refused by llama.cpp' | 'loaded, same answer' | 'loaded, other answer';
+type Outcome = 'refused by Hearth' | 'refused by llama.cpp' | 'loaded, same answer' | 'loaded, other answer';
 
 /** Puts `raw` in place of the state row `original`, its checksum and sizes rewritten to match. */
 function storeDamaged(hearth: TestHearth, original: StateRow, raw: Buffer): void {
@@ -45,7 +45,10 @@ function storeDamaged(hearth: TestHearth, original: StateRow, raw: Buffer): void
 }
 
 describe('damaged state files whose checksum matches', () => {
-  test('are refused before llama.cpp reads them, or load and answer right; the engine never crashes', async () => {
+  // Hearth refuses a file whose layout is wrong before llama.cpp reads it, and one whose numbers are
+  // not finite while the prompt is read (the context is then made again, and nothing of the
+  // refused start reaches the conversation).
+  test('are refused by Hearth, or load and answer right; the engine never crashes', async () => {
     const counts = new Map<string, number>();
     const tally = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
     const otherAnswers: string[] = [];
@@ -102,7 +105,7 @@ describe('damaged state files whose checksum matches', () => {
           assert.equal(answer.context?.source, 'reread', label);
           assert.equal(answer.content, expected.content, `${label}: the re-read answer is the right one`);
           outcome = /could not be loaded: (the state|Hearth cannot)/.test(answer.context?.rejected ?? '')
-            ? 'refused before llama.cpp'
+            ? 'refused by Hearth'
             : 'refused by llama.cpp';
         }
         tally(outcome);
@@ -110,9 +113,21 @@ describe('damaged state files whose checksum matches', () => {
         tally(`${damaged.kind}: ${outcome}`);
         assert.deepEqual(crashes, [], `${label}: the engine did not crash`);
         if (damaged.kind !== 'payload-noise') {
-          assert.equal(outcome, 'refused before llama.cpp', `${label}: ${answer.context?.rejected ?? 'loaded'}`);
+          assert.equal(outcome, 'refused by Hearth', `${label}: ${answer.context?.rejected ?? 'loaded'}`);
+        }
+        if (answer.context?.source !== 'state') {
+          const streamed = hearth.emitted
+            .filter((e) => e.event === 'chat.delta' && (e.payload as { messageId: string }).messageId === answer.id)
+            .map((e) => (e.payload as { text: string }).text)
+            .join('');
+          assert.equal(streamed, answer.content, `${label}: only the re-read answer was streamed`);
         }
       }
+      // The context that had a refused state's numbers was replaced: the intact state answers as before.
+      storeDamaged(hearth, first, valid);
+      const after = await answerAgain();
+      assert.equal(after.context?.source, 'state', `${arch}: the intact state is used after the damaged ones`);
+      assert.equal(after.content, expected.content, `${arch}: the intact state still answers the same`);
       counts.set('cases', (counts.get('cases') ?? 0) + cases.length);
       await hearth.engine.shutdown();
     }

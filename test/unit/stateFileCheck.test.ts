@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { CHUNK_BYTES, checkStateFile } from '../../main/engine/process/stateFile.js';
+import { CHUNK_BYTES } from '../../main/engine/process/stateBytes.js';
+import { checkStateFile } from '../../main/engine/process/stateFile.js';
 import {
   checkStateBytes,
   learnStateLayout,

@@ -34,6 +34,7 @@ import { probeGpus } from './probeGpus.js';
 import { engineBuild, modelFingerprint, stateBytesPerToken, vocabularySize } from './modelIdentity.js';
 import { preparedPromptWrapper } from './preparedPromptWrapper.js';
 import { learnModelStateLayout, rehearseResume } from './stateFile.js';
+import { StateVerifier } from './StateVerifier.js';
 import type { StateLayout } from './stateLayout.js';
 import { type GenerateParams, loadSavedState, runTurn, type TurnModel } from './runTurn.js';
 import { TurnRenderer } from './TurnRenderer.js';
@@ -55,9 +56,17 @@ interface SideModel<C> {
 interface Loaded {
   model: LlamaModel;
   context: LlamaContext;
+  /** What the context was made with: a replacement gets the same. */
+  contextOptions: ChatContextOptions;
   chat: LlamaChat;
   info: EngineLoadedModel;
   turn: TurnModel;
+}
+
+interface ChatContextOptions {
+  contextSize: number;
+  threads: number;
+  batchSize: number;
 }
 
 /** How long llama.cpp's log lines keep arriving after a failed load (they are asynchronous). */
@@ -75,6 +84,7 @@ export class LlamaRuntime implements InferenceBackend {
   #loaded: Loaded | null = null;
   readonly #generations = new Map<string, AbortController>();
   readonly #recentErrors: string[] = [];
+  readonly #verifier = new StateVerifier();
 
   constructor(callbacks: RuntimeCallbacks) {
     this.#callbacks = callbacks;
@@ -112,13 +122,13 @@ export class LlamaRuntime implements InferenceBackend {
       const contextSize = recurrent
         ? Math.max(params.contextSize, RECURRENT_CONTEXT_TOKENS)
         : Math.max(16, Math.min(params.contextSize, trained > 0 ? trained : params.contextSize));
-      const context = await model.createContext({
+      const contextOptions = {
         contextSize,
-        sequences: 1,
         threads: params.threads,
         batchSize: Math.min(params.batchSize, contextSize),
-        ignoreMemorySafetyChecks: true,
-      });
+      };
+      this.#verifier.start();
+      const context = await createChatContext(model, contextOptions);
       const wrapper = resolveChatWrapper(model);
       const prompt = preparedPromptWrapper(wrapper);
       const chat = new LlamaChat({
@@ -160,6 +170,8 @@ export class LlamaRuntime implements InferenceBackend {
         vocabularySize: vocabulary,
         stateBytesPerToken: perToken,
         live: null,
+        verifier: this.#verifier,
+        replaceContext: () => this.#replaceContext(),
       };
       turn.stateLayout = await learnLayoutAtLoad(turn, context.contextSize);
       // Whether the template renders turn by turn, with and without a system prompt (a few dozen
@@ -167,7 +179,7 @@ export class LlamaRuntime implements InferenceBackend {
       turn.renderer.isIncremental(null);
       turn.renderer.isIncremental({ type: 'system', text: 'system' });
       info.loadMs = performance.now() - started;
-      this.#loaded = { model, context, chat, info, turn };
+      this.#loaded = { model, context, contextOptions, chat, info, turn };
       return info;
     } catch (error) {
       await model.dispose();
@@ -184,6 +196,25 @@ export class LlamaRuntime implements InferenceBackend {
     await loaded.context.dispose();
     await loaded.model.dispose();
     return true;
+  }
+
+  /**
+   * The chat context disposed and made again, as it was at load: after a saved state's numbers
+   * were refused once llama.cpp had them (see runTurn), nothing of them may stay.
+   */
+  async #replaceContext(): Promise<void> {
+    const loaded = this.#loaded;
+    if (!loaded) throw AppError.localized('no_model', 'engineNoModelLoaded');
+    loaded.chat.dispose();
+    await loaded.context.dispose();
+    loaded.context = await createChatContext(loaded.model, loaded.contextOptions);
+    loaded.chat = new LlamaChat({
+      contextSequence: loaded.context.getSequence(),
+      chatWrapper: loaded.turn.prompt.wrapper,
+      autoDisposeSequence: true,
+    });
+    loaded.turn.chat = loaded.chat;
+    loaded.turn.live = null;
   }
 
   async generate(
@@ -350,7 +381,7 @@ export class LlamaRuntime implements InferenceBackend {
     const { turn } = loaded;
     turn.live = null;
     try {
-      await loadSavedState(turn, params.path, params.sha256, async () => undefined);
+      await loadSavedState(turn, params.path, params.sha256, async () => undefined, 'before');
     } catch (error) {
       return { loaded: false, rejected: (error as Error).message };
     }
@@ -439,6 +470,11 @@ function cpuVariant(systemInfo: string): string {
   return features.length > 0 ? features.join(' ') : 'unknown';
 }
 
+/** The chat model's one-sequence context. */
+function createChatContext(model: LlamaModel, options: ChatContextOptions): Promise<LlamaContext> {
+  return model.createContext({ ...options, sequences: 1, ignoreMemorySafetyChecks: true });
+}
+
 /** A short sentence whose tokens make the rehearsal's prompt batch (about the size of a question). */
 const REHEARSAL_TEXT = 'What did the travellers find when they reached the river, and where did they rest that night?';
 
@@ -461,8 +497,13 @@ async function learnLayoutAtLoad(turn: TurnModel, contextSize: number): Promise<
     return undefined;
   }
   // Only a warm-up: a failure here costs the first message its speed, nothing else.
-  await rehearseResume(turn.chat.sequence, path, turn.model.tokenize(REHEARSAL_TEXT), model, layout).catch(
-    () => undefined,
-  );
+  await rehearseResume(
+    turn.chat.sequence,
+    path,
+    turn.model.tokenize(REHEARSAL_TEXT),
+    model,
+    layout,
+    turn.verifier,
+  ).catch(() => undefined);
   return layout;
 }

@@ -40,7 +40,7 @@ export interface TokenBase {
 const OPEN: ChatHistoryItem = { type: 'model', response: [] };
 
 /** Closed renderings remembered (see closed): a turn uses three or four. */
-const CLOSED_CACHE_ENTRIES = 8;
+const CLOSED_CACHE_ENTRIES = 32;
 
 /**
  * The model's chat template as token sequences, rendered a turn at a time. A conversation's tokens
@@ -250,6 +250,6 @@ function endsAt(tokens: readonly Token[], end: number, suffix: readonly Token[])
   return true;
 }
 
-function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
+export function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
   return a.length === b.length && startsWith(a, b);
 }

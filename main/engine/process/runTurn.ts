@@ -13,9 +13,10 @@ import {
   type WrittenState,
 } from '../../../contract/index.js';
 import type { PreparedPromptWrapper } from './preparedPromptWrapper.js';
-import { checkStateFile, learnModelStateLayout } from './stateFile.js';
+import { learnModelStateLayout, openCheckedState } from './stateFile.js';
+import type { StateVerifier } from './StateVerifier.js';
 import type { StateLayout } from './stateLayout.js';
-import { type Rendered, startsWith, type TokenBase, type TurnRenderer } from './TurnRenderer.js';
+import { type Rendered, sameTokens, startsWith, type TokenBase, type TurnRenderer } from './TurnRenderer.js';
 import { answerToolCalls, generationRules, modelResponse } from './outputRules.js';
 
 export type GenerateParams = CallInput<EngineCalls, 'generate'>;
@@ -32,6 +33,10 @@ export interface TurnModel {
   stateLayout?: StateLayout | null;
   /** The closed turn the sequence holds: the request that left it, and how many history items it covers. */
   live: { key: string; items: number; tokens: number } | null;
+  /** Checks saved states' bytes off the engine's thread. */
+  verifier: StateVerifier;
+  /** A fresh context in place of one that may hold a bad state's numbers (`chat` is then new). */
+  replaceContext(): Promise<void>;
 }
 
 export interface TurnCallbacks {
@@ -49,7 +54,9 @@ const OPEN: ChatHistoryItem = { type: 'model', response: [] };
 /**
  * One chat turn on the model's single sequence:
  * 1. start from what main named: the closed turn the sequence still holds (live), a state file
- *    (checked first), or nothing;
+ *    (its layout checked before llama.cpp loads it, its bytes while the prompt is read: nothing
+ *    leaves the engine before their verdict, and a bad one starts the turn again, re-read on a
+ *    fresh context), or nothing;
  * 2. build the prompt from there, rendering only the history items the start does not cover
  *    (TurnRenderer); when that is not possible, render the whole history and re-read what differs;
  * 3. let node-llama-cpp's LlamaChat read the new tokens and generate, in one go;
@@ -60,10 +67,16 @@ const OPEN: ChatHistoryItem = { type: 'model', response: [] };
  * The same steps run whether or not the engine was restarted in between, so a resumed
  * conversation continues exactly as an uninterrupted or re-read one would.
  */
-export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks: TurnCallbacks): Promise<TurnResult> {
+export async function runTurn(
+  turn: TurnModel,
+  params: GenerateParams,
+  callbacks: TurnCallbacks,
+  /** A second start, after the state of the first was refused. */
+  earlier?: { started: number; rejected: string },
+): Promise<TurnResult> {
   const { chat, renderer } = turn;
   const sequence = chat.sequence;
-  const started = performance.now();
+  const started = earlier?.started ?? performance.now();
   const meter = sequence.tokenMeter;
   const inputBefore = meter.usedInputTokens;
   const outputBefore = meter.usedOutputTokens;
@@ -74,9 +87,16 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
   const live = turn.live;
   turn.live = null;
 
-  let rejected: string | null = null;
+  let rejected: string | null = earlier?.rejected ?? null;
   let base: TokenBase | null = null;
+  let verdict: Verdict | null = null;
+  let renderedAlongside: Rendered | null = null;
   const resume = params.resume;
+  /** The state's bytes were refused after llama.cpp had them: the turn again, re-read, on a fresh context. */
+  const startAgain = async (reason: string) => {
+    await turn.replaceContext();
+    return runTurn(turn, { ...params, resume: null }, callbacks, { started, rejected: reason });
+  };
   if (resume?.kind === 'live') {
     if (live?.key === resume.key && live.items === resume.items && sequence.nextTokenIndex === live.tokens) {
       base = { items: resume.items, tokens: sequence.contextTokens };
@@ -85,14 +105,27 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     }
   } else if (resume) {
     try {
-      await loadSavedState(turn, resume.path, resume.sha256, (done) => callbacks.onResuming(done));
+      const loaded = await loadSavedState(
+        turn,
+        resume.path,
+        resume.sha256,
+        (done) => callbacks.onResuming(done),
+        'alongside',
+        // The new turn is rendered after the state's tokens while llama.cpp loads them.
+        (tokens) =>
+          resume.items <= history.length ? renderer.extend({ items: resume.items, tokens }, history, 'open') : null,
+      );
+      verdict = loaded.verdict;
+      if (sameTokens(loaded.tokens, sequence.contextTokens)) renderedAlongside = loaded.meanwhile ?? null;
       base = { items: resume.items, tokens: sequence.contextTokens };
     } catch (error) {
+      if (error instanceof StateNotLoaded && error.tainted) return startAgain(error.message);
       rejected = (error as Error).message;
     }
   }
 
-  let prompt: Rendered | null = base && base.items <= history.length ? renderer.extend(base, history, 'open') : null;
+  let prompt: Rendered | null =
+    renderedAlongside ?? (base && base.items <= history.length ? renderer.extend(base, history, 'open') : null);
   if (!prompt) {
     prompt = renderer.open(history);
     if (base && !startsWith(prompt.tokens, base.tokens)) {
@@ -114,7 +147,14 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
         ? 'live'
         : 'reread';
   if (rejected) callbacks.log(`state not used: ${rejected}`);
+  const refused = (problem: string) => `the saved state could not be loaded: ${problem}`;
 
+  // The system prompt's state is written from this sequence: only once the bytes it started from passed.
+  if (verdict && params.savePromptState) {
+    const problem = await verdict;
+    if (problem) return startAgain(refused(problem));
+    verdict = null;
+  }
   const promptState = params.savePromptState
     ? await savePromptState(turn, history, prompt.tokens, params.savePromptState.path, callbacks)
     : null;
@@ -127,35 +167,53 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
     held: prompt.tokens.length,
   };
 
+  /** When the first token was sampled, and when it left the engine (later only while a verdict was due). */
+  let firstTokenSampledAt: number | null = null;
   let firstTokenAt: number | null = null;
   let inputAtFirstToken: number | null = null;
   const rules = await generationRules(turn.model, params.output);
   const { forcedTool, ...ruleOptions } = rules;
+  const gate = new OutputGate(verdict === null);
+  const badState = new AbortController();
+  // A bad verdict stops the generation at once; a good one lets out what was held.
+  void verdict?.then((problem) => (problem ? badState.abort() : gate.open()));
   turn.prompt.prepare(openHistory, prompt);
-  const response = await chat
-    .generateResponse(openHistory, {
+  let response: Awaited<ReturnType<LlamaChat['generateResponse']>> | null = null;
+  let failure: unknown = null;
+  try {
+    response = await chat.generateResponse(openHistory, {
       // A grammar or functions (never both: generationRules gives one), and stop sequences.
       ...(ruleOptions as object),
-      signal: callbacks.signal,
+      signal: verdict ? AbortSignal.any([callbacks.signal, badState.signal]) : callbacks.signal,
       stopOnAbortSignal: true,
       maxTokens: params.sampling.maxTokens,
       temperature: params.sampling.temperature,
       topP: params.sampling.topP,
       ...(params.sampling.seed !== null && { seed: params.sampling.seed }),
       onToken: (tokens) => {
-        firstTokenAt ??= performance.now();
+        firstTokenSampledAt ??= performance.now();
         inputAtFirstToken ??= meter.usedInputTokens;
-        callbacks.onText('', tokens.length);
+        gate.pass(() => {
+          firstTokenAt ??= performance.now();
+          callbacks.onText('', tokens.length);
+        });
       },
-      onTextChunk: (text) => callbacks.onText(text, 0),
-    })
-    .catch((error: unknown) => {
-      throw AppError.localized('generation_failed', 'generationFailed', { reason: (error as Error).message });
-    })
-    .finally(() => turn.prompt.clear());
+      onTextChunk: (text) => gate.pass(() => callbacks.onText(text, 0)),
+    });
+  } catch (error) {
+    failure = error;
+  } finally {
+    turn.prompt.clear();
+  }
+  const problem = verdict ? await verdict : null;
+  if (problem) return startAgain(refused(problem));
+  gate.open();
+  if (!response) {
+    throw AppError.localized('generation_failed', 'generationFailed', { reason: (failure as Error).message });
+  }
   const finished = performance.now();
   const completionTokens = meter.usedOutputTokens - outputBefore;
-  const decodeSeconds = firstTokenAt === null ? 0 : (finished - firstTokenAt) / 1000;
+  const decodeSeconds = firstTokenSampledAt === null ? 0 : (finished - firstTokenSampledAt) / 1000;
   const stop = response.metadata.stopReason;
   const promptEvaluated = (inputAtFirstToken ?? meter.usedInputTokens) - inputBefore;
   const result: GenerateResult = {
@@ -200,20 +258,44 @@ export async function runTurn(turn: TurnModel, params: GenerateParams, callbacks
   };
 }
 
+/** The verdict on a loaded state's bytes: null when sound, else why they must not be used. */
+export type Verdict = Promise<string | null>;
+
+/** A saved state that was not loaded. `tainted`: its numbers may be in the context, which must be replaced. */
+export class StateNotLoaded extends Error {
+  constructor(
+    reason: string,
+    readonly tainted: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(`the saved state could not be loaded: ${reason}`, options);
+  }
+}
+
 /**
- * Loads a saved state into the model's sequence, after checking the file's whole layout against
- * the model (learned from a state the model writes itself, the first time). Throws with the reason
- * (the sequence is then empty). `sha256`: the checksum the bytes must have (null: main checked
- * them). `onResuming` brackets the moment llama.cpp reads the file, so that
- * main knows which state took the engine down if it dies there.
+ * Loads a saved state into the model's sequence. Its layout is checked against the model first
+ * (learned from a state the model writes itself, the first time): nothing llama.cpp could abort
+ * on or read out of bounds gets to it. Its bytes — checksum (`sha256`: the checksum they must
+ * have; null: main checked them) and finite numbers — are checked on the verifier thread:
+ * - `before` the load (a preload, which nothing waits on), or
+ * - `alongside` it: the returned verdict then comes while llama.cpp loads the state and reads the
+ *   prompt, and must be in before anything computed from the state leaves the engine; a verdict
+ *   against it means the context must be replaced (a NaN loaded into a context poisons it for
+ *   good: measured, an rwkv6 re-read after clearHistory still answered NUL bytes).
+ * Throws StateNotLoaded (the sequence is then empty). `onResuming` brackets the moment llama.cpp
+ * reads the file, so that main knows which state took the engine down if it dies there.
  */
-export async function loadSavedState(
+export async function loadSavedState<T = never>(
   turn: TurnModel,
   path: string,
   sha256: string | null,
   onResuming: (done: boolean) => Promise<void>,
-): Promise<void> {
+  when: 'before' | 'alongside',
+  /** Work on the engine's thread while llama.cpp loads the state, given the tokens its file holds. */
+  meanwhile?: (tokens: readonly Token[]) => T,
+): Promise<{ verdict: Verdict; tokens: readonly Token[]; meanwhile: T | undefined }> {
   const sequence = turn.chat.sequence;
+  let verdict: Verdict | null = null;
   try {
     const stateModel = { vocabularySize: turn.vocabularySize, contextSize: sequence.contextSize };
     if (turn.stateLayout === undefined) {
@@ -222,15 +304,61 @@ export async function loadSavedState(
       turn.stateLayout = await learnModelStateLayout(sequence, `${path}.layout`, first, stateModel);
     }
     if (!turn.stateLayout) throw new Error('Hearth cannot check saved states of this kind of model');
-    await checkStateFile(path, stateModel, turn.stateLayout, sha256);
+    const opened = openCheckedState(path, stateModel, turn.stateLayout, sha256);
+    verdict = turn.verifier.verify(opened, sha256);
+    if (when === 'before') {
+      const problem = await verdict;
+      if (problem) throw new Error(problem);
+    }
     await sequence.clearHistory();
     await onResuming(false);
-    await sequence.loadStateFromFile(path, { acceptRisk: true });
+    const loading = sequence.loadStateFromFile(path, { acceptRisk: true });
+    // Awaited below; until then a failure must not count as unhandled.
+    loading.catch(() => undefined);
+    let alongside: T | undefined;
+    if (meanwhile) {
+      // node-llama-cpp takes its locks in a few microtasks before llama.cpp starts on its own thread.
+      await new Promise((resolve) => setImmediate(resolve));
+      try {
+        alongside = meanwhile(opened.tokens);
+      } catch {
+        // Done again, the usual way, once the state is in.
+      }
+    }
+    await loading;
     await onResuming(true);
+    return { verdict, tokens: opened.tokens, meanwhile: alongside };
   } catch (error) {
     await onResuming(true);
     await sequence.clearHistory();
-    throw new Error(`the saved state could not be loaded: ${(error as Error).message}`, { cause: error });
+    // Failed after llama.cpp began reading bytes not yet checked: their verdict says whether the
+    // context may hold bad numbers (and is the better reason).
+    const problem = when === 'alongside' && verdict ? await verdict : null;
+    throw new StateNotLoaded(problem ?? (error as Error).message, problem !== null, { cause: error });
+  }
+}
+
+/**
+ * Holds what a turn sends out (text, token counts) until the verdict on the state it started from
+ * is in: nothing computed from unchecked bytes leaves the engine. Open from the start when there
+ * is nothing to wait for.
+ */
+class OutputGate {
+  #held: (() => void)[] | null;
+
+  constructor(open: boolean) {
+    this.#held = open ? null : [];
+  }
+
+  pass(send: () => void): void {
+    if (this.#held) this.#held.push(send);
+    else send();
+  }
+
+  open(): void {
+    const held = this.#held;
+    this.#held = null;
+    for (const send of held ?? []) send();
   }
 }
 

@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import type { LlamaContextSequence, Token } from 'node-llama-cpp';
+import type { StateVerifier } from './StateVerifier.js';
+import { CHECKSUM_MISMATCH, readAt, sequentialPass, verifyStateBytes } from './stateBytes.js';
 import {
-  allFinite,
   type FloatPayload,
   floatPayloads,
   learnStateLayout,
-  notFinite,
   type ParsedState,
   parseState,
   STATE_HEADER_BYTES,
@@ -21,29 +20,34 @@ export interface StateModel {
   contextSize: number;
 }
 
+/** A state file whose layout passed (openCheckedState), still open for its bytes' check. */
+export interface OpenedState {
+  /** Open for reading; the caller closes it once the bytes are checked (verifyStateBytes). */
+  fd: number;
+  size: number;
+  /** The tokens the state holds (what llama.cpp will give the sequence). */
+  tokens: Token[];
+  /** Where its numbers are, for the finite-number scan. */
+  payloads: FloatPayload[];
+}
+
 /**
- * Checks a state file before llama.cpp reads it, against the layout this model writes: header,
- * tokens in the vocabulary, every section's counts, types and sizes, positions, exact length, and
- * finite numbers. Main has already checked the checksum and provenance; this is the engine's own
- * line of defence (a damaged state aborts llama.cpp or loads into wrong answers). Every part of
- * it runs before the load, the finite numbers included: a NaN loaded into a context poisons it for
- * good (measured: after clearHistory, an rwkv6 re-read still answered NUL bytes), so checking while
- * the prompt is evaluated is not an option. A file larger than the layout allows for its token
- * count is refused before it is read.
- * With `sha256` (a file main lent from its copy on disk without reading it), the bytes must also
- * match the checksum they were stored with; a mismatch is the reason given, whatever else is wrong.
- * Returns the number of tokens the state holds, or throws with the reason.
- *
- * The file is never held in memory whole: its layout is parsed through a small window, then one
- * sequential pass in fixed chunks feeds the checksum and the finite-number scan. A fresh buffer
- * the size of a 49 MB attention state cost ~190 ms in page faults alone on a VM, 10× the read.
+ * Checks a state file before llama.cpp reads it, against the layout this model writes — in two
+ * halves. This first one, before the load: header, tokens in the vocabulary, every section's
+ * counts, types and sizes, positions and exact length; what llama.cpp would abort on or read out of
+ * bounds. A file larger than the layout allows for its token count is refused before it is read,
+ * and it is parsed through a small window, never held in memory whole. The second half
+ * (stateBytes' verifyStateBytes) reads every byte once: the checksum and finite numbers. Main has
+ * already checked provenance (and the checksum, unless it lent its on-disk copy: then `sha256` is
+ * what the bytes must hash to, and a file whose layout is wrong is judged by its checksum first).
+ * Throws with the reason (the file closed), or returns it open.
  */
-export async function checkStateFile(
+export function openCheckedState(
   path: string,
   model: StateModel,
   layout: StateLayout,
   sha256: string | null = null,
-): Promise<number> {
+): OpenedState {
   // Synchronous from open to verdict: the engine has nothing else to do meanwhile, and fs/promises
   // reads in thread-pool round trips. Checked before it is opened: opening a FIFO for reading
   // would block the engine.
@@ -58,35 +62,45 @@ export async function checkStateFile(
     const tokenCount = Math.min(header.readUInt32LE(8), model.contextSize);
     const limit = maxStateBytes(layout, tokenCount);
     if (info.size > limit) throw new Error(`the state is ${info.size} bytes, more than this model writes (${limit})`);
-    const source = new FileWindow(fd, info.size);
-    let parsed: ParsedState | null = null;
-    let malformed: Error | null = null;
+    let parsed: ParsedState;
     try {
-      parsed = parseState(source, model, layout).parsed;
-    } catch (error) {
-      malformed = error as Error;
-      if (sha256 === null) throw malformed;
+      parsed = parseState(new FileWindow(fd, info.size), model, layout).parsed;
+    } catch (malformed) {
+      if (sha256 !== null && sequentialPass(fd, info.size, true, []).digest !== sha256) {
+        throw new Error(CHECKSUM_MISMATCH, { cause: malformed });
+      }
+      throw malformed;
     }
-    const { digest, notFinite: bad } = sequentialPass(
-      fd,
-      info.size,
-      sha256 !== null,
-      parsed ? floatPayloads(parsed, layout) : [],
-    );
-    if (sha256 !== null && digest !== sha256) throw new Error('its checksum does not match: the bytes were changed');
-    if (malformed) throw malformed;
-    if (bad) throw notFinite(bad);
-    return parsed!.tokens.length;
-  } finally {
+    return { fd, size: info.size, tokens: parsed.tokens as Token[], payloads: floatPayloads(parsed, layout) };
+  } catch (error) {
     closeSync(fd);
+    throw error;
   }
 }
 
-/** Bytes read per step of the sequential pass; the buffer is kept between checks. */
-export const CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * Both halves of the check in one go, on this thread: returns the number of tokens the state
+ * holds, or throws with the reason. (A resumed turn runs the second half on the verifier thread
+ * while the prompt is read: see runTurn.)
+ */
+export async function checkStateFile(
+  path: string,
+  model: StateModel,
+  layout: StateLayout,
+  sha256: string | null = null,
+): Promise<number> {
+  const opened = openCheckedState(path, model, layout, sha256);
+  try {
+    const problem = verifyStateBytes(opened.fd, opened.size, sha256, opened.payloads);
+    if (problem) throw new Error(problem);
+    return opened.tokens.length;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
 /** Bytes read at once while parsing the layout (its fields are small and in file order). */
 const WINDOW_BYTES = 64 * 1024;
-let chunk: Buffer | null = null;
 let window: Buffer | null = null;
 
 /** A state file as StateBytes: small reads served from a window moved forward as parsing goes. */
@@ -113,61 +127,6 @@ class FileWindow implements StateBytes {
     this.#filled = Math.min(WINDOW_BYTES, this.length - offset);
     readAt(this.fd, window, offset, this.#filled);
     return window.subarray(0, bytes);
-  }
-}
-
-/**
- * Reads the whole file once, in order: the sha256 of every byte (when asked), and the first float
- * payload holding a value that is not finite. A value split between two chunks is checked on its
- * own afterwards.
- */
-function sequentialPass(
-  fd: number,
-  size: number,
-  hashing: boolean,
-  payloads: readonly FloatPayload[],
-): { digest: string | null; notFinite: FloatPayload | null } {
-  chunk ??= Buffer.allocUnsafe(CHUNK_BYTES);
-  const hash = hashing ? createHash('sha256') : null;
-  const split: { payload: FloatPayload; offset: number }[] = [];
-  let found: FloatPayload | null = null;
-  let next = 0;
-  for (let from = 0; from < size; from += CHUNK_BYTES) {
-    const bytes = Math.min(CHUNK_BYTES, size - from);
-    readAt(fd, chunk, from, bytes);
-    const view = chunk.subarray(0, bytes);
-    hash?.update(view);
-    const to = from + bytes;
-    while (next < payloads.length && payloads[next]!.end <= from) next++;
-    for (let index = next; !found && index < payloads.length && payloads[index]!.start < to; index++) {
-      const payload = payloads[index]!;
-      const first = Math.ceil((Math.max(payload.start, from) - payload.start) / payload.width);
-      const values = Math.floor((payload.end - payload.start) / payload.width);
-      const last = Math.min(values, Math.floor((to - payload.start) / payload.width));
-      if (last > first && !allFinite(view, payload.start + first * payload.width - from, last - first, payload)) {
-        found = payload;
-      }
-      if (last < values && payload.start + last * payload.width < to) {
-        split.push({ payload, offset: payload.start + last * payload.width });
-      }
-    }
-    if (found && !hash) break;
-  }
-  for (const { payload, offset } of split) {
-    if (found) break;
-    const value = Buffer.alloc(payload.width);
-    readAt(fd, value, offset, payload.width);
-    if (!allFinite(value, 0, 1, payload)) found = payload;
-  }
-  return { digest: hash?.digest('hex') ?? null, notFinite: found };
-}
-
-function readAt(fd: number, into: Buffer, position: number, bytes: number): void {
-  let done = 0;
-  while (done < bytes) {
-    const read = readSync(fd, into, done, bytes - done, position + done);
-    if (read === 0) throw new Error('the state ended while it was read');
-    done += read;
   }
 }
 
@@ -208,9 +167,9 @@ export async function learnModelStateLayout(
 
 /**
  * Goes once through what resuming a saved conversation does — a batch of prompt tokens evaluated,
- * a state saved, checked and loaded back — so that a fresh engine's first resumed message does not
- * pay the one-time costs of that path (measured ~60 ms on the rwkv7 bench model: the first batch
- * decode's set-up, the first state save and load, cold code). The sequence is left empty.
+ * a state saved, checked (on the verifier thread) and loaded back — so that a fresh engine's first
+ * resumed message does not pay the one-time costs of that path (measured ~60 ms on the rwkv7 bench
+ * model: the first batch decode's set-up, the first state save and load, cold code). The sequence is left empty.
  */
 export async function rehearseResume(
   sequence: LlamaContextSequence,
@@ -218,13 +177,17 @@ export async function rehearseResume(
   tokens: readonly Token[],
   model: StateModel,
   layout: StateLayout | null,
+  verifier: StateVerifier,
 ): Promise<void> {
   if (tokens.length === 0) return;
   await sequence.clearHistory();
   try {
     await sequence.evaluateWithoutGeneratingNewTokens([...tokens]);
     await sequence.saveStateToFile(scratchPath);
-    if (layout) await checkStateFile(scratchPath, model, layout);
+    if (layout) {
+      const problem = await verifier.verify(openCheckedState(scratchPath, model, layout), null);
+      if (problem) throw new Error(problem);
+    }
     await sequence.clearHistory();
     await sequence.loadStateFromFile(scratchPath, { acceptRisk: true });
   } finally {
