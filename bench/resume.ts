@@ -8,6 +8,8 @@
  * - Hearth (bench/benchHearth.ts): a real Hearth on a temporary folder with its real engine process;
  *   resume is a fresh engine (model loaded) with the saved state in SQLite, from `chat.send` to the
  *   first streamed text; re-read is the same with saved states off.
+ * Both sides read the very same histories (Hearth's: its resumed turns follow a primer exchange, whose
+ * state they start from), so both generate the same answer and their first texts are comparable.
  * Per row `hearthOverDirect` = Hearth's re-read/resume ratio over direct's (1: Hearth resumes as
  * well as the library itself). Also Hearth's added time to first text on a short prompt, and the
  * delay from an answer's `chat.finished` to the next turn starting. Writes bench/results/resume.json
@@ -132,23 +134,34 @@ function contextFor(targetTokens: number): number {
 /** The byte-level test tokenizer makes about one token per 1.5 characters of this prose. */
 const charsFor = (targetTokens: number) => Math.round(targetTokens * 1.5);
 
+/**
+ * The histories Hearth's turns read, before the question: the one it re-read, and the one it
+ * resumed (with the primer's exchange, whose state it resumes from). Direct reads the same ones:
+ * a forged model's answer often starts with partial UTF-8, so the first text of two different
+ * answers can be tokens apart, tens of milliseconds each.
+ */
+interface Histories {
+  reread: ChatHistoryItem[];
+  resume: ChatHistoryItem[];
+}
+
 async function measureDirect(
   modelPath: string,
   setup: DirectSetup,
   targetTokens: number,
+  histories: Histories,
   repeats: { reread: number; resume: number },
   scratch: string,
 ): Promise<Side> {
-  const history = chatHistoryOf(historyExchanges(charsFor(targetTokens)));
-  const asked: ChatHistoryItem[] = [...history, { type: 'user', text: QUESTION }];
+  const asked = (history: ChatHistoryItem[]): ChatHistoryItem[] => [...history, { type: 'user', text: QUESTION }];
   const direct = await directBench(modelPath, setup);
   try {
     // Once untimed: the first answer after loading pays one-time setup a later one does not.
     await direct.reread([{ type: 'user', text: SHORT_PROMPT }], 1);
-    const reread = await repeat(repeats.reread, () => direct.reread(asked, ANSWER_TOKENS));
+    const reread = await repeat(repeats.reread, () => direct.reread(asked(histories.reread), ANSWER_TOKENS));
     const statePath = join(scratch, `direct-${targetTokens}.state`);
-    const state = await direct.saveHistoryState(history, statePath);
-    const resume = await repeat(repeats.resume, () => direct.resume(statePath, asked, ANSWER_TOKENS));
+    const state = await direct.saveHistoryState(histories.resume, statePath);
+    const resume = await repeat(repeats.resume, () => direct.resume(statePath, asked(histories.resume), ANSWER_TOKENS));
     rmSync(statePath, { force: true });
     return {
       rereadMs: median(reread.map((r) => r.firstTextMs)),
@@ -166,9 +179,10 @@ async function measureHearth(
   modelId: string,
   targetTokens: number,
   repeats: { reread: number; resume: number },
-): Promise<Row['hearth'] & { historyTokens: number }> {
+): Promise<Row['hearth'] & { historyTokens: number; histories: Histories }> {
   const { hearth, call } = bench;
   const conversation = await call('conversations.create', { modelId, systemPrompt: '' });
+  const synthetic = historyExchanges(charsFor(targetTokens));
   writeHistory(new ConversationStore(hearth.db), conversation.id, modelId, charsFor(targetTokens));
   const fresh = async () => {
     await hearth.engine.shutdown();
@@ -201,6 +215,7 @@ async function measureHearth(
       )
       .get(answerId);
   let primer: Message | null = null;
+  let primerQuestion = '';
   let state: { byte_size: number; stored_size: number } | undefined;
   const tries = [
     ...NEXT_QUESTIONS.map((question) => ({ question, sampling: null })),
@@ -215,6 +230,7 @@ async function measureHearth(
     }
     await call('conversations.update', { conversationId: conversation.id, sampling });
     primer = (await bench.ask(conversation.id, question)).answer;
+    primerQuestion = question;
     state = savedState(primer.id);
     // Only an empty answer is worth another try: a state over the size cap stays over it.
     if (state || primer.content !== '') break;
@@ -225,8 +241,10 @@ async function measureHearth(
   const rereadMs = median(reread.map((r) => r.firstTextMs));
   const resumeMs = state ? median(resume.map((r) => r.firstTextMs)) : null;
   const last = resume.at(-1)?.answer.context;
+  const primed = state && primer ? [{ question: primerQuestion, answer: primer.content }] : [];
   return {
     historyTokens,
+    histories: { reread: chatHistoryOf(synthetic), resume: chatHistoryOf([...synthetic, ...primed]) },
     rereadMs,
     resumeMs,
     ratio: resumeMs ? rereadMs / resumeMs : null,
@@ -431,8 +449,8 @@ async function main(): Promise<void> {
           const rereadRepeats = targetTokens >= LONG_REREAD_TOKENS ? options.longRepeats : options.repeats;
           const repeats = { reread: rereadRepeats, resume: options.repeats };
           const setup = await loadWith(bench, modelId, contextFor(targetTokens));
-          const direct = await measureDirect(modelPath, setup, targetTokens, repeats, scratch);
-          const { historyTokens, ...hearth } = await measureHearth(bench, modelId, targetTokens, repeats);
+          const { historyTokens, histories, ...hearth } = await measureHearth(bench, modelId, targetTokens, repeats);
+          const direct = await measureDirect(modelPath, setup, targetTokens, histories, repeats, scratch);
           const directRatio = direct.resumeMs ? direct.rereadMs / direct.resumeMs : null;
           const row: Row = {
             arch,

@@ -1,4 +1,12 @@
-import type { ChatHistoryItem, ChatWrapper, ChatWrapperGeneratedContextState, LlamaModel, Token } from 'node-llama-cpp';
+import type {
+  ChatHistoryItem,
+  ChatWrapper,
+  ChatWrapperGeneratedContextState,
+  LlamaModel,
+  Token,
+  Tokenizer,
+} from 'node-llama-cpp';
+import { cachedTokenizer } from './cachedTokenizer.js';
 
 /**
  * Texts a next user message might start with. A closed turn ends where any next turn begins: the
@@ -56,25 +64,29 @@ const CLOSED_CACHE_ENTRIES = 32;
  */
 export class TurnRenderer {
   readonly #wrapper: ChatWrapper;
-  readonly #model: LlamaModel;
+  /** The model's tokenizer, remembering the text runs the renderings of a turn share. */
+  readonly #tokenizer: Tokenizer;
   /** With and without a system prompt: whether turn-at-a-time rendering gives exactly the whole rendering. */
   readonly #incremental = new Map<string, boolean>();
   /** Recently closed histories (small local contexts), oldest first. */
   readonly #closedCache = new Map<string, Token[]>();
-  /** Tokens produced by tokenizing renderings (the work that grows with what is rendered). */
+  /**
+   * Tokens of the renderings tokenized (the work that grows with what is rendered; counted whether
+   * the tokenizer remembered them or not).
+   */
   tokenized = 0;
   /** Tokens produced by the once-per-model template self-check (not part of any turn's work). */
   checkTokenized = 0;
 
   constructor(wrapper: ChatWrapper, model: LlamaModel) {
     this.#wrapper = wrapper;
-    this.#model = model;
+    this.#tokenizer = cachedTokenizer(model.tokenizer);
   }
 
   /** The tokens (and generation settings) node-llama-cpp evaluates for `history` + an open model turn. */
   open(history: readonly ChatHistoryItem[]): Rendered {
     const state = this.#wrapper.generateContextState({ chatHistory: [...history, OPEN] });
-    const tokens = state.contextText.tokenize(this.#model.tokenizer);
+    const tokens = state.contextText.tokenize(this.#tokenizer);
     this.tokenized += tokens.length;
     return { tokens, state };
   }
