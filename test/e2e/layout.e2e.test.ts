@@ -115,7 +115,10 @@ describe('the sidebar, the header and the dialogs in the browser', () => {
     const picker = page.getByTestId('model-picker');
     await picker.locator(`option[value="${linked.id}"]`).waitFor({ state: 'attached' });
     await picker.selectOption(linked.id);
-    const chosenText = await picker.locator('option:checked').innerText();
+    // The choice goes to main and comes back: until then the select may still show the old model.
+    const chosen = picker.locator('option:checked', { hasText: linked.fileName.replace(/\.gguf$/i, '') });
+    await chosen.waitFor({ state: 'attached' });
+    const chosenText = await chosen.innerText();
     assert.ok(chosenText.startsWith(linked.fileName.replace(/\.gguf$/i, '')), chosenText);
     for (const text of await picker.locator('option').allInnerTexts()) assert.doesNotMatch(text, /linked:/);
     assert.doesNotMatch((await picker.getAttribute('title')) ?? '', /linked:/);
