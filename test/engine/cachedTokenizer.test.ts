@@ -69,6 +69,26 @@ describe('cachedTokenizer (real tokenizers)', () => {
     await llama.dispose();
   });
 
+  test('the least recently used texts go once a million characters are remembered; long texts are not kept', () => {
+    const model = models.get('qwen2');
+    assert.ok(model);
+    const { tokenizer: real, calls } = counting(model.tokenizer);
+    const cached = cachedTokenizer(real);
+    const asked = (text: string) => {
+      const before = calls();
+      assert.deepEqual(cached(text, false), model.tokenizer(text, false));
+      return calls() - before;
+    };
+    assert.equal(asked('the first text'), 1);
+    assert.equal(asked('the first text'), 0, 'remembered');
+    // Twelve distinct 100k-character texts: more than the budget, so the first goes.
+    for (let i = 0; i < 12; i++) asked(`${i} ${'warm hearth '.repeat(8_400)}`);
+    assert.equal(asked('the first text'), 1, 'forgotten after a million characters of others');
+    const long = 'x'.repeat(250_000);
+    assert.equal(asked(long), 1);
+    assert.equal(asked(long), 1, 'a text over 200k characters is tokenized every time');
+  });
+
   for (const [vocab, wrapper] of [
     ['qwen2', new ChatMLChatWrapper()],
     ['llama-spm', new Llama2ChatWrapper()],

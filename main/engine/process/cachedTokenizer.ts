@@ -34,7 +34,7 @@ export function cachedTokenizer(tokenizer: Tokenizer): Tokenizer {
       const tokens = Reflect.apply(target, thisArg, args) as Token[];
       cache.set(key, [...tokens]);
       chars += key.length;
-      for (const [oldest, _] of cache) {
+      for (const oldest of cache.keys()) {
         if (chars <= BUDGET_CHARS) break;
         cache.delete(oldest);
         chars -= oldest.length;
