@@ -48,7 +48,7 @@ export function openCheckedState(
   layout: StateLayout,
   sha256: string | null = null,
 ): OpenedState {
-  // Synchronous from open to verdict: the engine has nothing else to do meanwhile, and fs/promises
+  // Synchronous from open to the layout's verdict: llama.cpp waits on it, and fs/promises
   // reads in thread-pool round trips. Checked before it is opened: opening a FIFO for reading
   // would block the engine.
   if (!statSync(path).isFile()) throw new Error('the state is not a regular file');
