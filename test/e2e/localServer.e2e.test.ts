@@ -29,7 +29,8 @@ describe('local server and remote engines in the browser (web host, real engine,
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/v1`;
     await server.getByTestId('server-port').fill(String(port));
-    await server.getByTestId('server-enabled').check();
+    // A click, not check(): the switch shows main's state, which comes back after the click.
+    await server.getByTestId('server-enabled').click();
     await server.locator('[data-testid="server-status"][data-state="running"]').waitFor();
     assert.equal(await server.getByTestId('server-url').innerText(), url);
     assert.equal((await hearth.call('server.status', {})).url, url, 'main serves where the page says');
