@@ -4,19 +4,10 @@
  * cache, and a rendering tokenized again asks the real tokenizer nothing.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  type ChatHistoryItem,
-  ChatMLChatWrapper,
-  getLlama,
-  type Llama,
-  Llama2ChatWrapper,
-  LlamaLogLevel,
-  type LlamaModel,
-  type Tokenizer,
-} from 'node-llama-cpp';
+import { describe, test } from 'node:test';
+import { type ChatHistoryItem, ChatMLChatWrapper, Llama2ChatWrapper, type Tokenizer } from 'node-llama-cpp';
 import { cachedTokenizer } from '../../main/engine/process/cachedTokenizer.js';
-import { realVocabPath } from '../support/realVocabs.js';
+import { useRealVocabModels } from '../support/realVocabs.js';
 
 /** Texts whose tokens depend on what comes before them: leading spaces, CJK, emoji, line ends. */
 const MESSAGES = [
@@ -50,24 +41,7 @@ function counting(tokenizer: Tokenizer): { tokenizer: Tokenizer; calls: () => nu
 }
 
 describe('cachedTokenizer (real tokenizers)', () => {
-  let llama: Llama;
-  const models = new Map<string, LlamaModel>();
-  before(async () => {
-    llama = await getLlama({
-      gpu: false,
-      build: 'never',
-      usePrebuiltBinaries: true,
-      skipDownload: true,
-      logLevel: LlamaLogLevel.error,
-    });
-    for (const vocab of ['qwen2', 'llama-spm']) {
-      models.set(vocab, await llama.loadModel({ modelPath: realVocabPath(vocab), vocabOnly: true }));
-    }
-  });
-  after(async () => {
-    for (const model of models.values()) await model.dispose();
-    await llama.dispose();
-  });
+  const models = useRealVocabModels(['qwen2', 'llama-spm']);
 
   test('the least recently used texts go once a million characters are remembered; long texts are not kept', () => {
     const model = models.get('qwen2');

@@ -6,23 +6,20 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   type ChatHistoryItem,
   type ChatWrapper,
   ChatMLChatWrapper,
   GeneralChatWrapper,
-  getLlama,
   JinjaTemplateChatWrapper,
-  type Llama,
   Llama2ChatWrapper,
   Llama3ChatWrapper,
-  LlamaLogLevel,
   type LlamaModel,
   resolveChatWrapper,
 } from 'node-llama-cpp';
 import { type Rendered, TurnRenderer } from '../../main/engine/process/TurnRenderer.js';
-import { realTemplatePath, realVocabPath } from '../support/realVocabs.js';
+import { realTemplatePath, useRealVocabModels } from '../support/realVocabs.js';
 
 const SYSTEM: ChatHistoryItem = { type: 'system', text: 'You are Hearth, a helpful assistant. 回答要简洁。' };
 
@@ -104,24 +101,7 @@ const CASES: Case[] = [
 ];
 
 describe('turn-at-a-time rendering (real tokenizers and templates)', () => {
-  let llama: Llama;
-  const models = new Map<string, LlamaModel>();
-  before(async () => {
-    llama = await getLlama({
-      gpu: false,
-      build: 'never',
-      usePrebuiltBinaries: true,
-      skipDownload: true,
-      logLevel: LlamaLogLevel.error,
-    });
-    for (const vocab of new Set(CASES.map((c) => c.vocab))) {
-      models.set(vocab, await llama.loadModel({ modelPath: realVocabPath(vocab), vocabOnly: true }));
-    }
-  });
-  after(async () => {
-    for (const model of models.values()) await model.dispose();
-    await llama.dispose();
-  });
+  const models = useRealVocabModels(CASES.map((c) => c.vocab));
 
   for (const testCase of CASES) {
     for (const system of [true, false]) {

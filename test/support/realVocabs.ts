@@ -1,3 +1,5 @@
+import { after, before } from 'node:test';
+import { getLlama, type Llama, LlamaLogLevel, type LlamaModel } from 'node-llama-cpp';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,4 +42,30 @@ export function realVocabPath(name: string): string {
 
 export function realTemplatePath(name: string): string {
   return join(realVocabsDir(), 'models', 'templates', `${name}.jinja`);
+}
+
+/**
+ * The vocab-only models `vocabs` loaded in the describe block that calls this (before its tests,
+ * disposed after them), by name.
+ */
+export function useRealVocabModels(vocabs: Iterable<string>): Map<string, LlamaModel> {
+  const models = new Map<string, LlamaModel>();
+  let llama: Llama | null = null;
+  before(async () => {
+    llama = await getLlama({
+      gpu: false,
+      build: 'never',
+      usePrebuiltBinaries: true,
+      skipDownload: true,
+      logLevel: LlamaLogLevel.error,
+    });
+    for (const vocab of new Set(vocabs)) {
+      models.set(vocab, await llama.loadModel({ modelPath: realVocabPath(vocab), vocabOnly: true }));
+    }
+  });
+  after(async () => {
+    for (const model of models.values()) await model.dispose();
+    await llama?.dispose();
+  });
+  return models;
 }
